@@ -1,0 +1,65 @@
+# The project's interface: other tools call these targets; keep names and arguments stable.
+# Pelican's quickstart variables: override INPUTDIR/OUTPUTDIR to build any folder of articles,
+#   make html INPUTDIR=/some/articles OUTPUTDIR=/tmp/site
+PYTHON3 ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+PELICANOPTS ?=
+
+BASEDIR := $(CURDIR)
+INPUTDIR ?= $(BASEDIR)/content
+OUTPUTDIR ?= $(BASEDIR)/output
+CONFFILE ?= $(BASEDIR)/pelicanconf.py
+PUBLISHCONF ?= $(BASEDIR)/publish/publishconf.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+GITHUB_PAGES_BRANCH ?= gh-pages
+GITHUB_PAGES_COMMIT_MESSAGE ?= Generate the archive site
+
+# The virtual environment is (re)built whenever the pinned dependencies change.
+STAMP := $(VENV)/.installed
+
+.PHONY: help venv html regenerate serve devserver publish github test clean
+
+help:
+	@echo 'make html        build the site into $$(OUTPUTDIR) (default: output/)'
+	@echo 'make serve       build, then serve it on http://$(HOST):$(PORT)/ (PORT=... to change)'
+	@echo 'make devserver   serve and rebuild whenever content, theme or plugins change'
+	@echo 'make publish     build with publish/publishconf.py (SITEURL from the environment)'
+	@echo 'make github      publish, then push $$(OUTPUTDIR) to the $(GITHUB_PAGES_BRANCH) branch'
+	@echo 'make test        run the test suite (installs what it needs on first use)'
+	@echo 'make clean       remove the output and caches'
+	@echo 'Variables: INPUTDIR, OUTPUTDIR, CONFFILE, PUBLISHCONF, PORT, HOST, PELICANOPTS'
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON3) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+html: $(STAMP)
+	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+regenerate: devserver
+
+serve: html
+	@echo "Serving $(OUTPUTDIR) on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(HOST) -p $(PORT)
+
+devserver: $(STAMP)
+	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(HOST) -p $(PORT) $(PELICANOPTS)
+
+publish: $(STAMP)
+	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
+
+github: publish
+	$(BIN)/ghp-import -n -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
+	git push origin $(GITHUB_PAGES_BRANCH)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf "$(OUTPUTDIR)" cache .pytest_cache

@@ -1,0 +1,59 @@
+"""Site settings for building the archive locally (`make html`, `make serve`).
+
+publish/publishconf.py imports these and overrides what differs for the web.
+"""
+
+import os
+
+AUTHOR = "Annotated News Archive"
+SITENAME = "Annotated News Archive"
+SITESUBTITLE = "Who said what, in every article"
+# Empty: links are root-relative ("/articles/..."), right for `make serve`.
+# publish/publishconf.py takes SITEURL from the environment for GitHub Pages.
+SITEURL = ""
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "extra"]
+
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+# Autoescape: every value from content is escaped unless a template marks it |safe
+# (only the reader's sanitized HTML is).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Readers: .md files are read by our markdown-it reader (plugins/mdit_reader).
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["mdit_reader", "pagefind_search"]
+
+ARTICLE_URL = "articles/{date:%Y}/{date:%m}/{slug}.html"
+ARTICLE_SAVE_AS = ARTICLE_URL
+PAGE_URL = "{slug}.html"
+PAGE_SAVE_AS = PAGE_URL
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search"]
+YEAR_ARCHIVE_SAVE_AS = "archives/{date:%Y}/index.html"
+YEAR_ARCHIVE_URL = "archives/{date:%Y}/"
+MONTH_ARCHIVE_SAVE_AS = "archives/{date:%Y}/{date:%m}/index.html"
+MONTH_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/"
+DEFAULT_PAGINATION = 10
+SUMMARY_MAX_LENGTH = 50
+
+# Feeds are written by publish/publishconf.py; local builds stay quick and clean.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MENUITEMS = []
+DISPLAY_PAGES_ON_MENU = True
+DISPLAY_CATEGORIES_ON_MENU = False
+
+# Pelican's reader cache; the folder is never committed.
+CACHE_PATH = os.environ.get("PELICAN_CACHE_PATH", "cache")
+LOAD_CONTENT_CACHE = False
