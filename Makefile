@@ -51,10 +51,13 @@ serve: html
 devserver: $(STAMP)
 	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(HOST) -p $(PORT) $(PELICANOPTS)
 
+# SITEURL: where the site will live, e.g. https://USER.github.io/REPO (no trailing slash).
 publish: $(STAMP)
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
+	SITEURL="$(SITEURL)" $(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
 
-github: publish
+# Without SITEURL, the Pages address is derived from the `origin` remote.
+github: $(STAMP)
+	url="$${SITEURL:-$$($(BIN)/python publish/siteurl.py)}" && $(MAKE) publish SITEURL="$$url"
 	$(BIN)/ghp-import -n -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
 	git push origin $(GITHUB_PAGES_BRANCH)
 

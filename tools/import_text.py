@@ -85,8 +85,13 @@ def main(argv: list[str] | None = None) -> int:
             text = path.read_text(encoding="utf-8")
             date = args.date or datetime.date.fromtimestamp(path.stat().st_mtime).isoformat()
             tags = [t.strip() for t in (args.tags or "").split(",") if t.strip()]
-            meta = {"date": date, "slug": args.slug, "category": args.category,
-                    "tags": tags, "lang": args.lang}
+            meta = {
+                "date": date,
+                "slug": args.slug,
+                "category": args.category,
+                "tags": tags,
+                "lang": args.lang,
+            }
             slug, markdown = convert(text, meta)
             target = args.out / f"{date}-{slug}.md"
             if target.exists() and not args.force:

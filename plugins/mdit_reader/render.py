@@ -51,8 +51,22 @@ _ATTRS["ol"] = {"start", "type"}
 _ATTRS["time"] = {"datetime"}
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-         "source", "track", "wbr", "param"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+    "param",
+}
 _ACTIVE = re.compile(r"<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=|javascript:", re.I)
 
 

@@ -44,13 +44,22 @@ def check_settings(pelican) -> None:
     for key, default in DEFAULTS.items():
         settings.setdefault(key, default)
     if not isinstance(settings["PAGEFIND_ENABLED"], bool):
-        raise SettingError(f"PAGEFIND_ENABLED must be True or False, not {settings['PAGEFIND_ENABLED']!r}")
+        raise SettingError(
+            f"PAGEFIND_ENABLED must be True or False, not {settings['PAGEFIND_ENABLED']!r}"
+        )
     out = settings["PAGEFIND_OUTPUT"]
-    if not isinstance(out, str) or not out.strip("/") or ".." in out.split("/") or out.startswith("/"):
+    if (
+        not isinstance(out, str)
+        or not out.strip("/")
+        or ".." in out.split("/")
+        or out.startswith("/")
+    ):
         raise SettingError(f"PAGEFIND_OUTPUT must be a folder name inside the output, not {out!r}")
     lang = settings["PAGEFIND_LANGUAGE"]
     if lang is not None and not (isinstance(lang, str) and 2 <= len(lang) <= 8):
-        raise SettingError(f"PAGEFIND_LANGUAGE must be an ISO 639-1 code such as 'en', not {lang!r}")
+        raise SettingError(
+            f"PAGEFIND_LANGUAGE must be an ISO 639-1 code such as 'en', not {lang!r}"
+        )
     check_siteurl(settings.get("SITEURL", ""))
 
 
@@ -59,7 +68,9 @@ def check_siteurl(siteurl: object) -> None:
     if not isinstance(siteurl, str):
         raise SettingError(f"SITEURL must be a string, not {siteurl!r}")
     if siteurl.endswith("/"):
-        raise SettingError(f"SITEURL must not end with '/': {siteurl!r} (write {siteurl.rstrip('/')!r})")
+        raise SettingError(
+            f"SITEURL must not end with '/': {siteurl!r} (write {siteurl.rstrip('/')!r})"
+        )
     if siteurl and not siteurl.startswith(("http://", "https://", "/")):
         raise SettingError(
             f"SITEURL must be empty, a path such as '/REPO', or an http(s) URL, not {siteurl!r}"
@@ -99,7 +110,9 @@ def on_finalized(pelican) -> None:
     pages = build_index(pelican.output_path, pelican.settings)
     logger.info(
         "Pagefind indexed %d article pages into %s/ in %.1f s",
-        pages, pelican.settings["PAGEFIND_OUTPUT"], time.perf_counter() - started,
+        pages,
+        pelican.settings["PAGEFIND_OUTPUT"],
+        time.perf_counter() - started,
     )
 
 

@@ -1,0 +1,59 @@
+"""Searching the archive in a real browser, at the site root and under a /REPO/ subpath."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from browsing import serve
+
+pytestmark = pytest.mark.browser
+
+HEADLINE = "Attack on Putin, 2 drones attack the Kremlin"
+
+
+def search_and_open(page, search_url: str, query: str = "Peskov"):
+    page.goto(search_url)
+    page.fill(".pagefind-ui__search-input", query)
+    link = page.locator(".pagefind-ui__result-link").first
+    link.wait_for(timeout=15_000)
+    assert HEADLINE in link.inner_text()
+    link.click()
+    page.wait_for_url(re.compile(r"drones-attack-the-kremlin\.html"))
+    assert HEADLINE in page.locator("h1").first.inner_text()
+
+
+def test_search_finds_the_seed_article_and_opens_it(sample_site, page):
+    with serve(sample_site) as base:
+        search_and_open(page, f"{base}/search.html")
+        assert page.url.startswith(f"{base}/articles/2023/05/")
+        # the search terms are highlighted on the page the result opens
+        page.locator("mark.pagefind-highlight").first.wait_for(timeout=10_000)
+        assert "peskov" in page.locator("mark.pagefind-highlight").first.inner_text().lower()
+    assert page.errors == []
+
+
+def test_header_search_form_lands_on_results(sample_site, page):
+    with serve(sample_site) as base:
+        page.goto(f"{base}/index.html")
+        page.locator("header input[name=q]").first.fill("Sheremet")
+        page.locator("header input[name=q]").first.press("Enter")
+        page.wait_for_url(re.compile(r"search\.html\?q=Sheremet"))
+        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
+        assert HEADLINE in page.locator(".pagefind-ui__result-link").first.inner_text()
+    assert page.errors == []
+
+
+def test_search_works_under_a_project_subpath(published_site, page, tmp_path):
+    root = tmp_path / "pages"
+    shutil.copytree(published_site, root / "REPO")
+    with serve(root) as base:
+        search_and_open(page, f"{base}/REPO/search.html")
+        assert page.url.startswith(f"{base}/REPO/articles/2023/05/")
+        # the theme's stylesheet loaded from under the subpath
+        assert page.evaluate("document.styleSheets.length") >= 1
+        assert page.evaluate(
+            "[...document.styleSheets].some(s => s.href && s.href.includes('/REPO/theme/'))"
+        )
+    assert page.errors == []

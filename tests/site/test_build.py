@@ -1,0 +1,92 @@
+"""The sample archive builds into a complete site with a search index of its articles."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from sitebuild import CONTENT
+
+SEED = "articles/2023/05/drones-attack-the-kremlin.html"
+
+
+def article_pages(site: Path) -> list[Path]:
+    return sorted(site.glob("articles/**/*.html"))
+
+
+def test_sample_archive_pages_exist(sample_site):
+    for page in (
+        SEED,
+        "index.html",
+        "archives.html",
+        "archives/2023/index.html",
+        "tags.html",
+        "tag/kremlin.html",
+        "categories.html",
+        "category/world.html",
+        "search.html",
+        "about.html",
+    ):
+        assert (sample_site / page).is_file(), page
+
+
+def test_article_page_has_headline_date_and_headings(sample_site):
+    html = (sample_site / SEED).read_text(encoding="utf-8")
+    assert re.search(r'<h1[^>]*data-pagefind-meta="title"[^>]*>\s*Attack on Putin', html)
+    assert "2023-05-03" in html
+    for heading in (
+        "“Fragments of drones on the territory of the Kremlin”",
+        "“May 9 parade bombing”",
+        "The Duma calls for missiles on Zelensky’s residence",
+        "Kiev: drones a Russian move to attack on a large scale",
+    ):
+        assert re.search(r"<h2[^>]*>\s*" + re.escape(heading) + r"\s*</h2>", html), heading
+
+
+def test_pagefind_markup_only_on_article_pages(sample_site):
+    for page in sample_site.rglob("*.html"):
+        if "pagefind" in page.parts:
+            continue
+        html = page.read_text(encoding="utf-8")
+        is_article = page.relative_to(sample_site).as_posix().startswith("articles/")
+        assert ("data-pagefind-body" in html) == is_article, page
+    html = (sample_site / SEED).read_text(encoding="utf-8")
+    for marker in (
+        'data-pagefind-filter="category"',
+        'data-pagefind-filter="tag"',
+        'data-pagefind-filter="year',
+        'data-pagefind-sort="date:2023-05-03"',
+    ):
+        assert marker in html, marker
+
+
+def test_pagefind_index_counts_exactly_the_articles(sample_site):
+    entry = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text())
+    indexed = sum(lang["page_count"] for lang in entry["languages"].values())
+    articles = list(CONTENT.glob("articles/**/*.md"))
+    assert indexed == len(article_pages(sample_site)) == len(articles)
+    for asset in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-highlight.js"):
+        assert (sample_site / "pagefind" / asset).is_file()
+
+
+def test_published_site_has_feeds_and_subpath_links(published_site):
+    feed = (published_site / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "Attack on Putin" in feed
+    assert (published_site / "feeds" / "all.rss.xml").is_file()
+    html = (published_site / SEED).read_text(encoding="utf-8")
+    # every root-relative link and asset sits under the project subpath
+    for url in re.findall(r'(?:href|src)="(/[^"]*)"', html):
+        assert url.startswith("/REPO/"), url
+    assert 'src="/REPO/theme/' in html or "/REPO/theme/" in html
+
+
+def test_theme_uses_no_outside_resources(sample_site):
+    for page in (sample_site / SEED, sample_site / "search.html", sample_site / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        # resources (scripts, images, stylesheets, fonts) load from the site itself;
+        # ordinary links to other sites are fine
+        assert not re.search(r'\ssrc="(?:https?:)?//', html), page
+        assert not re.search(r'<link[^>]+href="(?:https?:)?//', html), page
+    for css in sample_site.glob("theme/**/*.css"):
+        assert not re.search(r"url\((?:'|\")?(?:https?:)?//", css.read_text()), css
