@@ -40,7 +40,9 @@ class MarkdownItReader(BaseReader):
         shown = display_path(path)
         size, limit = os.path.getsize(path), self.settings["MDIT_MAX_BYTES"]
         if size > limit:
-            raise ContentError(shown, None, f"file is {size:,} bytes, over MDIT_MAX_BYTES ({limit:,})")
+            raise ContentError(
+                shown, None, f"file is {size:,} bytes, over MDIT_MAX_BYTES ({limit:,})"
+            )
         with open(path, "rb") as f:
             text, warnings = decode(shown, f.read(), self.settings["MDIT_FALLBACK_ENCODING"])
         source = split_header(shown, text)
