@@ -53,7 +53,7 @@ class MarkdownItReader(BaseReader):
             fields["title"] = (m.group(1), body_line + body[: m.start(1)].count("\n"))
             body_line += body[: m.end()].count("\n")
             body = body[m.end() :]
-        content, html_warnings = rendering.render(self._md, body, shown, body_line - 1)
+        content, html_warnings = rendering.render(self._md, body, shown, body_line)
         for warning in warnings + html_warnings:
             logger.warning(warning)
         return content, self._metadata(shown, fields)
