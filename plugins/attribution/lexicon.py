@@ -1,0 +1,54 @@
+"""Per-language word lists (cue verbs, titles, pronouns...), loaded once from lexicons/<lang>/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+_DIR = Path(__file__).parent / "lexicons"
+SUPPORTED = tuple(sorted(p.name for p in _DIR.iterdir() if p.is_dir()))
+
+
+class UnsupportedLanguage(ValueError):
+    """The article's language has no lexicons; the message names the supported ones."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    lang: str
+    cues: frozenset[str]
+    mixed_cues: frozenset[str]
+    indirect_cues: frozenset[str]
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    pronouns: dict[str, str]
+    organizations: frozenset[str]
+    abbreviations: frozenset[str]
+    function_words: frozenset[str]
+
+
+def _words(lang: str, name: str) -> list[str]:
+    path = _DIR / lang / f"{name}.txt"
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@cache
+def load(lang: str) -> Lexicon:
+    """The lexicon of a language ('en', 'de'...); raises UnsupportedLanguage otherwise."""
+    code = (lang or "en").lower().split("-")[0].split("_")[0]
+    if code not in SUPPORTED:
+        raise UnsupportedLanguage(
+            f"no quotation rules for language {lang!r}; supported: {', '.join(SUPPORTED)}")
+    words = lambda name: frozenset(w.lower() for w in _words(code, name))  # noqa: E731
+    pronouns = dict(line.split()[:2] for line in _words(code, "pronouns"))
+    return Lexicon(
+        lang=code, cues=words("cues"), mixed_cues=words("mixed_cues"),
+        indirect_cues=words("indirect_cues"), titles=words("titles"),
+        honorifics=words("honorifics"), pronouns=pronouns,
+        organizations=words("organizations"), abbreviations=words("abbreviations"),
+        function_words=words("function_words"),
+    )

@@ -1,0 +1,151 @@
+"""Step 'cues': find each quotation's cue and the speaker mention it points to.
+
+The frame of a quote is its sentence outside the quotation marks. A cue right after
+the quote wins ("…,” he added); otherwise the last cue before it ("Volodin
+thundered: “…”"). Then the speaker is read next to the cue: before it, or after it
+when the cue is inverted ("said Duma deputy Mikhail Sheremet").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..state import Doc, Draft
+from . import phrases, segment
+
+_ACCORDING = re.compile(r"\b(according to|laut|so)\s*$", re.I)
+_APPEAL = re.compile(
+    r"^\W*(?:is|was|are|were)\s+(?:the|a)\s+(?:appeal|message|warning|verdict|view|word|words|"
+    r"response|reaction|reply|comment|plea|call)\s+(?:of|from)\b", re.I)
+_OUTLET = re.compile(r"\bquoted by ((?:[A-Z][\w.\-]*\s?){1,4})|\b(?:on|via) (Twitter|X|Facebook|"
+                     r"Instagram|Telegram|TikTok|YouTube|Truth Social)\b")
+_RIGHT_REACH = 12  # tokens after a quote in which its cue may stand
+
+
+def sentence_of(doc: Doc, pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right(doc.sentences, (pos, float("inf"))) - 1
+    return doc.sentences[max(i, 0)] if doc.sentences else (0, len(doc.text))
+
+
+def tokens(text: str, start: int, end: int) -> list[phrases.Token]:
+    return [(m.start(), m.end(), m.group()) for m in segment.TOKEN.finditer(text, start, end)]
+
+
+def run(doc: Doc) -> None:
+    drafts = doc.drafts
+    for n, d in enumerate(drafts):
+        s0, _ = sentence_of(doc, d.outer[0])
+        _, e1 = sentence_of(doc, d.outer[1] - 1)
+        # the frame stops at neighbouring quotes in the same sentence
+        left_lo = max([s0] + [o.outer[1] for o in drafts[:n] if o.outer[1] <= d.outer[0]])
+        right_hi = min([e1] + [o.outer[0] for o in drafts[n + 1 :] if o.outer[0] >= d.outer[1]])
+        left = tokens(doc.text, left_lo, d.outer[0])
+        right = tokens(doc.text, d.outer[1], right_hi)
+        if d.paragraph == 0 and doc.headline and _headline_colon(doc, d, left):
+            continue
+        if _right_frame(doc, d, right) or _left_frame(doc, d, left):
+            _outlet(doc, d, right_hi)
+            d.type = _quote_type(doc, d, left_lo)
+            continue
+        d.type = _quote_type(doc, d, left_lo)
+        doc.log("cues", "no cue", f"{doc.snippet(*d.spans[0])}: none in its sentence")
+
+
+def _set(doc: Doc, d: Draft, cue: tuple[int, int], phrase: phrases.Phrase | None, rule: str) -> bool:
+    d.cue = cue
+    if phrase is None:
+        doc.log(rule, "cue only", f"{doc.snippet(*d.spans[0])}: cue {doc.snippet(*cue)}, "
+                "no speaker beside it")
+        return True
+    d.mention = (phrase.start, phrase.end)
+    d.speaker, d.kind, d.role, d.pronoun = phrase.name, phrase.kind, phrase.role, phrase.pronoun
+    d.speaker_rule = rule
+    doc.log(rule, "speaker", f"{doc.snippet(*d.spans[0])} <- {doc.snippet(phrase.start, phrase.end)}"
+            f" (cue {doc.snippet(*cue)})")
+    return True
+
+
+def _headline_colon(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
+    """Headline form 'Peskov: “…”': a name, a colon, the quote."""
+    if len(left) < 2 or left[-1][2] != ":":
+        return False
+    phrase = phrases.backward(left, len(left) - 1, doc.lex, doc.text)
+    if phrase is None:
+        return False
+    return _set(doc, d, (left[-1][0], left[-1][1]), phrase, "headline-colon")
+
+
+def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
+    lex = doc.lex
+    i = 0
+    while i < len(right) and right[i][2] in {",", ".", "!", "?", "—", "–", "-", "…"}:
+        i += 1
+    if i >= len(right):
+        return False
+    text_after = doc.text[right[i][0] : right[-1][1]]
+    if m := _APPEAL.match(text_after):
+        # "“…”, is the appeal of the deputy Aleksei Zhuravlev"
+        j = i + len(tokens(doc.text, right[i][0], right[i][0] + m.end()))
+        phrase = phrases.forward(right, j, lex, doc.text)
+        return _set(doc, d, (right[i][0], right[i][0] + m.end()), phrase, "appeal-of")
+    if right[i][2].lower() == "according" and i + 1 < len(right) and right[i + 1][2].lower() == "to":
+        phrase = phrases.forward(right, i + 2, lex, doc.text)
+        return _set(doc, d, (right[i][0], right[i + 1][1]), phrase, "according-to")
+    for j in range(i, min(len(right), i + _RIGHT_REACH)):
+        word = right[j][2]
+        low = word.lower()
+        if word in {".", "!", "?", ";", "“", '"', "„", "«", "»"}:
+            break
+        if low in lex.cues:
+            cue = (right[j][0], right[j][1])
+            if j == i:
+                # inverted: "said Duma deputy Mikhail Sheremet"
+                phrase = phrases.forward(right, j + 1, lex, doc.text)
+                return _set(doc, d, cue, phrase, "inverted-cue")
+            phrase = phrases.backward(right, j, lex, doc.text, lo=i)
+            if phrase is None:
+                continue
+            return _set(doc, d, cue, phrase, "cue-after")
+    return False
+
+
+def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
+    lex = doc.lex
+    text_before = doc.text[left[0][0] : left[-1][1]] if left else ""
+    for j in range(len(left) - 1, -1, -1):
+        low = left[j][2].lower()
+        if low in lex.cues or low in lex.mixed_cues:
+            phrase = phrases.backward(left, j, lex, doc.text)
+            if phrase is None and j + 1 < len(left):
+                phrase = phrases.forward(left, j + 1, lex, doc.text)
+            if phrase is None:
+                continue
+            return _set(doc, d, (left[j][0], left[j][1]), phrase, "cue-before")
+        if low == "according" and j + 1 < len(left) and left[j + 1][2].lower() == "to":
+            phrase = phrases.forward(left, j + 2, lex, doc.text)
+            return _set(doc, d, (left[j][0], left[j + 1][1]), phrase, "according-to")
+    if left and left[-1][2] == ":" and len(left) > 1:
+        # "The Kremlin: “…”" or a subject ending in a colon
+        phrase = phrases.backward(left, len(left) - 1, lex, doc.text)
+        if phrase is not None:
+            return _set(doc, d, (left[-1][0], left[-1][1]), phrase, "colon")
+    del text_before
+    return False
+
+
+def _outlet(doc: Doc, d: Draft, hi: int) -> None:
+    if d.mention is None:
+        return
+    window = doc.text[d.mention[1] : hi] if d.mention[1] < hi else ""
+    if m := _OUTLET.search(window[:120]):
+        d.outlet = (m.group(1) or m.group(2)).strip()
+
+
+def _quote_type(doc: Doc, d: Draft, left_lo: int) -> str:
+    """direct when the quote stands as the speech itself; mixed when it is a fragment."""
+    before = doc.text[left_lo : d.outer[0]].rstrip()
+    first = doc.text[d.spans[0][0]]
+    if not before or before[-1] in ":,—–(" or before.endswith(("...", "…")):
+        return "direct" if not first.islower() or not before else "mixed"
+    return "mixed"

@@ -1,0 +1,133 @@
+"""Step 'entities': resolve every mention to a speaker of the article.
+
+Surnames join the full name given anywhere in the article (the headline's "Peskov"
+is "Dmitri Peskov"); honorifics go ("Mrs. Clinton"); pronouns take the speaker
+before them ("he added"); a document ("the statement") speaks for whoever issued it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..state import Doc, Draft
+from .phrases import DOCUMENTS, PARTICLES
+
+_NAME = re.compile(
+    r"\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s*)?(?:(?:de|van|von|der|bin|al|la|da|di|del|le)\s+)?"
+    r"[A-Z][\w’'\-]+){1,3}")
+_ISSUER = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)\s*$")
+
+
+def _clean(name: str, doc: Doc) -> str:
+    words = [w for w in re.split(r"\s+", name.replace("’s", "").replace("'s", "")) if w]
+    while words and words[0].rstrip(".").lower() in doc.lex.honorifics | doc.lex.function_words:
+        words = words[1:]
+    return " ".join(words)
+
+
+def collect_names(doc: Doc) -> None:
+    """Every multi-word capitalised name in the text; each surname to its full name."""
+    lex = doc.lex
+    for m in _NAME.finditer(doc.text):
+        words = m.group().split()
+        while words and (words[0].lower() in lex.function_words or words[0].lower() in lex.titles
+                         or words[0].rstrip(".").lower() in lex.honorifics):
+            words = words[1:]
+        if len(words) < 2 or any(w.lower() in lex.organizations for w in words):
+            continue
+        if any(w.lower() in lex.function_words for w in words[1:]):
+            continue
+        full = " ".join(words)
+        last = words[-1].replace("’s", "").replace("'s", "")
+        if last.lower() in PARTICLES:
+            continue
+        doc.names.setdefault(last, full)
+        start = m.end() - len(" ".join(words))
+        doc.name_spans.append((start, m.end(), full))
+
+
+def run(doc: Doc) -> None:
+    collect_names(doc)
+    last_person: Draft | None = None
+    last_any: Draft | None = None
+    issuer: str | None = None
+    for d in sorted(doc.drafts, key=lambda x: x.spans[0][0]):
+        if d.speaker is None:
+            continue
+        if d.pronoun:
+            _pronoun(doc, d, last_person, last_any)
+        else:
+            name = _clean(d.speaker, doc)
+            mention = doc.text[d.mention[0] : d.mention[1]] if d.mention else name
+            if {w.lower() for w in mention.split()} & DOCUMENTS:
+                if m := _ISSUER.search(mention):
+                    issuer = m.group(1)
+                    _resolve(doc, d, issuer, "organization", "document-issuer")
+                elif issuer:
+                    _resolve(doc, d, issuer, "organization", "document-issuer")
+                else:
+                    _resolve(doc, d, name, "organization", d.speaker_rule)
+            elif " " not in name and name in doc.names:
+                _resolve(doc, d, doc.names[name], "person", "surname")
+            elif name:
+                kind = d.kind or ("person" if " " in name or d.role else "organization")
+                _resolve(doc, d, name, kind, d.speaker_rule)
+            else:
+                d.speaker = None
+        if d.speaker is None:
+            continue
+        last_any = d
+        if d.kind == "person":
+            last_person = d
+
+
+def _resolve(doc: Doc, d: Draft, name: str, kind: str, rule: str | None) -> None:
+    if name != d.speaker:
+        doc.log("entities", "resolved", f"{d.speaker!r} -> {name!r} ({rule})")
+    d.speaker, d.kind = name, kind
+    if rule and rule != d.speaker_rule:
+        d.speaker_rule = f"{d.speaker_rule}+{rule}"
+
+
+def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | None) -> None:
+    refers = doc.lex.pronouns.get(d.pronoun or "", "any")
+    target = None
+    if refers == "person":
+        target = last_person
+        if target is None:
+            name = _nearest_name(doc, d.spans[0][0])
+            if name:
+                d.speaker, d.kind = name, "person"
+                d.speaker_rule = f"{d.speaker_rule}+pronoun-name"
+                doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {name!r} (nearest name)")
+                return
+    elif refers == "organization":
+        # "Kiev which, for its part, it claims": the nearest capitalised word before
+        s = d.mention[0] if d.mention else d.spans[0][0]
+        sentence_start = max(0, doc.text.rfind(".", 0, s))
+        words = re.findall(r"\b[A-Z][\w\-]+\b", doc.text[sentence_start:s])
+        words = [w for w in words if w.lower() not in doc.lex.function_words]
+        if words:
+            d.speaker, d.kind = words[-1], "organization"
+            d.speaker_rule = f"{d.speaker_rule}+pronoun-antecedent"
+            return
+        target = last_any
+    else:
+        target = last_any
+    if target is None:
+        doc.log("entities", "unknown", f"pronoun {d.pronoun!r} with no speaker before it")
+        d.speaker = None
+        return
+    d.speaker, d.kind, d.role = target.speaker, target.kind, target.role
+    d.speaker_rule = f"{d.speaker_rule}+pronoun"
+    doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {target.speaker!r}")
+
+
+def _nearest_name(doc: Doc, pos: int) -> str | None:
+    best = None
+    for s, e, full in doc.name_spans:
+        if e <= pos:
+            best = full
+        else:
+            break
+    return best

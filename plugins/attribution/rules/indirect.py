@@ -1,0 +1,121 @@
+"""Step 'indirect': reported speech without quotation marks.
+
+Three shapes, each only where the speaker is named beside the cue (conservative):
+"Peskov explained that Putin was not there", "Putin was not there, Peskov said",
+and "according to the report, the drones were disabled".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..state import Doc, Draft
+from . import phrases
+from .cues import tokens
+
+_MIN_WORDS = 4
+_CLAUSE_START = {"that", "dass", "daß", "he", "she", "they", "it", "we", "i", "the", "there",
+                 "his", "her", "their", "this", "a", "an"}
+
+
+def run(doc: Doc) -> None:
+    lex = doc.lex
+    quoted = [d.outer for d in doc.drafts]
+    found: list[Draft] = []
+    for (s, e), p in zip(doc.sentences, doc.sentence_paragraph, strict=True):
+        if p == 0 and doc.headline:
+            continue
+        # sentences with quotation marks are the quotes' business
+        if any(a < e and s < b for a, b in quoted):
+            continue
+        toks = tokens(doc.text, s, e)
+        draft = _according(doc, toks, p) or _trailing(doc, toks, p) or _leading(doc, toks, p)
+        if draft is not None:
+            found.append(draft)
+    doc.drafts.extend(found)
+    doc.drafts.sort(key=lambda d: d.spans[0][0])
+    del lex
+
+
+def _content(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and not doc.text[a].isalnum():
+        a += 1
+    while b > a and not doc.text[b - 1].isalnum():
+        b -= 1
+    if len(doc.text[a:b].split()) < _MIN_WORDS:
+        return None
+    return a, b
+
+
+def _draft(doc: Doc, content, cue, phrase, p: int, rule: str) -> Draft | None:
+    if content is None or phrase is None:
+        return None
+    d = Draft([content], content, p, rule=rule, type="indirect")
+    d.cue, d.mention = cue, (phrase.start, phrase.end)
+    d.speaker, d.kind, d.role, d.pronoun = phrase.name, phrase.kind, phrase.role, phrase.pronoun
+    d.speaker_rule = rule
+    doc.log(rule, "indirect", f"{doc.snippet(*content)} <- {doc.snippet(phrase.start, phrase.end)}")
+    return d
+
+
+def _according(doc: Doc, toks, p: int) -> Draft | None:
+    for j in range(len(toks) - 1):
+        if toks[j][2].lower() == "according" and toks[j + 1][2].lower() == "to":
+            phrase = phrases.forward(toks, j + 2, doc.lex, doc.text)
+            if phrase is None:
+                return None
+            cue = (toks[j][0], toks[j + 1][1])
+            if j == 0:
+                content = _content(doc, phrase.end, toks[-1][1])
+            else:
+                content = _content(doc, toks[0][0], toks[j][0])
+            return _draft(doc, content, cue, phrase, p, "indirect-according-to")
+    return None
+
+
+def _trailing(doc: Doc, toks, p: int) -> Draft | None:
+    """'…, Peskov said.' at the end of the sentence."""
+    n = len(toks)
+    for j in range(n - 1, max(0, n - 10), -1):
+        if toks[j][2] == ",":
+            tail = toks[j + 1 :]
+            for k, (_, _, word) in enumerate(tail):
+                if word.lower() in doc.lex.indirect_cues:
+                    if k == 0:
+                        phrase = phrases.forward(tail, 1, doc.lex, doc.text)
+                    else:
+                        phrase = phrases.backward(tail, k, doc.lex, doc.text)
+                    content = _content(doc, toks[0][0], toks[j][0])
+                    return _draft(doc, content, (tail[k][0], tail[k][1]), phrase, p,
+                                  "indirect-trailing")
+            return None
+    return None
+
+
+def _leading(doc: Doc, toks, p: int) -> Draft | None:
+    """'Peskov explained that …': a subject, a cue, then the clause."""
+    for j, (_, _, word) in enumerate(toks[:25]):
+        low = word.lower()
+        if low not in doc.lex.indirect_cues or j == 0:
+            continue
+        nxt = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
+        k = j + 1
+        if nxt not in _CLAUSE_START:
+            # "told reporters that", "told CNN on Sunday that": an object, then "that"
+            for m in range(j + 1, min(len(toks), j + 7)):
+                if toks[m][2].lower() in {"that", "dass"}:
+                    k = m
+                    break
+            else:
+                continue
+        if toks[k][2].lower() in {"that", "dass", "daß"}:
+            k += 1
+        phrase = phrases.backward(toks, j, doc.lex, doc.text)
+        if phrase is None:
+            continue
+        content = _content(doc, toks[k][0] if k < len(toks) else toks[-1][1], toks[-1][1])
+        return _draft(doc, content, (toks[j][0], toks[j][1]), phrase, p, "indirect-leading")
+    return None
+
+
+_ = re

@@ -1,0 +1,32 @@
+"""Step 'mixed': a quoted fragment inside reported speech takes the reported clause.
+
+"Clinton called half of Trump’s supporters “deplorables”": what Clinton said is the
+clause from the cue to the end of the fragment, of which the quoted word is part.
+"""
+
+from __future__ import annotations
+
+from ..state import Doc
+
+_LEAD_INS = {"that", "as", "dass", "daß"}
+
+
+def run(doc: Doc) -> None:
+    for d in doc.drafts:
+        # only fragments whose cue stands before them in the same sentence
+        if d.type != "mixed" or d.cue is None or d.cue[1] > d.outer[0] or len(d.spans) > 1:
+            continue
+        start = d.cue[1]
+        rest = doc.text[start : d.spans[0][0]]
+        words = rest.split()
+        offset = 0
+        # skip the lead-in word ("said that", "defined the incident as" keeps its object)
+        if words and words[0].lower().strip(",") in _LEAD_INS:
+            offset = rest.index(words[0]) + len(words[0])
+        s = start + offset
+        while s < d.spans[0][0] and not doc.text[s].isalnum() and doc.text[s] not in "“\"„«»‘":
+            s += 1
+        if s < d.spans[0][0] and "\n" not in doc.text[s : d.spans[0][0]]:
+            doc.log("mixed", "widened", f"{doc.snippet(*d.spans[0])} to the reported clause "
+                    f"{doc.snippet(s, d.spans[0][1])}")
+            d.spans[0] = (s, d.spans[0][1])

@@ -1,0 +1,240 @@
+"""Noun phrases around a cue: who is speaking, as the text names them.
+
+Works on tokens (start, end, word) of one sentence. ``backward`` reads the subject
+before a cue ("Russian presidency spokesman Dmitri Peskov explained"), ``forward``
+the speaker after an inverted cue ("said Duma deputy Mikhail Sheremet").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import Lexicon
+
+Token = tuple[int, int, str]
+
+# Words between a subject and its cue verb that belong to neither ("he later added").
+SKIP = frozenset("""also later then once previously recently further repeatedly would will
+has have had was is are were reportedly again earlier even only simply just quickly
+publicly privately flatly angrily never often still immediately has’ subsequently
+hat hatte habe wird wurde auch bereits zudem außerdem""".split())
+PARTICLES = frozenset("de van von der den bin al la le du del da di dos das ibn mc".split())
+DETERMINERS = frozenset("""the a an this that these those his her their its our one two
+several many some other another both any each der die das des dem den ein eine einer
+eines einem einen dieser diese dieses""".split())
+DOCUMENTS = frozenset("""statement report note release communique communiqué announcement
+letter memo document post message text""".split())
+# Words that end a noun phrase read forward ("said X, quoted by Y", "said X in a statement").
+FORWARD_STOPS = frozenset("""quoted who which adding saying in on at during after before
+while when to told according because and but as with via for that im am bei laut nach
+gegenüber und aber""".split())
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A speaker mention: its span, the name it gives, and the role words around it."""
+
+    start: int
+    end: int
+    name: str
+    kind: str | None
+    role: str | None
+    pronoun: str | None = None
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_name_word(word: str, lex: Lexicon) -> bool:
+    low = word.lower()
+    return (_cap(word) and low not in lex.function_words and low not in lex.titles
+            and low not in lex.honorifics) or low in PARTICLES
+
+
+def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
+    """Split a noun phrase into role words and the name that ends it."""
+    if not tokens:
+        return None
+    k = len(tokens)
+    while k > 0 and tokens[k - 1][2] in {",", "’s", "'s"}:
+        k -= 1
+    tokens = tokens[:k]
+    if not tokens:
+        return None
+    i = len(tokens)
+    while i > 0 and (_is_name_word(tokens[i - 1][2], lex)
+                     or (tokens[i - 1][2] == "." and i > 1 and len(tokens[i - 2][2]) == 1)):
+        i -= 1
+    while i < len(tokens) and tokens[i][2].lower() in PARTICLES | {"."}:
+        i += 1
+    start, end = tokens[0][0], tokens[-1][1]
+    if i < len(tokens):
+        name = text[tokens[i][0] : tokens[-1][1]]
+        role = text[tokens[0][0] : tokens[i][0]].strip(" ,") or None
+        if role and role.lower() in DETERMINERS:
+            role = None
+        if role:
+            words = role.split()
+            while words and words[0].lower() in DETERMINERS:
+                words = words[1:]
+            role = " ".join(words) or None
+        words = [t[2].lower() for t in tokens[i:]]
+        org = any(w in lex.organizations for w in words)
+        kind = "organization" if org else ("person" if len(words) > 1 or role else None)
+        return Phrase(start, end, name, kind, role)
+    # no capitalised name: a description such as "the statement" or "officials"
+    words = [t for t in tokens if t[2].lower() not in DETERMINERS and t[2] != ","]
+    if not words:
+        return None
+    name = text[words[0][0] : words[-1][1]]
+    low = {t[2].lower() for t in words}
+    kind = "organization" if low & (lex.organizations | DOCUMENTS) else "person"
+    return Phrase(start, end, name, kind, None)
+
+
+def backward(tokens: list[Token], j: int, lex: Lexicon, text: str, lo: int = 0) -> Phrase | None:
+    """The subject that ends just before tokens[j] (the cue), not before tokens[lo]."""
+    i = j - 1
+    while i >= lo and tokens[i][2].lower() in SKIP:
+        i -= 1
+    if i < lo:
+        return None
+    word = tokens[i][2]
+    if word.lower() in lex.pronouns:
+        return Phrase(tokens[i][0], tokens[i][1], word, None, None, pronoun=word.lower())
+    if word == ",":
+        return _appositive(tokens, i, lex, text, lo)
+    k = _run_start(tokens, i, lex, lo)
+    if k > i:
+        return None
+    return split_name(tokens[k : i + 1], lex, text)
+
+
+def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
+    """Where the noun phrase ending at tokens[i] starts."""
+    k = i
+    lowercase_run = 0
+    while k >= lo:
+        word = tokens[k][2]
+        low = word.lower()
+        if _cap(word) and low not in lex.function_words or low in lex.titles or low in PARTICLES:
+            lowercase_run = 0 if _cap(word) else lowercase_run
+        elif word == "." and k > lo and (len(tokens[k - 1][2]) <= 4 and _cap(tokens[k - 1][2])):
+            pass  # "Sen." or an initial
+        elif word == "-" or word in {"’s", "'s"}:
+            pass
+        elif low in lex.organizations or low in DOCUMENTS:
+            pass
+        elif low in DETERMINERS:
+            k -= 1
+            break
+        elif word.isalpha() and word.islower() and lowercase_run < 3 and k < i and not (
+                low in lex.cues or low in lex.indirect_cues):
+            lowercase_run += 1  # an adjective inside the phrase ("senior", "former")
+        else:
+            break
+        k -= 1
+    k += 1
+    # do not start on loose lowercase words: the phrase starts at a determiner or a known word
+    while k <= i and tokens[k][2].islower() and tokens[k][2].lower() not in (
+            lex.titles | lex.organizations | DOCUMENTS | DETERMINERS):
+        k += 1
+    return k
+
+
+def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: int) -> Phrase | None:
+    """'X, the role, said' or 'The role, X, said': the name is the part that is a name."""
+    k = comma - 1
+    while k >= lo and tokens[k][2] != "," and comma - k <= 15:
+        k -= 1
+    if k < lo or tokens[k][2] != ",":
+        return None
+    inner = tokens[k + 1 : comma]
+    inner_phrase = split_name(inner, lex, text)
+    if inner_phrase and inner_phrase.kind == "person" and inner_phrase.role is None:
+        # "The chairman of the Russian Duma, Vyacheslav Volodin, thundered"
+        before_start = _run_start(tokens, k - 1, lex, lo) if k - 1 >= lo else k
+        role_tokens = tokens[before_start:k]
+        while before_start > lo and tokens[before_start - 1][2].lower() in {"of", "the", "for"}:
+            before_start = _run_start(tokens, before_start - 2, lex, lo) if before_start - 2 >= lo else before_start - 1
+            role_tokens = tokens[before_start:k]
+        role = text[role_tokens[0][0] : role_tokens[-1][1]] if role_tokens else None
+        start = role_tokens[0][0] if role_tokens else inner_phrase.start
+        return Phrase(start, inner_phrase.end, inner_phrase.name, "person", _strip_det(role))
+    # "Peskov, the Kremlin spokesman, said"
+    outer = backward(tokens, k, lex, text, lo)
+    if outer is None:
+        return inner_phrase
+    role = text[inner[0][0] : inner[-1][1]] if inner else None
+    return Phrase(outer.start, outer.end, outer.name, outer.kind or "person",
+                  _strip_det(role) if outer.role is None else outer.role, outer.pronoun)
+
+
+def _strip_det(role: str | None) -> str | None:
+    if not role:
+        return None
+    words = role.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def forward(tokens: list[Token], j: int, lex: Lexicon, text: str, hi: int | None = None) -> Phrase | None:
+    """The speaker named after an inverted cue at tokens[j-1]: up to a clause break."""
+    hi = len(tokens) if hi is None else hi
+    if j >= hi:
+        return None
+    if tokens[j][2].lower() in lex.pronouns:
+        return Phrase(tokens[j][0], tokens[j][1], tokens[j][2], None, None,
+                      pronoun=tokens[j][2].lower())
+    k = j
+    while k < hi:
+        word = tokens[k][2]
+        low = word.lower()
+        if word in {".", "!", "?", ";", ":", "(", "“", "”", '"', "«", "»", "„"}:
+            if word == "." and k > j and len(tokens[k - 1][2]) <= 4 and _cap(tokens[k - 1][2]):
+                k += 1
+                continue
+            break
+        if low in FORWARD_STOPS and not (low == "of" or low == "for"):
+            break
+        if word == "," and k + 1 < hi and tokens[k + 1][2].lower() in FORWARD_STOPS:
+            break
+        if low in lex.cues and k > j:
+            break
+        k += 1
+    window = tokens[j:k]
+    while window and window[-1][2] == ",":
+        window = window[:-1]
+    if not window:
+        return None
+    # the last person-like name in the window is the speaker; what comes before is the role
+    best = None
+    i = len(window)
+    while i > 0:
+        e = i
+        while i > 0 and (_is_name_word(window[i - 1][2], lex) or window[i - 1][2] == "."):
+            i -= 1
+        if e - i >= 1 and any(_cap(t[2]) for t in window[i:e]):
+            seg = window[i:e]
+            words = {t[2].lower() for t in seg}
+            if best is None or (len(seg) > 1 and not words & lex.organizations):
+                best = (i, e)
+                if len(seg) > 1 and not words & lex.organizations:
+                    break
+        i -= 1
+    if best is None:
+        return split_name(window, lex, text)
+    i, e = best
+    name_tokens = window[i:e]
+    while name_tokens and name_tokens[0][2] in {"."} | PARTICLES:
+        name_tokens = name_tokens[1:]
+    if not name_tokens:
+        return None
+    role = text[window[0][0] : name_tokens[0][0]].strip(" ,") or None
+    words = {t[2].lower() for t in name_tokens}
+    kind = "organization" if words & lex.organizations else (
+        "person" if len(name_tokens) > 1 or role else None)
+    name = text[name_tokens[0][0] : name_tokens[-1][1]]
+    return Phrase(window[0][0], name_tokens[-1][1], name, kind, _strip_det(role))

@@ -1,0 +1,49 @@
+"""Step 'paragraphs' and 'sentences': split the text, keeping offsets.
+
+Paragraphs are separated by blank lines. Sentences are found on a masked copy of
+the text in which every quotation's inside is blanked out, so a full stop inside a
+quote never ends the sentence that frames it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»“]?(?=\s+[\"“‘«„(\[]?[A-Z0-9ÀÁÂÄÅÉÈÊÖÜÇÑŠŽČĆ]|\s*$)")
+TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans, each trimmed of surrounding white space."""
+    spans = []
+    for m in _PARAGRAPH.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def sentences(masked: str, start: int, end: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """Sentence spans within [start, end) of the masked text."""
+    spans = []
+    s = start
+    for m in _SENTENCE_END.finditer(masked, start, end):
+        word = re.search(r"(\w+(?:\.\w+)*)\.?$", masked[max(s, m.start() - 20) : m.start() + 1])
+        if word and masked[m.start()] == "." and word.group(1).lower() in abbreviations:
+            continue  # "Mr. Peskov": an abbreviation's full stop ends no sentence
+        if word and masked[m.start()] == "." and len(word.group(1)) == 1 and word.group(1).isupper():
+            continue  # an initial ("Donald J. Trump")
+        e = m.end()
+        if e > s:
+            spans.append((s, e))
+        s = e
+        while s < end and masked[s].isspace():
+            s += 1
+    if s < end:
+        spans.append((s, end))
+    return spans
