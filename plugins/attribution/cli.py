@@ -25,17 +25,20 @@ DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 
 def prediction(text: str, lang: str) -> list[dict]:
-    """The scorer's prediction records for one article: one per quote span."""
+    """The scorer's prediction records for one article: one per quote.
+
+    A quote split around its cue ("…,” he said, “…") is one record from its first
+    span to its last, as the scorer matches by overlap.
+    """
     out = []
     for q in extract_quotes(text, lang).quotes:
-        for span in q.spans:
-            out.append({
-                "start": span.start, "end": span.end, "type": q.type,
-                "speaker": q.speaker.name if q.speaker else None,
-                "speaker_start": q.mention.start if q.mention else None,
-                "speaker_end": q.mention.end if q.mention else None,
-                "cue": q.cue.text if q.cue else None,
-            })
+        out.append({
+            "start": q.start, "end": q.end, "type": q.type,
+            "speaker": q.speaker.name if q.speaker else None,
+            "speaker_start": q.mention.start if q.mention else None,
+            "speaker_end": q.mention.end if q.mention else None,
+            "cue": q.cue.text if q.cue else None,
+        })
     return out
 
 

@@ -19,6 +19,7 @@ class Lexicon:
     lang: str
     cues: frozenset[str]
     mixed_cues: frozenset[str]
+    frame_cues: frozenset[str]
     indirect_cues: frozenset[str]
     titles: frozenset[str]
     honorifics: frozenset[str]
@@ -47,6 +48,7 @@ def load(lang: str) -> Lexicon:
     pronouns = dict(line.split()[:2] for line in _words(code, "pronouns"))
     return Lexicon(
         lang=code, cues=words("cues"), mixed_cues=words("mixed_cues"),
+        frame_cues=words("mixed_cues") | words("frame_cues") | words("cues"),
         indirect_cues=words("indirect_cues"), titles=words("titles"),
         honorifics=words("honorifics"), pronouns=pronouns,
         organizations=words("organizations"), abbreviations=words("abbreviations"),

@@ -14,6 +14,7 @@ _MAX_PARAGRAPH_GAP = 1
 
 def run(doc: Doc) -> None:
     last = None
+    merged = set()
     for d in doc.drafts:
         if d.heading:
             continue
@@ -29,8 +30,17 @@ def run(doc: Doc) -> None:
                           and d.outer[0] == ps and last.type != "indirect")
         if not (same_paragraph or next_paragraph):
             continue
+        if same_paragraph and last.type != "indirect":
+            # "“…,” he said. “…”": one quotation in several parts
+            last.spans.extend(d.spans)
+            last.outer = (last.outer[0], d.outer[1])
+            merged.add(id(d))
+            doc.log("continuation", "merged", f"{doc.snippet(*d.spans[0])} is the next part of "
+                    f"{doc.snippet(*last.spans[0])}")
+            continue
         d.speaker, d.kind, d.role = last.speaker, last.kind, last.role
         d.mention, d.pronoun, d.outlet = last.mention, last.pronoun, last.outlet
         d.speaker_rule = "continuation"
         doc.log("continuation", "speaker", f"{doc.snippet(*d.spans[0])} continues "
                 f"{doc.snippet(*last.spans[0])}")
+    doc.drafts = [d for d in doc.drafts if id(d) not in merged]

@@ -20,7 +20,8 @@ _APPEAL = re.compile(
     r"response|reaction|reply|comment|plea|call)\s+(?:of|from)\b", re.I)
 _OUTLET = re.compile(r"\bquoted by ((?:[A-Z][\w.\-]*\s?){1,4})|\b(?:on|via) (Twitter|X|Facebook|"
                      r"Instagram|Telegram|TikTok|YouTube|Truth Social)\b")
-_RIGHT_REACH = 12  # tokens after a quote in which its cue may stand
+_RIGHT_REACH = 30  # tokens after a quote in which its cue may stand (appositives are long)
+_PARTICIPLE = re.compile(r"\w+ing$")
 
 
 def sentence_of(doc: Doc, pos: int) -> tuple[int, int]:
@@ -44,7 +45,7 @@ def run(doc: Doc) -> None:
         right = tokens(doc.text, d.outer[1], right_hi)
         if d.paragraph == 0 and doc.headline and _headline_colon(doc, d, left):
             continue
-        if _right_frame(doc, d, right) or _left_frame(doc, d, left):
+        if _right_frame(doc, d, right) or _left_frame(doc, d, left) or _colon_paragraph(doc, d):
             _outlet(doc, d, right_hi)
             d.type = _quote_type(doc, d, left_lo)
             continue
@@ -53,11 +54,13 @@ def run(doc: Doc) -> None:
 
 
 def _set(doc: Doc, d: Draft, cue: tuple[int, int], phrase: phrases.Phrase | None, rule: str) -> bool:
-    d.cue = cue
     if phrase is None:
+        # a cue with no speaker beside it: keep the cue, let the other frames try
+        d.cue = d.cue or cue
         doc.log(rule, "cue only", f"{doc.snippet(*d.spans[0])}: cue {doc.snippet(*cue)}, "
                 "no speaker beside it")
-        return True
+        return False
+    d.cue = cue
     d.mention = (phrase.start, phrase.end)
     d.speaker, d.kind, d.role, d.pronoun = phrase.name, phrase.kind, phrase.role, phrase.pronoun
     d.speaker_rule = rule
@@ -97,7 +100,7 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
         low = word.lower()
         if word in {".", "!", "?", ";", "“", '"', "„", "«", "»"}:
             break
-        if low in lex.cues:
+        if low in lex.frame_cues:
             cue = (right[j][0], right[j][1])
             if j == i:
                 # inverted: "said Duma deputy Mikhail Sheremet"
@@ -115,9 +118,15 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
     text_before = doc.text[left[0][0] : left[-1][1]] if left else ""
     for j in range(len(left) - 1, -1, -1):
         low = left[j][2].lower()
-        if low in lex.cues or low in lex.mixed_cues:
+        if low in lex.frame_cues:
+            if _PARTICIPLE.match(low) and j > 0 and left[j - 1][2] == ",":
+                # "Fiorina backed Cruz on Wednesday, saying …": the clause's subject speaks
+                phrase = subject(left[:j - 1], lex, doc.text)
+                if phrase is not None:
+                    return _set(doc, d, (left[j][0], left[j][1]), phrase, "participle-subject")
             phrase = phrases.backward(left, j, lex, doc.text)
-            if phrase is None and j + 1 < len(left):
+            if phrase is None and j == 0 and len(left) > 1:
+                # inverted at the start of the sentence: "Said Peskov: “…”"
                 phrase = phrases.forward(left, j + 1, lex, doc.text)
             if phrase is None:
                 continue
@@ -132,6 +141,39 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             return _set(doc, d, (left[-1][0], left[-1][1]), phrase, "colon")
     del text_before
     return False
+
+
+def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
+    """The noun phrase a clause starts with (its subject), after an opening adverbial."""
+    i = 0
+    if toks and toks[0][2].lower() in {"on", "in", "at", "during", "after", "before", "but", "and",
+                                         "yet", "still", "however", "meanwhile", "later", "earlier"}:
+        comma = next((k for k, t in enumerate(toks[:8]) if t[2] == ","), None)
+        i = comma + 1 if comma is not None else 1
+    if i >= len(toks):
+        return None
+    if toks[i][2].lower() in lex.pronouns:
+        return phrases.Phrase(toks[i][0], toks[i][1], toks[i][2], None, None,
+                              pronoun=toks[i][2].lower())
+    k = i
+    while k < len(toks) and (toks[k][2][:1].isupper() or toks[k][2].lower() in lex.titles
+                             or toks[k][2].lower() in phrases.DETERMINERS
+                             or toks[k][2] in {".", "-"} or toks[k][2].lower() in phrases.PARTICLES):
+        k += 1
+    return phrases.split_name(toks[i:k], lex, text) if k > i else None
+
+
+def _colon_paragraph(doc: Doc, d: Draft) -> bool:
+    """A paragraph that opens with the quote, after one that ends 'He said:'."""
+    ps, _ = doc.paragraphs[d.paragraph]
+    if d.outer[0] != ps or d.paragraph == 0:
+        return False
+    qs, qe = doc.paragraphs[d.paragraph - 1]
+    if not doc.text[qs:qe].rstrip().endswith(":"):
+        return False
+    s, e = sentence_of(doc, qe - 1)
+    left = tokens(doc.text, max(s, qs), qe)
+    return _left_frame(doc, d, left)
 
 
 def _outlet(doc: Doc, d: Draft, hi: int) -> None:

@@ -17,13 +17,16 @@ Token = tuple[int, int, str]
 SKIP = frozenset("""also later then once previously recently further repeatedly would will
 has have had was is are were reportedly again earlier even only simply just quickly
 publicly privately flatly angrily never often still immediately has’ subsequently
+went on to go goes going continued wanted tried later had been
 hat hatte habe wird wurde auch bereits zudem außerdem""".split())
 PARTICLES = frozenset("de van von der den bin al la le du del da di dos das ibn mc".split())
 DETERMINERS = frozenset("""the a an this that these those his her their its our one two
 several many some other another both any each der die das des dem den ein eine einer
 eines einem einen dieser diese dieses""".split())
 DOCUMENTS = frozenset("""statement report note release communique communiqué announcement
-letter memo document post message text""".split())
+letter memo document post message text email e-mail editorial ad advertisement tweet article
+website video narrator voice sign banner headline caption transcript filing lawsuit complaint
+ruling order bill resolution petition survey poll study""".split())
 # Words that end a noun phrase read forward ("said X, quoted by Y", "said X in a statement").
 FORWARD_STOPS = frozenset("""quoted who which adding saying in on at during after before
 while when to told according because and but as with via for that im am bei laut nach
@@ -114,32 +117,34 @@ def backward(tokens: list[Token], j: int, lex: Lexicon, text: str, lo: int = 0) 
 def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
     """Where the noun phrase ending at tokens[i] starts."""
     k = i
-    lowercase_run = 0
+    loose = 0  # lowercase words of unknown kind ("senior", "gambling tycoon")
     while k >= lo:
         word = tokens[k][2]
         low = word.lower()
         if _cap(word) and low not in lex.function_words or low in lex.titles or low in PARTICLES:
-            lowercase_run = 0 if _cap(word) else lowercase_run
+            pass
         elif word == "." and k > lo and (len(tokens[k - 1][2]) <= 4 and _cap(tokens[k - 1][2])):
             pass  # "Sen." or an initial
         elif word == "-" or word in {"’s", "'s"}:
             pass
         elif low in lex.organizations or low in DOCUMENTS:
             pass
-        elif low in DETERMINERS:
+        elif low in DETERMINERS or low in {"his", "her", "their", "its", "our", "my"}:
             k -= 1
             break
-        elif word.isalpha() and word.islower() and lowercase_run < 3 and k < i and not (
-                low in lex.cues or low in lex.indirect_cues):
-            lowercase_run += 1  # an adjective inside the phrase ("senior", "former")
+        elif word.isalpha() and word.islower() and loose < 3 and not (
+                low in lex.cues or low in lex.frame_cues or low in lex.function_words):
+            loose += 1
         else:
             break
         k -= 1
     k += 1
-    # do not start on loose lowercase words: the phrase starts at a determiner or a known word
-    while k <= i and tokens[k][2].islower() and tokens[k][2].lower() not in (
-            lex.titles | lex.organizations | DOCUMENTS | DETERMINERS):
-        k += 1
+    # a phrase of loose lowercase words counts only when a determiner or a known word opens it
+    if loose and not (k <= i and (tokens[k][2].lower() in DETERMINERS
+                                  or tokens[k][2].lower() in {"his", "her", "their", "its", "our"})):
+        while k <= i and tokens[k][2].islower() and tokens[k][2].lower() not in (
+                lex.titles | lex.organizations | DOCUMENTS):
+            k += 1
     return k
 
 
