@@ -12,16 +12,44 @@ from ..state import Doc
 _MAX_PARAGRAPH_GAP = 1
 
 
+def _previous_sentence_speaker(doc: Doc, d) -> "Draft | None":
+    """'Bystrom agreed. “…”': the sentence before the quote names who speaks."""
+    from .cues import sentence_of, tokens, subject  # noqa: PLC0415
+    s, _ = sentence_of(doc, d.outer[0])
+    ps, _ = doc.paragraphs[d.paragraph]
+    if s <= ps:
+        return None
+    prev_s, prev_e = sentence_of(doc, s - 1)
+    toks = tokens(doc.text, max(prev_s, ps), prev_e)
+    if len(toks) > 12 or not any(t[2].lower() in doc.lex.frame_cues for t in toks):
+        return None
+    phrase = subject(toks, doc.lex, doc.text)
+    if phrase is None:
+        return None
+    from ..state import Draft  # noqa: PLC0415
+    ante = Draft([(toks[0][0], toks[-1][1])], (toks[0][0], toks[-1][1]), d.paragraph,
+                 rule="previous-sentence", type="direct")
+    ante.speaker, ante.kind, ante.role, ante.pronoun = phrase.name, phrase.kind, phrase.role, phrase.pronoun
+    ante.mention = (phrase.start, phrase.end)
+    return ante
+
+
 def run(doc: Doc) -> None:
     last = None
     merged = set()
     for d in doc.drafts:
         if d.heading:
             continue
-        if d.speaker is not None:
+        if d.speaker is not None or d.mention is not None:
             last = d
             continue
-        if d.cue is not None or last is None:
+        if d.cue is not None:
+            continue
+        if last is None or last.paragraph != d.paragraph:
+            previous = _previous_sentence_speaker(doc, d)
+            if previous is not None:
+                last = previous
+        if last is None:
             continue
         ps, _ = doc.paragraphs[d.paragraph]
         same_paragraph = last.paragraph == d.paragraph
@@ -30,7 +58,7 @@ def run(doc: Doc) -> None:
                           and d.outer[0] == ps and last.type != "indirect")
         if not (same_paragraph or next_paragraph):
             continue
-        if same_paragraph and last.type != "indirect":
+        if same_paragraph and last.type != "indirect" and last.rule != "previous-sentence":
             # "“…,” he said. “…”": one quotation in several parts
             last.spans.extend(d.spans)
             last.outer = (last.outer[0], d.outer[1])

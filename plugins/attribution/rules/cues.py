@@ -45,11 +45,18 @@ def run(doc: Doc) -> None:
         right = tokens(doc.text, d.outer[1], right_hi)
         if d.paragraph == 0 and doc.headline and _headline_colon(doc, d, left):
             continue
-        if _right_frame(doc, d, right) or _left_frame(doc, d, left) or _colon_paragraph(doc, d):
-            _outlet(doc, d, right_hi)
-            d.type = _quote_type(doc, d, left_lo)
-            continue
         d.type = _quote_type(doc, d, left_lo)
+        # a fragment inside a sentence belongs to the cue before it; a quote standing as
+        # the sentence looks right first ("“…,” he said")
+        # (…,” notes the press service: a comma closing the quote hands it to the right)
+        comma = doc.text[d.spans[-1][1] - 1] == "," or (right and right[0][2] == ",")
+        mixed_first = d.type == "mixed" and not comma
+        frames = (_left_frame, _right_frame) if mixed_first else (_right_frame, _left_frame)
+        if (frames[0](doc, d, left if frames[0] is _left_frame else right)
+                or frames[1](doc, d, left if frames[1] is _left_frame else right)
+                or _colon_paragraph(doc, d)):
+            _outlet(doc, d, right_hi)
+            continue
         doc.log("cues", "no cue", f"{doc.snippet(*d.spans[0])}: none in its sentence")
 
 
@@ -100,17 +107,31 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
         low = word.lower()
         if word in {".", "!", "?", ";", "“", '"', "„", "«", "»"}:
             break
-        if low in lex.frame_cues:
+        if low in lex.frame_cues and word.islower():
             cue = (right[j][0], right[j][1])
             if j == i:
                 # inverted: "said Duma deputy Mikhail Sheremet"
                 phrase = phrases.forward(right, j + 1, lex, doc.text)
                 return _set(doc, d, cue, phrase, "inverted-cue")
             phrase = phrases.backward(right, j, lex, doc.text, lo=i)
+            # only a subject standing right after the quote ("“…,” he said"), or one
+            # closing the sentence after a comma ("… climate change, Axelrod said.")
             if phrase is None:
+                continue
+            closing = (j + 1 >= len(right) or right[j + 1][2] in {".", ",", ";"}
+                       or right[j + 1][2].lower() in {"in", "on", "at", "during", "last",
+                                                       "this", "today", "yesterday"})
+            after_comma = any(t[2] == "," and t[1] <= phrase.start for t in right[i : j])
+            if phrase.start != right[i][0] and not (closing and after_comma and
+                                                    _comma_before(right, phrase.start)):
                 continue
             return _set(doc, d, cue, phrase, "cue-after")
     return False
+
+
+def _comma_before(toks: list[phrases.Token], start: int) -> bool:
+    prev = [t for t in toks if t[1] <= start]
+    return bool(prev) and prev[-1][2] == ","
 
 
 def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
@@ -118,7 +139,7 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
     text_before = doc.text[left[0][0] : left[-1][1]] if left else ""
     for j in range(len(left) - 1, -1, -1):
         low = left[j][2].lower()
-        if low in lex.frame_cues:
+        if low in lex.frame_cues and (left[j][2].islower() or j == 0):
             if _PARTICIPLE.match(low) and j > 0 and left[j - 1][2] == ",":
                 # "Fiorina backed Cruz on Wednesday, saying …": the clause's subject speaks
                 phrase = subject(left[:j - 1], lex, doc.text)

@@ -115,6 +115,7 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
     else:
         target = last_any
     if target is None:
+        # keep the mention (the text says who: "he"), but name no one
         doc.log("entities", "unknown", f"pronoun {d.pronoun!r} with no speaker before it")
         d.speaker = None
         return

@@ -108,7 +108,22 @@ def backward(tokens: list[Token], j: int, lex: Lexicon, text: str, lo: int = 0) 
         return Phrase(tokens[i][0], tokens[i][1], word, None, None, pronoun=word.lower())
     if word == ",":
         return _appositive(tokens, i, lex, text, lo)
+    end = i
+    if word == ")":
+        # "Harry M. Reid (D-Nev.) said": the party label belongs to the name before it
+        k = i - 1
+        while k > lo and tokens[k][2] != "(" and i - k < 10:
+            k -= 1
+        if tokens[k][2] != "(" or k - 1 < lo:
+            return None
+        i = k - 1
     k = _run_start(tokens, i, lex, lo)
+    if k > i:
+        return None
+    phrase = split_name(tokens[k : i + 1], lex, text)
+    if phrase is not None and end != i:
+        phrase.end = tokens[end][1]
+    return phrase
     if k > i:
         return None
     return split_name(tokens[k : i + 1], lex, text)
