@@ -27,6 +27,14 @@ DOCUMENTS = frozenset("""statement report note release communique communiqué an
 letter memo document post message text email e-mail editorial ad advertisement tweet article
 website video narrator voice sign banner headline caption transcript filing lawsuit complaint
 ruling order bill resolution petition survey poll study""".split())
+# A subject never follows these; an NP after one is an object ("from New Hampshire").
+PREPOSITIONS = frozenset("""from in on at to with for by about during over after before into
+than through against under between without within like""".split())
+# Heads that name a time, not a speaker ("this week", "the past").
+TIME_WORDS = frozenset("""week weeks past year years month months day days time times morning
+night evening afternoon weekend today yesterday tomorrow monday tuesday wednesday thursday
+friday saturday sunday moment hour hours minute minutes decade decades""".split())
+
 # Words that end a noun phrase read forward ("said X, quoted by Y", "said X in a statement").
 FORWARD_STOPS = frozenset("""quoted who which adding saying in on at during after before
 while when to told according because and but as with via for that im am bei laut nach
@@ -117,8 +125,18 @@ def backward(tokens: list[Token], j: int, lex: Lexicon, text: str, lo: int = 0) 
         if tokens[k][2] != "(" or k - 1 < lo:
             return None
         i = k - 1
+    if word.lower() == "who" and i - 1 >= lo and tokens[i - 1][2] == ",":
+        # "Scott Reed, the Chamber's strategist, who added": the relative pronoun speaks
+        ante = backward(tokens, i - 1, lex, text, lo) if i - 2 >= lo else None
+        if ante is not None:
+            return Phrase(tokens[i][0], tokens[i][1], ante.name, ante.kind, ante.role)
+        return None
     k = _run_start(tokens, i, lex, lo)
     if k > i:
+        return None
+    if k - 1 >= lo and tokens[k - 1][2].lower() in PREPOSITIONS and k == i:
+        return None  # a lone word after a preposition is its object ("from Iowa")
+    if tokens[i][2].lower() in TIME_WORDS:
         return None
     phrase = split_name(tokens[k : i + 1], lex, text)
     if phrase is not None and end != i:
