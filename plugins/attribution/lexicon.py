@@ -27,6 +27,7 @@ class Lexicon:
     organizations: frozenset[str]
     abbreviations: frozenset[str]
     function_words: frozenset[str]
+    limits: dict[str, int]
 
 
 def _words(lang: str, name: str) -> list[str]:
@@ -53,4 +54,5 @@ def load(lang: str) -> Lexicon:
         honorifics=words("honorifics"), pronouns=pronouns,
         organizations=words("organizations"), abbreviations=words("abbreviations"),
         function_words=words("function_words"),
+        limits={k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))},
     )
