@@ -20,7 +20,7 @@ GITHUB_PAGES_COMMIT_MESSAGE ?= Generate the archive site
 # The virtual environment is (re)built whenever the pinned dependencies change.
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv html regenerate serve devserver publish github test clean
+.PHONY: help venv html regenerate serve devserver publish github test clean extract eval
 
 help:
 	@echo 'make html        build the site into $$(OUTPUTDIR) (default: output/)'
@@ -30,6 +30,8 @@ help:
 	@echo 'make github      publish, then push $$(OUTPUTDIR) to the $(GITHUB_PAGES_BRANCH) branch'
 	@echo 'make test        run the test suite (installs what it needs on first use)'
 	@echo 'make clean       remove the output and caches'
+	@echo 'make extract IN=in.jsonl OUT=out.jsonl   quotes of each {id, text, lang?} line'
+	@echo 'make eval        score the engine on ../shared (seed, PolNeAR dev, German dev), and its speed'
 	@echo 'Variables: INPUTDIR, OUTPUTDIR, CONFFILE, PUBLISHCONF, PORT, HOST, PELICANOPTS'
 
 venv: $(STAMP)
@@ -66,3 +68,12 @@ test: $(STAMP)
 
 clean:
 	rm -rf "$(OUTPUTDIR)" cache .pytest_cache
+
+# The quotation engine on its own (plugins/attribution): text in, quotes out.
+extract: $(STAMP)
+	@test -n "$(IN)" -a -n "$(OUT)" || { echo "usage: make extract IN=in.jsonl OUT=out.jsonl"; exit 2; }
+	$(BIN)/python -m attribution extract "$(IN)" "$(OUT)"
+
+eval: $(STAMP)
+	$(BIN)/python -m attribution eval
+	$(BIN)/python -m attribution bench

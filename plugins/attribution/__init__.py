@@ -8,5 +8,15 @@ from .lexicon import SUPPORTED, UnsupportedLanguage
 from .model import Extraction, Quote, Span, Speaker, Trace
 from .pipeline import ENGINE_VERSION, STEPS, extract_quotes
 
-__all__ = ["ENGINE_VERSION", "STEPS", "SUPPORTED", "Extraction", "Quote", "Span", "Speaker",
-           "Trace", "UnsupportedLanguage", "extract_quotes"]
+__all__ = [
+    "ENGINE_VERSION",
+    "STEPS",
+    "SUPPORTED",
+    "Extraction",
+    "Quote",
+    "Span",
+    "Speaker",
+    "Trace",
+    "UnsupportedLanguage",
+    "extract_quotes",
+]

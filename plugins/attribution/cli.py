@@ -1,9 +1,9 @@
 """The engine's command line: extract a JSONL, score it, debug one article, time it.
 
-    python -m attribution extract IN.jsonl OUT.jsonl
-    python -m attribution eval [--shared ../shared]
-    python -m attribution debug FILE [--lang de]
-    python -m attribution bench [--shared ../shared]
+python -m attribution extract IN.jsonl OUT.jsonl
+python -m attribution eval [--shared ../shared]
+python -m attribution debug FILE [--lang de]
+python -m attribution bench [--shared ../shared]
 """
 
 from __future__ import annotations
@@ -32,13 +32,17 @@ def prediction(text: str, lang: str) -> list[dict]:
     """
     out = []
     for q in extract_quotes(text, lang).quotes:
-        out.append({
-            "start": q.start, "end": q.end, "type": q.type,
-            "speaker": q.speaker.name if q.speaker else None,
-            "speaker_start": q.mention.start if q.mention else None,
-            "speaker_end": q.mention.end if q.mention else None,
-            "cue": q.cue.text if q.cue else None,
-        })
+        out.append(
+            {
+                "start": q.start,
+                "end": q.end,
+                "type": q.type,
+                "speaker": q.speaker.name if q.speaker else None,
+                "speaker_start": q.mention.start if q.mention else None,
+                "speaker_end": q.mention.end if q.mention else None,
+                "cue": q.cue.text if q.cue else None,
+            }
+        )
     return out
 
 
@@ -59,17 +63,21 @@ def extract_file(src: Path, dst: Path, default_lang: str = "en") -> int:
         for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue
+            item = None
             try:
                 item = json.loads(line)
-                quotes = prediction(item["text"], item.get("lang") or item.get("language")
-                                    or default_lang)
-                out.write(json.dumps({"id": item["id"], "quotes": quotes}, ensure_ascii=False) + "\n")
+                quotes = prediction(
+                    item["text"], item.get("lang") or item.get("language") or default_lang
+                )
+                out.write(
+                    json.dumps({"id": item["id"], "quotes": quotes}, ensure_ascii=False) + "\n"
+                )
             except (ValueError, KeyError, TypeError, UnsupportedLanguage) as err:
                 errors += 1
                 print(f"{src}:{n}: {err}", file=sys.stderr)
-                item_id = item.get("id") if isinstance(locals().get("item"), dict) else None
-                if item_id is not None:
-                    out.write(json.dumps({"id": item_id, "quotes": []}) + "\n")
+                # a line with an id keeps its place (no quotes); one without cannot
+                if isinstance(item, dict) and "id" in item:
+                    out.write(json.dumps({"id": item["id"], "quotes": []}) + "\n")
             if show and n % 50 == 0:
                 _progress(n, len(lines), started)
     if show:
@@ -78,15 +86,20 @@ def extract_file(src: Path, dst: Path, default_lang: str = "en") -> int:
     return 1 if errors else 0
 
 
-EVAL_SETS = [("seed", "seed/gold.jsonl", "en"), ("PolNeAR dev", "eval/polnear-dev.jsonl", "en"),
-             ("German dev", "eval/german_wikinews-dev.jsonl", "de")]
+EVAL_SETS = [
+    ("seed", "seed/gold.jsonl", "en"),
+    ("PolNeAR dev", "eval/polnear-dev.jsonl", "en"),
+    ("German dev", "eval/german_wikinews-dev.jsonl", "de"),
+]
 
 
 def evaluate(shared: Path) -> int:
     score = shared / "eval" / "score.py"
     if not score.is_file():
-        print(f"no gold data: {shared} has no eval/score.py (put ../shared beside the checkout "
-              "or set SHARED_DIR); nothing to evaluate")
+        print(
+            f"no gold data: {shared} has no eval/score.py (put ../shared beside the checkout "
+            "or set SHARED_DIR); nothing to evaluate"
+        )
         return 0
     print(f"engine {ENGINE_VERSION}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -136,11 +149,16 @@ def _seed_checks(gold_path: Path, pred_path: Path) -> None:
             best = max(range(len(cands)), key=lambda i: len(psets[i] & gset))
             attributed += score.speaker_right(g, cands[best], text)
     spoke = {p["speaker"] for p in preds if p["speaker"]}
-    silent = [n for n in ("Vladimir Putin", "Putin", "Serghey Sobyanin", "Sobyanin", "Zelensky")
-              if n in spoke]
-    print(f"seed checks: direct+mixed found {found}/{n_quoted}, with an accepted speaker "
-          f"{attributed}/{n_quoted}; indirect found {ind_found}/{n_ind}; "
-          f"people who say nothing listed as speakers: {silent or 'none'}")
+    silent = [
+        n
+        for n in ("Vladimir Putin", "Putin", "Serghey Sobyanin", "Sobyanin", "Zelensky")
+        if n in spoke
+    ]
+    print(
+        f"seed checks: direct+mixed found {found}/{n_quoted}, with an accepted speaker "
+        f"{attributed}/{n_quoted}; indirect found {ind_found}/{n_ind}; "
+        f"people who say nothing listed as speakers: {silent or 'none'}"
+    )
 
 
 def bench(shared: Path, repeat: int = 5) -> int:
@@ -156,9 +174,11 @@ def bench(shared: Path, repeat: int = 5) -> int:
             extract_quotes(text, "en")
         rates.append(len(texts) / (time.perf_counter() - started))
     chars = sum(map(len, texts))
-    print(f"extraction on PolNeAR dev ({len(texts)} articles, {chars / len(texts):,.0f} chars "
-          f"each), one core, {repeat} runs: median {statistics.median(rates):,.0f} articles/s "
-          f"(min {min(rates):,.0f}, max {max(rates):,.0f})")
+    print(
+        f"extraction on PolNeAR dev ({len(texts)} articles, {chars / len(texts):,.0f} chars "
+        f"each), one core, {repeat} runs: median {statistics.median(rates):,.0f} articles/s "
+        f"(min {min(rates):,.0f}, max {max(rates):,.0f})"
+    )
     return 0
 
 
@@ -170,9 +190,11 @@ def debug(path: Path, lang: str) -> int:
     print()
     for q in result.quotes:
         who = q.speaker.name if q.speaker else "—"
-        print(f"#{q.id} {q.type:<8} {q.text[:70]!r} — {who} "
-              f"(mention {q.mention.text if q.mention else None!r}, cue "
-              f"{q.cue.text if q.cue else None!r}; {q.rule}/{q.speaker_rule})")
+        print(
+            f"#{q.id} {q.type:<8} {q.text[:70]!r} — {who} "
+            f"(mention {q.mention.text if q.mention else None!r}, cue "
+            f"{q.cue.text if q.cue else None!r}; {q.rule}/{q.speaker_rule})"
+        )
     return 0
 
 

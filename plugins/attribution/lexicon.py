@@ -44,15 +44,21 @@ def load(lang: str) -> Lexicon:
     code = (lang or "en").lower().split("-")[0].split("_")[0]
     if code not in SUPPORTED:
         raise UnsupportedLanguage(
-            f"no quotation rules for language {lang!r}; supported: {', '.join(SUPPORTED)}")
+            f"no quotation rules for language {lang!r}; supported: {', '.join(SUPPORTED)}"
+        )
     words = lambda name: frozenset(w.lower() for w in _words(code, name))  # noqa: E731
     pronouns = dict(line.split()[:2] for line in _words(code, "pronouns"))
     return Lexicon(
-        lang=code, cues=words("cues"), mixed_cues=words("mixed_cues"),
+        lang=code,
+        cues=words("cues"),
+        mixed_cues=words("mixed_cues"),
         frame_cues=words("mixed_cues") | words("frame_cues") | words("cues"),
-        indirect_cues=words("indirect_cues"), titles=words("titles"),
-        honorifics=words("honorifics"), pronouns=pronouns,
-        organizations=words("organizations"), abbreviations=words("abbreviations"),
+        indirect_cues=words("indirect_cues"),
+        titles=words("titles"),
+        honorifics=words("honorifics"),
+        pronouns=pronouns,
+        organizations=words("organizations"),
+        abbreviations=words("abbreviations"),
         function_words=words("function_words"),
         limits={k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))},
     )

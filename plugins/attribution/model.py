@@ -64,8 +64,10 @@ class Extraction:
     speakers: tuple[Speaker, ...]
 
     def to_dict(self) -> dict:
-        return {"quotes": [q.to_dict() for q in self.quotes],
-                "speakers": [asdict(s) for s in self.speakers]}
+        return {
+            "quotes": [q.to_dict() for q in self.quotes],
+            "speakers": [asdict(s) for s in self.speakers],
+        }
 
 
 @dataclass(slots=True)

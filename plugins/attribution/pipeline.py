@@ -6,8 +6,18 @@ from collections.abc import Callable, Iterable
 
 from . import lexicon
 from .model import Extraction, Quote, Span, Speaker, Trace
-from .rules import (continuation, cues, entities, filters, headings, indirect, marks, mixed,
-                    segment, sentences)
+from .rules import (
+    continuation,
+    cues,
+    entities,
+    filters,
+    headings,
+    indirect,
+    marks,
+    mixed,
+    segment,
+    sentences,
+)
 from .state import Doc
 
 #: Bump whenever the output for some text can change: caches are keyed on it.
@@ -20,21 +30,22 @@ def _paragraphs(doc: Doc) -> None:
 
 #: Every step in order. A step reads and writes the Doc; none sees Pelican or HTML.
 STEPS: list[tuple[str, Callable[[Doc], None]]] = [
-    ("paragraphs", _paragraphs),     # blank-line paragraphs
-    ("marks", marks.run),            # pair quotation marks into quotes; mask their insides
-    ("headings", headings.run),      # the headline; quoted section headings
-    ("sentences", sentences.run),    # sentences on the masked text
-    ("cues", cues.run),              # cue and speaker mention of each quote
-    ("mixed", mixed.run),            # a quoted fragment takes its reported clause
-    ("indirect", indirect.run),      # reported speech without marks
-    ("entities", entities.run),      # surnames, honorifics, pronouns, documents
-    ("filters", filters.run),        # drop scare quotes, titles, nicknames
+    ("paragraphs", _paragraphs),  # blank-line paragraphs
+    ("marks", marks.run),  # pair quotation marks into quotes; mask their insides
+    ("headings", headings.run),  # the headline; quoted section headings
+    ("sentences", sentences.run),  # sentences on the masked text
+    ("cues", cues.run),  # cue and speaker mention of each quote
+    ("mixed", mixed.run),  # a quoted fragment takes its reported clause
+    ("indirect", indirect.run),  # reported speech without marks
+    ("entities", entities.run),  # surnames, honorifics, pronouns, documents
+    ("filters", filters.run),  # drop scare quotes, titles, nicknames
     ("continuation", continuation.run),  # uncued quotes continue the speaker before
 ]
 
 
-def extract_quotes(text: str, lang: str = "en", *, trace: Trace | None = None,
-                   skip: Iterable[str] = ()) -> Extraction:
+def extract_quotes(
+    text: str, lang: str = "en", *, trace: Trace | None = None, skip: Iterable[str] = ()
+) -> Extraction:
     """Find every quotation in text (headline on its first line) and who said it."""
     doc = Doc(text=text, lex=lexicon.load(lang), trace=trace)
     skipped = set(skip)
@@ -55,16 +66,27 @@ def _records(doc: Doc) -> Extraction:
         if d.speaker:
             speaker = speakers.get(d.speaker)
             if speaker is None or (speaker.role is None and d.role):
-                aliases = tuple(sorted({text[d.mention[0]:d.mention[1]]} - {d.speaker})) if (
-                    d.mention and not d.pronoun) else ()
+                aliases = (
+                    tuple(sorted({text[d.mention[0] : d.mention[1]]} - {d.speaker}))
+                    if (d.mention and not d.pronoun)
+                    else ()
+                )
                 speaker = Speaker(d.speaker, d.kind or "person", d.role, aliases)
                 speakers[d.speaker] = speaker
         spans = tuple(Span(s, e, text[s:e]) for s, e in d.spans)
-        quotes.append(Quote(
-            id=n, spans=spans, type=d.type,
-            cue=Span(d.cue[0], d.cue[1], text[d.cue[0]:d.cue[1]]) if d.cue else None,
-            mention=Span(d.mention[0], d.mention[1], text[d.mention[0]:d.mention[1]])
-            if d.mention else None,
-            speaker=speaker, outlet=d.outlet, rule=d.rule, speaker_rule=d.speaker_rule,
-        ))
+        quotes.append(
+            Quote(
+                id=n,
+                spans=spans,
+                type=d.type,
+                cue=Span(d.cue[0], d.cue[1], text[d.cue[0] : d.cue[1]]) if d.cue else None,
+                mention=Span(d.mention[0], d.mention[1], text[d.mention[0] : d.mention[1]])
+                if d.mention
+                else None,
+                speaker=speaker,
+                outlet=d.outlet,
+                rule=d.rule,
+                speaker_rule=d.speaker_rule,
+            )
+        )
     return Extraction(tuple(quotes), tuple(speakers.values()))

@@ -12,8 +12,8 @@ from .model import Trace
 class Draft:
     """A quotation being built: content spans, and what the rules found about it."""
 
-    spans: list[tuple[int, int]]        # content, without the quotation marks
-    outer: tuple[int, int]              # from the first opening mark to the last closing one
+    spans: list[tuple[int, int]]  # content, without the quotation marks
+    outer: tuple[int, int]  # from the first opening mark to the last closing one
     paragraph: int
     rule: str
     type: str = "direct"
@@ -41,7 +41,7 @@ class Doc:
     sentence_paragraph: list[int] = field(default_factory=list)
     headline: tuple[int, int] | None = None
     drafts: list[Draft] = field(default_factory=list)
-    names: dict[str, str] = field(default_factory=dict)   # surname -> full name
+    names: dict[str, str] = field(default_factory=dict)  # surname -> full name
     name_spans: list[tuple[int, int, str]] = field(default_factory=list)
 
     def log(self, rule: str, decision: str, why: str) -> None:

@@ -7,14 +7,15 @@ quotes are not continuations: nobody is named for them.
 
 from __future__ import annotations
 
-from ..state import Doc
+from ..state import Doc, Draft
 
 _MAX_PARAGRAPH_GAP = 1
 
 
-def _previous_sentence_speaker(doc: Doc, d) -> "Draft | None":
+def _previous_sentence_speaker(doc: Doc, d) -> Draft | None:
     """'Bystrom agreed. “…”': the sentence before the quote names who speaks."""
-    from .cues import sentence_of, tokens, subject  # noqa: PLC0415
+    from .cues import sentence_of, subject, tokens  # noqa: PLC0415
+
     s, _ = sentence_of(doc, d.outer[0])
     ps, _ = doc.paragraphs[d.paragraph]
     if s <= ps:
@@ -26,10 +27,20 @@ def _previous_sentence_speaker(doc: Doc, d) -> "Draft | None":
     phrase = subject(toks, doc.lex, doc.text)
     if phrase is None:
         return None
-    from ..state import Draft  # noqa: PLC0415
-    ante = Draft([(toks[0][0], toks[-1][1])], (toks[0][0], toks[-1][1]), d.paragraph,
-                 rule="previous-sentence", type="direct")
-    ante.speaker, ante.kind, ante.role, ante.pronoun = phrase.name, phrase.kind, phrase.role, phrase.pronoun
+
+    ante = Draft(
+        [(toks[0][0], toks[-1][1])],
+        (toks[0][0], toks[-1][1]),
+        d.paragraph,
+        rule="previous-sentence",
+        type="direct",
+    )
+    ante.speaker, ante.kind, ante.role, ante.pronoun = (
+        phrase.name,
+        phrase.kind,
+        phrase.role,
+        phrase.pronoun,
+    )
     ante.mention = (phrase.start, phrase.end)
     return ante
 
@@ -54,8 +65,11 @@ def run(doc: Doc) -> None:
         ps, _ = doc.paragraphs[d.paragraph]
         same_paragraph = last.paragraph == d.paragraph
         # a paragraph that opens with the quote, right after the one with the attributed quote
-        next_paragraph = (d.paragraph - last.paragraph <= _MAX_PARAGRAPH_GAP
-                          and d.outer[0] == ps and last.type != "indirect")
+        next_paragraph = (
+            d.paragraph - last.paragraph <= _MAX_PARAGRAPH_GAP
+            and d.outer[0] == ps
+            and last.type != "indirect"
+        )
         if not (same_paragraph or next_paragraph):
             continue
         if same_paragraph and last.type != "indirect" and last.rule != "previous-sentence":
@@ -63,12 +77,18 @@ def run(doc: Doc) -> None:
             last.spans.extend(d.spans)
             last.outer = (last.outer[0], d.outer[1])
             merged.add(id(d))
-            doc.log("continuation", "merged", f"{doc.snippet(*d.spans[0])} is the next part of "
-                    f"{doc.snippet(*last.spans[0])}")
+            doc.log(
+                "continuation",
+                "merged",
+                f"{doc.snippet(*d.spans[0])} is the next part of {doc.snippet(*last.spans[0])}",
+            )
             continue
         d.speaker, d.kind, d.role = last.speaker, last.kind, last.role
         d.mention, d.pronoun, d.outlet = last.mention, last.pronoun, last.outlet
         d.speaker_rule = "continuation"
-        doc.log("continuation", "speaker", f"{doc.snippet(*d.spans[0])} continues "
-                f"{doc.snippet(*last.spans[0])}")
+        doc.log(
+            "continuation",
+            "speaker",
+            f"{doc.snippet(*d.spans[0])} continues {doc.snippet(*last.spans[0])}",
+        )
     doc.drafts = [d for d in doc.drafts if id(d) not in merged]

@@ -17,9 +17,13 @@ from . import phrases, segment
 _ACCORDING = re.compile(r"\b(according to|laut|so)\s*$", re.I)
 _APPEAL = re.compile(
     r"^\W*(?:is|was|are|were)\s+(?:the|a)\s+(?:appeal|message|warning|verdict|view|word|words|"
-    r"response|reaction|reply|comment|plea|call)\s+(?:of|from)\b", re.I)
-_OUTLET = re.compile(r"\bquoted by ((?:[A-Z][\w.\-]*\s?){1,4})|\b(?:on|via) (Twitter|X|Facebook|"
-                     r"Instagram|Telegram|TikTok|YouTube|Truth Social)\b")
+    r"response|reaction|reply|comment|plea|call)\s+(?:of|from)\b",
+    re.I,
+)
+_OUTLET = re.compile(
+    r"\bquoted by ((?:[A-Z][\w.\-]*\s?){1,4})|\b(?:on|via) (Twitter|X|Facebook|"
+    r"Instagram|Telegram|TikTok|YouTube|Truth Social)\b"
+)
 _RIGHT_REACH = 30  # tokens after a quote in which its cue may stand (appositives are long)
 _PARTICIPLE = re.compile(r"\w+ing$")
 
@@ -35,14 +39,39 @@ def tokens(text: str, start: int, end: int) -> list[phrases.Token]:
 
 def run(doc: Doc) -> None:
     drafts = doc.drafts
+    merged: set[int] = set()
     for n, d in enumerate(drafts):
         s0, _ = sentence_of(doc, d.outer[0])
         _, e1 = sentence_of(doc, d.outer[1] - 1)
         # the frame stops at neighbouring quotes in the same sentence
-        left_lo = max([s0] + [o.outer[1] for o in drafts[:n] if o.outer[1] <= d.outer[0]])
-        right_hi = min([e1] + [o.outer[0] for o in drafts[n + 1 :] if o.outer[0] >= d.outer[1]])
+        # (drafts are sorted and do not overlap: the neighbours are the only candidates)
+        left_lo, right_hi = s0, e1
+        if n and drafts[n - 1].outer[1] <= d.outer[0]:
+            left_lo = max(s0, drafts[n - 1].outer[1])
+        if n + 1 < len(drafts) and drafts[n + 1].outer[0] >= d.outer[1]:
+            right_hi = min(e1, drafts[n + 1].outer[0])
         left = tokens(doc.text, left_lo, d.outer[0])
         right = tokens(doc.text, d.outer[1], right_hi)
+        prev = drafts[n - 1] if n else None
+        if (
+            prev is not None
+            and left_lo > s0
+            and prev.cue
+            and prev.outer[1] <= prev.cue[0]
+            and prev.cue[1] <= d.outer[0]
+            and left
+            and left[-1][2] == ","
+        ):
+            # “…,” said X, “…”: the second part of a quote split around its cue
+            prev.spans.extend(d.spans)
+            prev.outer = (prev.outer[0], d.outer[1])
+            merged.add(n)
+            doc.log(
+                "cues",
+                "merged",
+                f"{doc.snippet(*d.spans[0])} is the second part of {doc.snippet(*prev.spans[0])}",
+            )
+            continue
         if d.paragraph == 0 and doc.headline and _headline_colon(doc, d, left):
             continue
         d.type = _quote_type(doc, d, left_lo)
@@ -52,27 +81,39 @@ def run(doc: Doc) -> None:
         comma = doc.text[d.spans[-1][1] - 1] == "," or (right and right[0][2] == ",")
         mixed_first = d.type == "mixed" and not comma
         frames = (_left_frame, _right_frame) if mixed_first else (_right_frame, _left_frame)
-        if (frames[0](doc, d, left if frames[0] is _left_frame else right)
-                or frames[1](doc, d, left if frames[1] is _left_frame else right)
-                or _colon_paragraph(doc, d)):
+        if (
+            frames[0](doc, d, left if frames[0] is _left_frame else right)
+            or frames[1](doc, d, left if frames[1] is _left_frame else right)
+            or _colon_paragraph(doc, d)
+        ):
             _outlet(doc, d, right_hi)
             continue
         doc.log("cues", "no cue", f"{doc.snippet(*d.spans[0])}: none in its sentence")
+    doc.drafts = [d for n, d in enumerate(drafts) if n not in merged]
 
 
-def _set(doc: Doc, d: Draft, cue: tuple[int, int], phrase: phrases.Phrase | None, rule: str) -> bool:
+def _set(
+    doc: Doc, d: Draft, cue: tuple[int, int], phrase: phrases.Phrase | None, rule: str
+) -> bool:
     if phrase is None:
         # a cue with no speaker beside it: keep the cue, let the other frames try
         d.cue = d.cue or cue
-        doc.log(rule, "cue only", f"{doc.snippet(*d.spans[0])}: cue {doc.snippet(*cue)}, "
-                "no speaker beside it")
+        doc.log(
+            rule,
+            "cue only",
+            f"{doc.snippet(*d.spans[0])}: cue {doc.snippet(*cue)}, no speaker beside it",
+        )
         return False
     d.cue = cue
     d.mention = (phrase.start, phrase.end)
     d.speaker, d.kind, d.role, d.pronoun = phrase.name, phrase.kind, phrase.role, phrase.pronoun
     d.speaker_rule = rule
-    doc.log(rule, "speaker", f"{doc.snippet(*d.spans[0])} <- {doc.snippet(phrase.start, phrase.end)}"
-            f" (cue {doc.snippet(*cue)})")
+    doc.log(
+        rule,
+        "speaker",
+        f"{doc.snippet(*d.spans[0])} <- {doc.snippet(phrase.start, phrase.end)}"
+        f" (cue {doc.snippet(*cue)})",
+    )
     return True
 
 
@@ -99,7 +140,11 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
         j = i + len(tokens(doc.text, right[i][0], right[i][0] + m.end()))
         phrase = phrases.forward(right, j, lex, doc.text)
         return _set(doc, d, (right[i][0], right[i][0] + m.end()), phrase, "appeal-of")
-    if right[i][2].lower() == "according" and i + 1 < len(right) and right[i + 1][2].lower() == "to":
+    if (
+        right[i][2].lower() == "according"
+        and i + 1 < len(right)
+        and right[i + 1][2].lower() == "to"
+    ):
         phrase = phrases.forward(right, i + 2, lex, doc.text)
         return _set(doc, d, (right[i][0], right[i + 1][1]), phrase, "according-to")
     for j in range(i, min(len(right), i + _RIGHT_REACH)):
@@ -118,12 +163,15 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
             # closing the sentence after a comma ("… climate change, Axelrod said.")
             if phrase is None:
                 continue
-            closing = (j + 1 >= len(right) or right[j + 1][2] in {".", ",", ";"}
-                       or right[j + 1][2].lower() in {"in", "on", "at", "during", "last",
-                                                       "this", "today", "yesterday"})
-            after_comma = any(t[2] == "," and t[1] <= phrase.start for t in right[i : j])
-            if phrase.start != right[i][0] and not (closing and after_comma and
-                                                    _comma_before(right, phrase.start)):
+            closing = (
+                j + 1 >= len(right)
+                or right[j + 1][2] in {".", ",", ";"}
+                or right[j + 1][2].lower()
+                in {"in", "on", "at", "during", "last", "this", "today", "yesterday"}
+            )
+            after_comma = any(t[2] == "," and t[1] <= phrase.start for t in right[i:j])
+            near = phrase.start <= right[min(i + 2, len(right) - 1)][0]
+            if not near and not (closing and after_comma and _comma_before(right, phrase.start)):
                 continue
             return _set(doc, d, cue, phrase, "cue-after")
     return False
@@ -142,7 +190,7 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
         if low in lex.frame_cues and (left[j][2].islower() or j == 0):
             if _PARTICIPLE.match(low) and j > 0 and left[j - 1][2] == ",":
                 # "Fiorina backed Cruz on Wednesday, saying …": the clause's subject speaks
-                phrase = subject(left[:j - 1], lex, doc.text)
+                phrase = subject(left[: j - 1], lex, doc.text)
                 if phrase is not None:
                     return _set(doc, d, (left[j][0], left[j][1]), phrase, "participle-subject")
             phrase = phrases.backward(left, j, lex, doc.text)
@@ -167,19 +215,38 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
 def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
     """The noun phrase a clause starts with (its subject), after an opening adverbial."""
     i = 0
-    if toks and toks[0][2].lower() in {"on", "in", "at", "during", "after", "before", "but", "and",
-                                         "yet", "still", "however", "meanwhile", "later", "earlier"}:
+    if toks and toks[0][2].lower() in {
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "but",
+        "and",
+        "yet",
+        "still",
+        "however",
+        "meanwhile",
+        "later",
+        "earlier",
+    }:
         comma = next((k for k, t in enumerate(toks[:8]) if t[2] == ","), None)
         i = comma + 1 if comma is not None else 1
     if i >= len(toks):
         return None
     if toks[i][2].lower() in lex.pronouns:
-        return phrases.Phrase(toks[i][0], toks[i][1], toks[i][2], None, None,
-                              pronoun=toks[i][2].lower())
+        return phrases.Phrase(
+            toks[i][0], toks[i][1], toks[i][2], None, None, pronoun=toks[i][2].lower()
+        )
     k = i
-    while k < len(toks) and (toks[k][2][:1].isupper() or toks[k][2].lower() in lex.titles
-                             or toks[k][2].lower() in phrases.DETERMINERS
-                             or toks[k][2] in {".", "-"} or toks[k][2].lower() in phrases.PARTICLES):
+    while k < len(toks) and (
+        toks[k][2][:1].isupper()
+        or toks[k][2].lower() in lex.titles
+        or toks[k][2].lower() in phrases.DETERMINERS
+        or toks[k][2] in {".", "-"}
+        or toks[k][2].lower() in phrases.PARTICLES
+    ):
         k += 1
     return phrases.split_name(toks[i:k], lex, text) if k > i else None
 

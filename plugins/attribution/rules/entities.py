@@ -7,6 +7,7 @@ before them ("he added"); a document ("the statement") speaks for whoever issued
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..state import Doc, Draft
@@ -14,7 +15,8 @@ from .phrases import DOCUMENTS, PARTICLES
 
 _NAME = re.compile(
     r"\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s*)?(?:(?:de|van|von|der|bin|al|la|da|di|del|le)\s+)?"
-    r"[A-Z][\w’'\-]+){1,3}")
+    r"[A-Z][\w’'\-]+){1,3}"
+)
 _ISSUER = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)\s*$")
 
 
@@ -30,8 +32,11 @@ def collect_names(doc: Doc) -> None:
     lex = doc.lex
     for m in _NAME.finditer(doc.text):
         words = m.group().split()
-        while words and (words[0].lower() in lex.function_words or words[0].lower() in lex.titles
-                         or words[0].rstrip(".").lower() in lex.honorifics):
+        while words and (
+            words[0].lower() in lex.function_words
+            or words[0].lower() in lex.titles
+            or words[0].rstrip(".").lower() in lex.honorifics
+        ):
             words = words[1:]
         if len(words) < 2 or any(w.lower() in lex.organizations for w in words):
             continue
@@ -94,6 +99,21 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
     target = None
     if refers == "person":
         target = last_person
+        # "Lopez disagreed. “…,” she said": the sentence before names the speaker
+        from .continuation import _previous_sentence_speaker  # noqa: PLC0415
+
+        previous = _previous_sentence_speaker(doc, d)
+        if (
+            previous is not None
+            and not previous.pronoun
+            and (target is None or previous.speaker != target.speaker)
+        ):
+            name = _clean(previous.speaker, doc)
+            name = doc.names.get(name, name) if " " not in name else name
+            d.speaker, d.kind, d.role = name, "person", previous.role
+            d.speaker_rule = f"{d.speaker_rule}+pronoun-previous-sentence"
+            doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {name!r} (sentence before)")
+            return
         if target is None:
             name = _nearest_name(doc, d.spans[0][0])
             if name:
@@ -125,10 +145,6 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
 
 
 def _nearest_name(doc: Doc, pos: int) -> str | None:
-    best = None
-    for s, e, full in doc.name_spans:
-        if e <= pos:
-            best = full
-        else:
-            break
-    return best
+    ends = [e for _, e, _ in doc.name_spans]  # sorted: names are found left to right
+    i = bisect.bisect_right(ends, pos)
+    return doc.name_spans[i - 1][2] if i else None

@@ -21,7 +21,7 @@ def run(doc: Doc) -> None:
             kept.append(d)
             continue
         words = sum(len(doc.text[s:e].split()) for s, e in d.spans)
-        marked = words if d.type != "mixed" else len(doc.text[d.outer[0]:d.outer[1]].split())
+        marked = words if d.type != "mixed" else len(doc.text[d.outer[0] : d.outer[1]].split())
         if d.speaker is None and d.cue is None and marked <= without:
             # scare quotes, titles, nicknames: short, and nobody is said to have said them
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: {marked} words, no cue")

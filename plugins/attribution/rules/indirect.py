@@ -7,6 +7,7 @@ and "according to the report, the drones were disabled".
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..state import Doc, Draft
@@ -14,19 +15,40 @@ from . import phrases
 from .cues import tokens
 
 _MIN_WORDS = 4
-_CLAUSE_START = {"that", "dass", "daß", "he", "she", "they", "it", "we", "i", "the", "there",
-                 "his", "her", "their", "this", "a", "an"}
+# "it was said that": a passive cue names no speaker
+_PASSIVE = {"was", "were", "is", "are", "been", "be", "being"}
+_CLAUSE_START = {
+    "that",
+    "dass",
+    "daß",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "the",
+    "there",
+    "his",
+    "her",
+    "their",
+    "this",
+    "a",
+    "an",
+}
 
 
 def run(doc: Doc) -> None:
     lex = doc.lex
-    quoted = [d.outer for d in doc.drafts]
+    quoted = sorted(d.outer for d in doc.drafts)
+    starts = [a for a, _ in quoted]
     found: list[Draft] = []
     for (s, e), p in zip(doc.sentences, doc.sentence_paragraph, strict=True):
         if p == 0 and doc.headline:
             continue
         # sentences with quotation marks are the quotes' business
-        if any(a < e and s < b for a, b in quoted):
+        i = bisect.bisect_left(starts, e)
+        if i and quoted[i - 1][1] > s:
             continue
         toks = tokens(doc.text, s, e)
         draft = _according(doc, toks, p) or _trailing(doc, toks, p) or _leading(doc, toks, p)
@@ -81,13 +103,16 @@ def _trailing(doc: Doc, toks, p: int) -> Draft | None:
             tail = toks[j + 1 :]
             for k, (_, _, word) in enumerate(tail):
                 if word.lower() in doc.lex.indirect_cues:
+                    if k > 0 and tail[k - 1][2].lower() in _PASSIVE:
+                        return None
                     if k == 0:
                         phrase = phrases.forward(tail, 1, doc.lex, doc.text)
                     else:
                         phrase = phrases.backward(tail, k, doc.lex, doc.text)
                     content = _content(doc, toks[0][0], toks[j][0])
-                    return _draft(doc, content, (tail[k][0], tail[k][1]), phrase, p,
-                                  "indirect-trailing")
+                    return _draft(
+                        doc, content, (tail[k][0], tail[k][1]), phrase, p, "indirect-trailing"
+                    )
             return None
     return None
 
@@ -96,7 +121,7 @@ def _leading(doc: Doc, toks, p: int) -> Draft | None:
     """'Peskov explained that …': a subject, a cue, then the clause."""
     for j, (_, _, word) in enumerate(toks[:25]):
         low = word.lower()
-        if low not in doc.lex.indirect_cues or j == 0:
+        if low not in doc.lex.indirect_cues or j == 0 or toks[j - 1][2].lower() in _PASSIVE:
             continue
         nxt = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
         k = j + 1

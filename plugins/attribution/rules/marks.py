@@ -16,8 +16,18 @@ from ..state import Doc, Draft
 
 _MARKS = re.compile(r"[\"“”„«»‹›‘’‚]")
 # what each opening mark may be closed by
-_CLOSERS = {"“": "”“", "„": "“”", "«": "»", "»": "«", "‹": "›", "›": "‹", "‘": "’", "‚": "‘’", '"': '"'}
-_OPENERS_AT_START = set("\"“„«»‹‘‚")
+_CLOSERS = {
+    "“": "”“",
+    "„": "“”",
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+    "›": "‹",
+    "‘": "’",
+    "‚": "‘’",
+    '"': '"',
+}
+_OPENERS_AT_START = set('"“„«»‹‘‚')
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -29,7 +39,7 @@ def _is_apostrophe(text: str, i: int) -> bool:
 def _can_open(text: str, i: int, start: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-/:;,\"“„«»‘‚") and not after.isspace()
+    return (before.isspace() or before in '([{—–-/:;,"“„«»‘‚') and not after.isspace()
 
 
 def pair_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
@@ -40,20 +50,27 @@ def pair_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int
         c, i = m.group(), m.start()
         if c in "’‘" and _is_apostrophe(text, i):
             continue
-        if stack and c in _CLOSERS[stack[-1][0]] and not (
-            c == stack[-1][0] and c in "\"‘" and _can_open(text, i, start) and len(stack) == 1
-            and i == stack[-1][1] + 1
+        if (
+            stack
+            and c in _CLOSERS[stack[-1][0]]
+            and not (
+                c == stack[-1][0]
+                and c in '"‘'
+                and _can_open(text, i, start)
+                and len(stack) == 1
+                and i == stack[-1][1] + 1
+            )
         ):
             opener, pos = stack.pop()
             if not stack:
                 pairs.append((pos, i))
             continue
-        if c in _CLOSERS and (c not in "’" ) and (_can_open(text, i, start) or c in "„«»‹›"):
+        if c in _CLOSERS and (c not in "’") and (_can_open(text, i, start) or c in "„«»‹›"):
             if c in "‘‚" and stack and stack[-1][0] in "‘‚":
                 continue
             if len(stack) >= 3:
                 continue  # deeper than any real nesting: treat as stray
-            if stack and stack[-1][0] in "“\"" and c in "“\"" and len(stack) == 1:
+            if stack and stack[-1][0] in '“"' and c in '“"' and len(stack) == 1:
                 # a second double opener inside a double quote: the first was never closed
                 stack.clear()
             stack.append((c, i))
@@ -66,8 +83,9 @@ def run(doc: Doc) -> None:
     pending: Draft | None = None  # a quote still open at the end of its paragraph
     for p, (ps, pe) in enumerate(doc.paragraphs):
         pairs, unclosed = pair_paragraph(text, ps, pe)
-        first_mark = min([a for a, _ in pairs] + ([unclosed] if unclosed is not None else []),
-                         default=None)
+        first_mark = min(
+            [a for a, _ in pairs] + ([unclosed] if unclosed is not None else []), default=None
+        )
         if pending is not None:
             if first_mark == ps and text[ps] in _OPENERS_AT_START:
                 # continuation: this paragraph reopens the quote left open above
@@ -75,8 +93,11 @@ def run(doc: Doc) -> None:
                     a, b = pairs.pop(0)
                     pending.spans.append(_trim(text, a + 1, b))
                     pending.outer = (pending.outer[0], b + 1)
-                    doc.log("marks", "joined", f"quote continues into paragraph {p}: "
-                            f"{doc.snippet(a, b + 1)}")
+                    doc.log(
+                        "marks",
+                        "joined",
+                        f"quote continues into paragraph {p}: {doc.snippet(a, b + 1)}",
+                    )
                     doc.drafts.append(pending)
                     pending = None
                 elif unclosed == ps:

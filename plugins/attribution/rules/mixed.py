@@ -16,7 +16,8 @@ def run(doc: Doc) -> None:
         # only fragments whose cue stands before them in the same sentence
         if d.type != "mixed" or d.cue is None or d.cue[1] > d.outer[0] or len(d.spans) > 1:
             continue
-        start = d.cue[1]
+        # the reported clause starts after the cue and after the speaker named with it
+        start = max(d.cue[1], d.mention[1] if d.mention and d.mention[1] <= d.outer[0] else 0)
         rest = doc.text[start : d.spans[0][0]]
         words = rest.split()
         offset = 0
@@ -24,9 +25,14 @@ def run(doc: Doc) -> None:
         if words and words[0].lower().strip(",") in _LEAD_INS:
             offset = rest.index(words[0]) + len(words[0])
         s = start + offset
-        while s < d.spans[0][0] and not doc.text[s].isalnum() and doc.text[s] not in "“\"„«»‘":
+        while s < d.spans[0][0] and not doc.text[s].isalnum() and doc.text[s] not in '“"„«»‘':
             s += 1
-        if s < d.spans[0][0] and "\n" not in doc.text[s : d.spans[0][0]]:
-            doc.log("mixed", "widened", f"{doc.snippet(*d.spans[0])} to the reported clause "
-                    f"{doc.snippet(s, d.spans[0][1])}")
+        between = doc.text[s : d.spans[0][0]]
+        if any(c.isalnum() for c in between) and "\n" not in between:
+            doc.log(
+                "mixed",
+                "widened",
+                f"{doc.snippet(*d.spans[0])} to the reported clause "
+                f"{doc.snippet(s, d.spans[0][1])}",
+            )
             d.spans[0] = (s, d.spans[0][1])

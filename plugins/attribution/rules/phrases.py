@@ -14,31 +14,58 @@ from ..lexicon import Lexicon
 Token = tuple[int, int, str]
 
 # Words between a subject and its cue verb that belong to neither ("he later added").
-SKIP = frozenset("""also later then once previously recently further repeatedly would will
-has have had was is are were reportedly again earlier even only simply just quickly
-publicly privately flatly angrily never often still immediately has’ subsequently
-went on to go goes going continued wanted tried later had been
-hat hatte habe wird wurde auch bereits zudem außerdem""".split())
-PARTICLES = frozenset("de van von der den bin al la le du del da di dos das ibn mc".split())
-DETERMINERS = frozenset("""the a an this that these those his her their its our one two
-several many some other another both any each der die das des dem den ein eine einer
-eines einem einen dieser diese dieses""".split())
-DOCUMENTS = frozenset("""statement report note release communique communiqué announcement
-letter memo document post message text email e-mail editorial ad advertisement tweet article
-website video narrator voice sign banner headline caption transcript filing lawsuit complaint
-ruling order bill resolution petition survey poll study""".split())
+SKIP = frozenset(
+    """
+also later then once previously recently further repeatedly would will has have had was
+is are were reportedly again earlier even only simply just quickly publicly privately
+flatly angrily never often still immediately has’ subsequently went on to go goes going
+continued wanted tried later had been hat hatte habe wird wurde auch bereits zudem
+außerdem
+""".split()
+)
+PARTICLES = frozenset(
+    """
+de van von der den bin al la le du del da di dos das ibn mc
+""".split()
+)
+DETERMINERS = frozenset(
+    """
+the a an this that these those his her their its our one two several many some other
+another both any each der die das des dem den ein eine einer eines einem einen dieser
+diese dieses
+""".split()
+)
+DOCUMENTS = frozenset(
+    """
+statement report note release communique communiqué announcement letter memo document
+post message text email e-mail editorial ad advertisement tweet article website video
+narrator voice sign banner headline caption transcript filing lawsuit complaint ruling
+order bill resolution petition survey poll study
+""".split()
+)
 # A subject never follows these; an NP after one is an object ("from New Hampshire").
-PREPOSITIONS = frozenset("""from in on at to with for by about during over after before into
-than through against under between without within like""".split())
+PREPOSITIONS = frozenset(
+    """
+from in on at to with for by about during over after before into than through against
+under between without within like
+""".split()
+)
 # Heads that name a time, not a speaker ("this week", "the past").
-TIME_WORDS = frozenset("""week weeks past year years month months day days time times morning
-night evening afternoon weekend today yesterday tomorrow monday tuesday wednesday thursday
-friday saturday sunday moment hour hours minute minutes decade decades""".split())
+TIME_WORDS = frozenset(
+    """
+week weeks past year years month months day days time times morning night evening
+afternoon weekend today yesterday tomorrow monday tuesday wednesday thursday friday
+saturday sunday moment hour hours minute minutes decade decades
+""".split()
+)
 
 # Words that end a noun phrase read forward ("said X, quoted by Y", "said X in a statement").
-FORWARD_STOPS = frozenset("""quoted who which adding saying in on at during after before
-while when to told according because and but as with via for that im am bei laut nach
-gegenüber und aber""".split())
+FORWARD_STOPS = frozenset(
+    """
+quoted who which adding saying in on at during after before while when to told according
+because and but as with via for that im am bei laut nach gegenüber und aber
+""".split()
+)
 
 
 @dataclass(slots=True)
@@ -59,8 +86,12 @@ def _cap(word: str) -> bool:
 
 def _is_name_word(word: str, lex: Lexicon) -> bool:
     low = word.lower()
-    return (_cap(word) and low not in lex.function_words and low not in lex.titles
-            and low not in lex.honorifics) or low in PARTICLES
+    return (
+        _cap(word)
+        and low not in lex.function_words
+        and low not in lex.titles
+        and low not in lex.honorifics
+    ) or low in PARTICLES
 
 
 def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
@@ -74,8 +105,10 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
     if not tokens:
         return None
     i = len(tokens)
-    while i > 0 and (_is_name_word(tokens[i - 1][2], lex)
-                     or (tokens[i - 1][2] == "." and i > 1 and len(tokens[i - 2][2]) == 1)):
+    while i > 0 and (
+        _is_name_word(tokens[i - 1][2], lex)
+        or (tokens[i - 1][2] == "." and i > 1 and len(tokens[i - 2][2]) == 1)
+    ):
         i -= 1
     while i < len(tokens) and tokens[i][2].lower() in PARTICLES | {"."}:
         i += 1
@@ -158,25 +191,35 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
             pass
         elif word == "." and k > lo and (len(tokens[k - 1][2]) <= 4 and _cap(tokens[k - 1][2])):
             pass  # "Sen." or an initial
-        elif word == "-" or word in {"’s", "'s"}:
-            pass
-        elif low in lex.organizations or low in DOCUMENTS:
+        elif word == "-" or word in {"’s", "'s"} or low in lex.organizations or low in DOCUMENTS:
             pass
         elif low in DETERMINERS or low in {"his", "her", "their", "its", "our", "my"}:
             k -= 1
             break
-        elif word.isalpha() and word.islower() and loose < 3 and not (
-                low in lex.cues or low in lex.frame_cues or low in lex.function_words):
+        elif (
+            word.isalpha()
+            and word.islower()
+            and loose < 3
+            and not (low in lex.cues or low in lex.frame_cues or low in lex.function_words)
+        ):
             loose += 1
         else:
             break
         k -= 1
     k += 1
     # a phrase of loose lowercase words counts only when a determiner or a known word opens it
-    if loose and not (k <= i and (tokens[k][2].lower() in DETERMINERS
-                                  or tokens[k][2].lower() in {"his", "her", "their", "its", "our"})):
-        while k <= i and tokens[k][2].islower() and tokens[k][2].lower() not in (
-                lex.titles | lex.organizations | DOCUMENTS):
+    if loose and not (
+        k <= i
+        and (
+            tokens[k][2].lower() in DETERMINERS
+            or tokens[k][2].lower() in {"his", "her", "their", "its", "our"}
+        )
+    ):
+        while (
+            k <= i
+            and tokens[k][2].islower()
+            and tokens[k][2].lower() not in (lex.titles | lex.organizations | DOCUMENTS)
+        ):
             k += 1
     return k
 
@@ -195,7 +238,11 @@ def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: in
         before_start = _run_start(tokens, k - 1, lex, lo) if k - 1 >= lo else k
         role_tokens = tokens[before_start:k]
         while before_start > lo and tokens[before_start - 1][2].lower() in {"of", "the", "for"}:
-            before_start = _run_start(tokens, before_start - 2, lex, lo) if before_start - 2 >= lo else before_start - 1
+            before_start = (
+                _run_start(tokens, before_start - 2, lex, lo)
+                if before_start - 2 >= lo
+                else before_start - 1
+            )
             role_tokens = tokens[before_start:k]
         role = text[role_tokens[0][0] : role_tokens[-1][1]] if role_tokens else None
         start = role_tokens[0][0] if role_tokens else inner_phrase.start
@@ -205,8 +252,14 @@ def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: in
     if outer is None:
         return inner_phrase
     role = text[inner[0][0] : inner[-1][1]] if inner else None
-    return Phrase(outer.start, outer.end, outer.name, outer.kind or "person",
-                  _strip_det(role) if outer.role is None else outer.role, outer.pronoun)
+    return Phrase(
+        outer.start,
+        outer.end,
+        outer.name,
+        outer.kind or "person",
+        _strip_det(role) if outer.role is None else outer.role,
+        outer.pronoun,
+    )
 
 
 def _strip_det(role: str | None) -> str | None:
@@ -218,21 +271,34 @@ def _strip_det(role: str | None) -> str | None:
     return " ".join(words) or None
 
 
-def forward(tokens: list[Token], j: int, lex: Lexicon, text: str, hi: int | None = None) -> Phrase | None:
+def forward(
+    tokens: list[Token], j: int, lex: Lexicon, text: str, hi: int | None = None
+) -> Phrase | None:
     """The speaker named after an inverted cue at tokens[j-1]: up to a clause break."""
     hi = len(tokens) if hi is None else hi
     if j >= hi:
         return None
     if tokens[j][2].lower() in lex.pronouns:
-        return Phrase(tokens[j][0], tokens[j][1], tokens[j][2], None, None,
-                      pronoun=tokens[j][2].lower())
+        return Phrase(
+            tokens[j][0], tokens[j][1], tokens[j][2], None, None, pronoun=tokens[j][2].lower()
+        )
     k = j
     while k < hi:
         word = tokens[k][2]
         low = word.lower()
         if word in {".", "!", "?", ";", ":", "(", "“", "”", '"', "«", "»", "„"}:
-            if word == "." and k > j and len(tokens[k - 1][2]) <= 4 and _cap(tokens[k - 1][2]):
-                k += 1
+            prev = tokens[k - 1][2] if k > j else ""
+            if (
+                word == "."
+                and k > j
+                and (
+                    len(prev) == 1
+                    and prev.isupper()
+                    or prev.lower() in lex.honorifics
+                    or prev.lower() in lex.abbreviations
+                )
+            ):
+                k += 1  # "Sen." or an initial: the name goes on
                 continue
             break
         if low in FORWARD_STOPS and not (low == "of" or low == "for"):
@@ -252,7 +318,10 @@ def forward(tokens: list[Token], j: int, lex: Lexicon, text: str, hi: int | None
     i = len(window)
     while i > 0:
         e = i
-        while i > 0 and (_is_name_word(window[i - 1][2], lex) or window[i - 1][2] == "."):
+        while i > 0 and (
+            _is_name_word(window[i - 1][2], lex)
+            or (window[i - 1][2] == "." and i > 1 and len(window[i - 2][2]) == 1)
+        ):
             i -= 1
         if e - i >= 1 and any(_cap(t[2]) for t in window[i:e]):
             seg = window[i:e]
@@ -272,7 +341,10 @@ def forward(tokens: list[Token], j: int, lex: Lexicon, text: str, hi: int | None
         return None
     role = text[window[0][0] : name_tokens[0][0]].strip(" ,") or None
     words = {t[2].lower() for t in name_tokens}
-    kind = "organization" if words & lex.organizations else (
-        "person" if len(name_tokens) > 1 or role else None)
+    kind = (
+        "organization"
+        if words & lex.organizations
+        else ("person" if len(name_tokens) > 1 or role else None)
+    )
     name = text[name_tokens[0][0] : name_tokens[-1][1]]
     return Phrase(window[0][0], name_tokens[-1][1], name, kind, _strip_det(role))

@@ -28,7 +28,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentences(masked: str, start: int, end: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+def sentences(
+    masked: str, start: int, end: int, abbreviations: frozenset[str]
+) -> list[tuple[int, int]]:
     """Sentence spans within [start, end) of the masked text."""
     spans = []
     s = start
@@ -36,7 +38,12 @@ def sentences(masked: str, start: int, end: int, abbreviations: frozenset[str]) 
         word = re.search(r"(\w+(?:\.\w+)*)\.?$", masked[max(s, m.start() - 20) : m.start() + 1])
         if word and masked[m.start()] == "." and word.group(1).lower() in abbreviations:
             continue  # "Mr. Peskov": an abbreviation's full stop ends no sentence
-        if word and masked[m.start()] == "." and len(word.group(1)) == 1 and word.group(1).isupper():
+        if (
+            word
+            and masked[m.start()] == "."
+            and len(word.group(1)) == 1
+            and word.group(1).isupper()
+        ):
             continue  # an initial ("Donald J. Trump")
         e = m.end()
         if e > s:

@@ -1,0 +1,15 @@
+"""A readable one-line-per-quote rendering of the engine's output, for fixture files."""
+
+from __future__ import annotations
+
+from attribution import extract_quotes
+
+
+def render(text: str, lang: str = "en") -> str:
+    lines = []
+    for q in extract_quotes(text, lang).quotes:
+        who = q.speaker.name if q.speaker else "—"
+        mention = f'"{q.mention.text}"' if q.mention else "—"
+        cue = f'"{q.cue.text}"' if q.cue else "—"
+        lines.append(f"{q.type} «{q.text}» — {who} (mention {mention}, cue {cue})")
+    return "\n".join(lines) if lines else "(no quotes)"
