@@ -130,10 +130,15 @@ def _headline_colon(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
 def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
     lex = doc.lex
     i = 0
-    while i < len(right) and right[i][2] in {",", ".", "!", "?", "—", "–", "-", "…"}:
+    while i < len(right) and right[i][2] in {",", ".", "!", "?", "—", "–", "-", "…", "―"}:
         i += 1
     if i >= len(right):
         return False
+    if right[0][2] in {"―", "—", "–"} and len(right) > 1:
+        # a byline after the quote: "“…” ― Azucena Gonzàlez"
+        phrase = phrases.forward(right, 1, lex, doc.text)
+        if phrase is not None and phrase.kind != "organization":
+            return _set(doc, d, (right[0][0], right[0][1]), phrase, "dash-byline")
     text_after = doc.text[right[i][0] : right[-1][1]]
     if m := _APPEAL.match(text_after):
         # "“…”, is the appeal of the deputy Aleksei Zhuravlev"
@@ -151,6 +156,13 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
         word = right[j][2]
         low = word.lower()
         if word in {".", "!", "?", ";", "“", '"', "„", "«", "»"}:
+            prev = right[j - 1][2] if j > i else ""
+            if word == "." and (
+                prev.lower() in lex.honorifics
+                or prev.lower() in lex.abbreviations
+                or (len(prev) == 1 and prev.isupper())
+            ):
+                continue  # "Ms. Moore said", "Elijah E. Cummings said"
             break
         if low in lex.frame_cues and word.islower():
             cue = (right[j][0], right[j][1])

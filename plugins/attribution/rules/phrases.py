@@ -80,6 +80,11 @@ class Phrase:
     pronoun: str | None = None
 
 
+def _adverb(word: str) -> bool:
+    """'egregiously', 'quickly': a lowercase -ly word between a subject and its verb."""
+    return word.islower() and len(word) > 4 and word.endswith("ly")
+
+
 def _cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -140,7 +145,7 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
 def backward(tokens: list[Token], j: int, lex: Lexicon, text: str, lo: int = 0) -> Phrase | None:
     """The subject that ends just before tokens[j] (the cue), not before tokens[lo]."""
     i = j - 1
-    while i >= lo and tokens[i][2].lower() in SKIP:
+    while i >= lo and (tokens[i][2].lower() in SKIP or _adverb(tokens[i][2])):
         i -= 1
     if i < lo:
         return None
@@ -187,7 +192,13 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
     while k >= lo:
         word = tokens[k][2]
         low = word.lower()
-        if _cap(word) and low not in lex.function_words or low in lex.titles or low in PARTICLES:
+        if (
+            _cap(word)
+            and low not in lex.function_words
+            or low in lex.titles
+            or low in PARTICLES
+            or low in lex.honorifics
+        ):
             pass
         elif word == "." and k > lo and (len(tokens[k - 1][2]) <= 4 and _cap(tokens[k - 1][2])):
             pass  # "Sen." or an initial
