@@ -20,6 +20,7 @@ class Lexicon:
     cues: frozenset[str]
     mixed_cues: frozenset[str]
     frame_cues: frozenset[str]
+    reporting: frozenset[str]  # indirect cues and frame cues: any verb that reports
     indirect_cues: frozenset[str]
     titles: frozenset[str]
     honorifics: frozenset[str]
@@ -53,6 +54,7 @@ def load(lang: str) -> Lexicon:
         cues=words("cues"),
         mixed_cues=words("mixed_cues"),
         frame_cues=words("mixed_cues") | words("frame_cues") | words("cues"),
+        reporting=words("indirect_cues") | words("mixed_cues") | words("frame_cues") | words("cues"),
         indirect_cues=words("indirect_cues"),
         titles=words("titles"),
         honorifics=words("honorifics"),

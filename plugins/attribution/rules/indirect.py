@@ -42,13 +42,25 @@ def run(doc: Doc) -> None:
     lex = doc.lex
     quoted = sorted(d.outer for d in doc.drafts)
     starts = [a for a, _ in quoted]
+    span_starts = sorted(d.spans[0][0] for d in doc.drafts)
     found: list[Draft] = []
     for (s, e), p in zip(doc.sentences, doc.sentence_paragraph, strict=True):
         if p == 0 and doc.headline:
             continue
-        # sentences with quotation marks are the quotes' business
-        i = bisect.bisect_left(starts, e)
+        # in a sentence with quotation marks, only the part before the first one
+        i = bisect.bisect_left(starts, s)
+        first_quote = quoted[i][0] if i < len(quoted) and quoted[i][0] < e else None
         if i and quoted[i - 1][1] > s:
+            continue  # the sentence starts inside a quote
+        if first_quote is not None:
+            # a widened fragment may start before its marks
+            k = bisect.bisect_left(span_starts, s)
+            if k < len(span_starts) and span_starts[k] < e:
+                first_quote = min(first_quote, span_starts[k])
+            toks = tokens(doc.text, s, first_quote)
+            draft = _leading(doc, toks, p)
+            if draft is not None:
+                found.append(draft)
             continue
         toks = tokens(doc.text, s, e)
         draft = _according(doc, toks, p) or _trailing(doc, toks, p) or _leading(doc, toks, p)
@@ -83,7 +95,9 @@ def _draft(doc: Doc, content, cue, phrase, p: int, rule: str) -> Draft | None:
 def _according(doc: Doc, toks, p: int) -> Draft | None:
     for j in range(len(toks) - 1):
         if toks[j][2].lower() == "according" and toks[j + 1][2].lower() == "to":
-            phrase = phrases.forward(toks, j + 2, doc.lex, doc.text)
+            # "According to the report, the drones…": the source ends at the comma
+            comma = next((k for k in range(j + 2, len(toks)) if toks[k][2] == ","), len(toks))
+            phrase = phrases.forward(toks, j + 2, doc.lex, doc.text, hi=comma if j == 0 else None)
             if phrase is None:
                 return None
             cue = (toks[j][0], toks[j + 1][1])
@@ -102,9 +116,11 @@ def _trailing(doc: Doc, toks, p: int) -> Draft | None:
         if toks[j][2] == ",":
             tail = toks[j + 1 :]
             for k, (_, _, word) in enumerate(tail):
-                if word.lower() in doc.lex.indirect_cues:
+                if word.lower() in _cues(doc):
                     if k > 0 and tail[k - 1][2].lower() in _PASSIVE:
                         return None
+                    if k + 1 < len(tail) and tail[k + 1][2].lower() == "by":
+                        return None  # "…, denounced by Moscow": a passive, not speech
                     if k == 0:
                         phrase = phrases.forward(tail, 1, doc.lex, doc.text)
                     else:
@@ -119,13 +135,16 @@ def _trailing(doc: Doc, toks, p: int) -> Draft | None:
 
 def _leading(doc: Doc, toks, p: int) -> Draft | None:
     """'Peskov explained that …': a subject, a cue, then the clause."""
-    for j, (_, _, word) in enumerate(toks[:25]):
+    for j, (_, _, word) in enumerate(toks[:40]):
         low = word.lower()
-        if low not in doc.lex.indirect_cues or j == 0 or toks[j - 1][2].lower() in _PASSIVE:
+        if low not in _cues(doc) or j == 0 or toks[j - 1][2].lower() in _PASSIVE:
             continue
-        nxt = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
+        nxt_word = toks[j + 1][2] if j + 1 < len(toks) else ""
+        nxt = nxt_word.lower()
         k = j + 1
-        if nxt not in _CLAUSE_START:
+        # the clause opens right after the cue: "that", a pronoun, a determiner or a name
+        opens = nxt in _CLAUSE_START or (nxt_word[:1].isupper() and nxt not in {"i"})
+        if not opens:
             # "told reporters that", "told CNN on Sunday that": an object, then "that"
             for m in range(j + 1, min(len(toks), j + 7)):
                 if toks[m][2].lower() in {"that", "dass"}:
@@ -144,3 +163,8 @@ def _leading(doc: Doc, toks, p: int) -> Draft | None:
 
 
 _ = re
+
+
+def _cues(doc: Doc) -> frozenset[str]:
+    """Verbs that report speech or thought: the indirect list and every frame cue."""
+    return doc.lex.reporting
