@@ -200,6 +200,14 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
     for j in range(len(left) - 1, -1, -1):
         low = left[j][2].lower()
         if low in lex.frame_cues and (left[j][2].islower() or j == 0):
+            if lex.lang == "de" and j > 0:
+                # verb second: a subject before the verb starts the sentence ("Larson sagte:");
+                # otherwise it follows the verb ("Weiter sagte Larson:")
+                before = phrases.backward(left, j, lex, doc.text)
+                if before is None or before.start != left[0][0]:
+                    after = phrases.forward(left, j + 1, lex, doc.text)
+                    if after is not None:
+                        return _set(doc, d, (left[j][0], left[j][1]), after, "verb-second")
             if _PARTICIPLE.match(low) and j > 0 and left[j - 1][2] == ",":
                 # "Fiorina backed Cruz on Wednesday, saying …": the clause's subject speaks
                 phrase = subject(left[: j - 1], lex, doc.text)
