@@ -75,7 +75,8 @@ def run(doc: Doc) -> None:
             elif " " not in name and name in doc.names:
                 _resolve(doc, d, doc.names[name], "person", "surname")
             elif name:
-                kind = d.kind or ("person" if " " in name or d.role else "organization")
+                named = any(w[:1].isupper() for w in name.split())
+                kind = d.kind or ("person" if named and (" " in name or d.role) else "organization")
                 _resolve(doc, d, name, kind, d.speaker_rule)
             else:
                 d.speaker = None
@@ -114,6 +115,8 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
             d.speaker_rule = f"{d.speaker_rule}+pronoun-previous-sentence"
             doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {name!r} (sentence before)")
             return
+        if target is not None and not _named(doc, target.speaker):
+            target = None  # "the nominee … he said": a name beats a description
         if target is None:
             name = _nearest_name(doc, d.spans[0][0])
             if name:
@@ -142,6 +145,11 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
     d.speaker, d.kind, d.role = target.speaker, target.kind, target.role
     d.speaker_rule = f"{d.speaker_rule}+pronoun"
     doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {target.speaker!r}")
+
+
+def _named(doc: Doc, name: str | None) -> bool:
+    """Does a speaker name contain a proper name, not only role words?"""
+    return any(w[:1].isupper() and w.lower() not in doc.lex.titles for w in (name or "").split())
 
 
 def _nearest_name(doc: Doc, pos: int) -> str | None:

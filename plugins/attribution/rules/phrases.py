@@ -138,7 +138,13 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
         return None
     name = text[words[0][0] : words[-1][1]]
     low = {t[2].lower() for t in words}
-    kind = "organization" if low & (lex.organizations | DOCUMENTS) else "person"
+    # a description is a person only when its words say so ("a spokesman", "officials")
+    if low & (lex.organizations | DOCUMENTS):
+        kind = "organization"
+    elif low & lex.titles:
+        kind = "person"
+    else:
+        kind = None
     return Phrase(start, end, name, kind, None)
 
 
