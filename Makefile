@@ -64,6 +64,7 @@ github: $(STAMP)
 	git push origin $(GITHUB_PAGES_BRANCH)
 
 test: $(STAMP)
+	$(BIN)/ruff check plugins tests tools publish pelicanconf.py
 	$(BIN)/python -m pytest
 
 clean:

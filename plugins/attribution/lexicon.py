@@ -49,12 +49,13 @@ def load(lang: str) -> Lexicon:
         )
     words = lambda name: frozenset(w.lower() for w in _words(code, name))  # noqa: E731
     pronouns = dict(line.split()[:2] for line in _words(code, "pronouns"))
+    frame = words("mixed_cues") | words("frame_cues") | words("cues")
     return Lexicon(
         lang=code,
         cues=words("cues"),
         mixed_cues=words("mixed_cues"),
-        frame_cues=words("mixed_cues") | words("frame_cues") | words("cues"),
-        reporting=words("indirect_cues") | words("mixed_cues") | words("frame_cues") | words("cues"),
+        frame_cues=frame,
+        reporting=frame | words("indirect_cues"),
         indirect_cues=words("indirect_cues"),
         titles=words("titles"),
         honorifics=words("honorifics"),

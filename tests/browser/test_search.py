@@ -6,6 +6,7 @@ import re
 import shutil
 
 import pytest
+
 from browsing import serve
 
 pytestmark = pytest.mark.browser

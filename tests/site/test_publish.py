@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+
 from sitebuild import ROOT
 
 sys.path.insert(0, str(ROOT / "publish"))

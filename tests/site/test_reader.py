@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from pelican.settings import read_settings
+
 from mdit_reader.reader import MarkdownItReader, check_settings
 from mdit_reader.source import ContentError
-from pelican.settings import read_settings
 from sitebuild import PELICANCONF
 
 

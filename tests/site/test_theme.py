@@ -36,9 +36,15 @@ def contrast(a: str, b: str) -> float:
 # (foreground, background, minimum): text needs 4.5:1, focus rings and borders of
 # controls 3:1 (WCAG 1.4.3 and 1.4.11).
 PAIRS = [
-    ("text", "bg", 4.5), ("text", "surface", 4.5), ("muted", "bg", 4.5),
-    ("muted", "surface", 4.5), ("link", "bg", 4.5), ("link", "surface", 4.5),
-    ("link-visited", "bg", 4.5), ("focus", "bg", 3.0), ("focus", "surface", 3.0),
+    ("text", "bg", 4.5),
+    ("text", "surface", 4.5),
+    ("muted", "bg", 4.5),
+    ("muted", "surface", 4.5),
+    ("link", "bg", 4.5),
+    ("link", "surface", 4.5),
+    ("link-visited", "bg", 4.5),
+    ("focus", "bg", 3.0),
+    ("focus", "surface", 3.0),
     ("text", "mark", 4.5),
 ]
 

@@ -1,0 +1,184 @@
+"""Plain text of an HTML fragment with offsets back into it, and wrapping of text spans.
+
+The extraction engine reads plain text; the article is HTML. ``HtmlText`` keeps every
+text node with its offset in the plain text, so that spans found in the text can be
+wrapped in place, even across inline markup (a quote that contains a link or an
+emphasis is wrapped piece by piece, so the HTML stays well nested).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+
+# Elements that end a paragraph of text: the engine sees a blank line there.
+_BLOCKS = {
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+# Text inside these never belongs to a quotation (footnote markers, code).
+_SKIP_CLASSES = {"footnote-ref"}
+_SKIP_TAGS = {"code", "pre", "script", "style"}
+
+
+@dataclass(slots=True)
+class _Piece:
+    markup: str | None  # raw markup, or None for a text node
+    text: str = ""  # decoded text of a text node
+    start: int = -1  # its offset in the plain text; -1 when not part of it
+
+
+class HtmlText:
+    """An HTML fragment as plain text plus the pieces needed to write it back."""
+
+    def __init__(self, html: str):
+        parser = _Splitter()
+        parser.feed(html)
+        parser.close()
+        self.pieces: list[_Piece] = parser.pieces
+        self.text: str = "".join(parser.text)
+
+    def wrap(
+        self,
+        spans: Sequence[tuple[int, int, int]],
+        open_tag: Callable[[int, bool], str],
+        close_tag: str,
+    ) -> str:
+        """Return the HTML with each (start, end, key) text span wrapped.
+
+        open_tag(key, first) gives the opening tag of one piece of a span (first is
+        True for the first piece, which carries the anchor id). Spans must not overlap.
+        """
+        spans = sorted(spans)
+        out: list[str] = []
+        first_seen: set[int] = set()
+        k = 0
+        for piece in self.pieces:
+            if piece.markup is not None:
+                out.append(piece.markup)
+                continue
+            if piece.start < 0:
+                out.append(escape(piece.text, quote=False))
+                continue
+            p_start, p_end = piece.start, piece.start + len(piece.text)
+            while k < len(spans) and spans[k][1] <= p_start:
+                k += 1
+            pos = p_start
+            j = k
+            while j < len(spans) and spans[j][0] < p_end:
+                s, e, key = spans[j]
+                s, e = max(s, p_start), min(e, p_end)
+                if s > pos:
+                    out.append(escape(self.text[pos:s], quote=False))
+                segment = self.text[s:e]
+                if segment.strip():
+                    out.append(open_tag(key, key not in first_seen))
+                    first_seen.add(key)
+                    out.append(escape(segment, quote=False))
+                    out.append(close_tag)
+                else:
+                    out.append(escape(segment, quote=False))
+                pos = e
+                j += 1
+            if pos < p_end:
+                out.append(escape(self.text[pos:p_end], quote=False))
+        return "".join(out)
+
+
+class _Splitter(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[_Piece] = []
+        self.text: list[str] = []
+        self.length = 0
+        self.skip_depth = 0
+        self.stack: list[bool] = []  # per open element: does it start a skipped region?
+
+    def _break(self) -> None:
+        """End the current paragraph: the plain text gets a blank line."""
+        if self.length and not "".join(self.text[-2:]).endswith("\n\n"):
+            gap = "\n" if "".join(self.text[-1:]).endswith("\n") else "\n\n"
+            self.text.append(gap)
+            self.length += len(gap)
+
+    def handle_starttag(self, tag, attrs):
+        self.pieces.append(_Piece(self.get_starttag_text()))
+        if tag in _BLOCKS:
+            self._break()
+        if tag == "br":
+            self.text.append("\n")
+            self.length += 1
+        if tag in _VOID:
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        skipped = tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES)
+        self.stack.append(skipped)
+        self.skip_depth += skipped
+
+    def handle_startendtag(self, tag, attrs):
+        self.pieces.append(_Piece(self.get_starttag_text()))
+        if tag in _BLOCKS:
+            self._break()
+
+    def handle_endtag(self, tag):
+        self.pieces.append(_Piece(f"</{tag}>"))
+        if tag in _VOID:
+            return
+        if self.stack:
+            self.skip_depth -= self.stack.pop()
+        if tag in _BLOCKS:
+            self._break()
+
+    def handle_data(self, data):
+        if self.skip_depth:
+            self.pieces.append(_Piece(None, data, -1))
+            return
+        self.pieces.append(_Piece(None, data, self.length))
+        self.text.append(data)
+        self.length += len(data)
