@@ -224,10 +224,17 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             phrase = phrases.forward(left, j + 2, lex, doc.text)
             return _set(doc, d, (left[j][0], left[j + 1][1]), phrase, "according-to")
     if left and left[-1][2] == ":" and len(left) > 1:
-        # "The Kremlin: “…”" or a subject ending in a colon
+        colon = (left[-1][0], left[-1][1])
+        # "The Kremlin: “…”": the colon follows the speaker and nothing else
         phrase = phrases.backward(left, len(left) - 1, lex, doc.text)
-        if phrase is not None:
-            return _set(doc, d, (left[-1][0], left[-1][1]), phrase, "colon")
+        if phrase is not None and phrase.start == left[0][0]:
+            return _set(doc, d, colon, phrase, "colon")
+        # "Trump released the following statement: “…”": the sentence's subject speaks;
+        # the words before the colon are its object
+        phrase = subject(left[:-1], lex, doc.text)
+        if phrase is not None and (phrase.pronoun or any(
+                w[:1].isupper() for w in phrase.name.split())):
+            return _set(doc, d, colon, phrase, "colon-subject")
     del text_before
     return False
 
