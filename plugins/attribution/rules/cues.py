@@ -152,9 +152,13 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
     ):
         phrase = phrases.forward(right, i + 2, lex, doc.text)
         return _set(doc, d, (right[i][0], right[i + 1][1]), phrase, "according-to")
+    depth = 0
     for j in range(i, min(len(right), i + _RIGHT_REACH)):
         word = right[j][2]
         low = word.lower()
+        depth += (word == "(") - (word == ")")
+        if depth > 0:
+            continue  # "(D-Md.)": a party label, never the end of the frame
         if word in {".", "!", "?", ";", "“", '"', "„", "«", "»"}:
             prev = right[j - 1][2] if j > i else ""
             if word == "." and (
