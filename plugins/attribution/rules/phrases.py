@@ -269,6 +269,8 @@ def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: in
     if outer is None:
         return inner_phrase
     role = text[inner[0][0] : inner[-1][1]] if inner else None
+    if inner and inner[0][2].lower() in {"who", "which", "whose", "der", "die", "das"}:
+        role = None  # "Bush, who suspended his campaign, blasted": a clause, not a role
     return Phrase(
         outer.start,
         outer.end,
