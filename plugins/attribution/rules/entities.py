@@ -38,8 +38,11 @@ def collect_names(doc: Doc) -> None:
             or words[0].rstrip(".").lower() in lex.honorifics
         ):
             words = words[1:]
+        words = [w.replace("’s", "").replace("'s", "") for w in words]
         if len(words) < 2 or any(w.lower() in lex.organizations for w in words):
             continue
+        if any(len(w) > 1 and w.isupper() for w in words):
+            continue  # "FELLOW DOCTORS", "NATO": shouting headlines and acronyms are not people
         if any(w.lower() in lex.function_words for w in words[1:]):
             continue
         full = " ".join(words)
