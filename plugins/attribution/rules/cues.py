@@ -161,6 +161,9 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
             continue  # "(D-Md.)": a party label, never the end of the frame
         if word in {".", "!", "?", ";", "“", '"', "„", "«", "»"}:
             prev = right[j - 1][2] if j > i else ""
+            nxt = right[j + 1][2] if j + 1 < len(right) else ""
+            if word == "." and (nxt in {",", ")"} or nxt[:1].islower()):
+                continue  # "McConnell, R-Ky., said": an abbreviation inside the frame
             if word == "." and (
                 prev.lower() in lex.honorifics
                 or prev.lower() in lex.abbreviations
