@@ -51,22 +51,10 @@ _ATTRS["ol"] = {"start", "type"}
 _ATTRS["time"] = {"datetime"}
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
-_VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-    "param",
-}
+#: Elements that have no closing tag (HTML living standard).
+VOID_ELEMENTS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
 _ACTIVE = re.compile(r"<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=|javascript:", re.I)
 
 
@@ -112,7 +100,7 @@ class _TagStack(HTMLParser):
         self.line = 0
 
     def handle_starttag(self, tag: str, attrs: object) -> None:
-        if tag not in _VOID:
+        if tag not in VOID_ELEMENTS:
             self.stack.append((tag, self.line))
 
     def handle_endtag(self, tag: str) -> None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
+from mdit_reader.render import VOID_ELEMENTS
+
 # Elements that end a paragraph of text: the engine sees a blank line there.
 _BLOCKS = {
     "address",
@@ -46,21 +48,6 @@ _BLOCKS = {
     "th",
     "tr",
     "ul",
-}
-_VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
 }
 # Text inside these never belongs to a quotation (footnote markers, code).
 _SKIP_CLASSES = {"footnote-ref"}
@@ -154,7 +141,7 @@ class _Splitter(HTMLParser):
         if tag == "br":
             self.text.append("\n")
             self.length += 1
-        if tag in _VOID:
+        if tag in VOID_ELEMENTS:
             return
         classes = set((dict(attrs).get("class") or "").split())
         skipped = tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES)
@@ -168,7 +155,7 @@ class _Splitter(HTMLParser):
 
     def handle_endtag(self, tag):
         self.pieces.append(_Piece(f"</{tag}>"))
-        if tag in _VOID:
+        if tag in VOID_ELEMENTS:
             return
         if self.stack:
             self.skip_depth -= self.stack.pop()

@@ -239,8 +239,9 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
         # "Trump released the following statement: “…”": the sentence's subject speaks;
         # the words before the colon are its object
         phrase = subject(left[:-1], lex, doc.text)
-        if phrase is not None and (phrase.pronoun or any(
-                w[:1].isupper() for w in phrase.name.split())):
+        if phrase is not None and (
+            phrase.pronoun or any(w[:1].isupper() for w in phrase.name.split())
+        ):
             return _set(doc, d, colon, phrase, "colon-subject")
     del text_before
     return False
