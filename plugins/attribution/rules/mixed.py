@@ -12,6 +12,8 @@ _LEAD_INS = {"that", "as", "dass", "daß"}
 
 
 def run(doc: Doc) -> None:
+    if not doc.lex.limits.get("widen_mixed", 1):
+        return  # this language's convention keeps only the quoted words (limits.txt)
     for d in doc.drafts:
         # only fragments whose cue stands before them in the same sentence
         if d.type != "mixed" or d.cue is None or d.cue[1] > d.outer[0] or len(d.spans) > 1:
