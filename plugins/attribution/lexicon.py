@@ -29,6 +29,8 @@ class Lexicon:
     abbreviations: frozenset[str]
     function_words: frozenset[str]
     limits: dict[str, int]
+    clause_openers: frozenset[str]  # verb-second languages: words before an inverted subject
+    subordinators: frozenset[str]
 
 
 def _words(lang: str, name: str) -> list[str]:
@@ -63,5 +65,7 @@ def load(lang: str) -> Lexicon:
         organizations=words("organizations"),
         abbreviations=words("abbreviations"),
         function_words=words("function_words"),
+        clause_openers=words("clause_openers"),
+        subordinators=words("subordinators"),
         limits={k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))},
     )

@@ -207,14 +207,11 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
     for j in range(len(left) - 1, -1, -1):
         low = left[j][2].lower()
         if low in lex.frame_cues and (left[j][2].islower() or j == 0):
-            if lex.lang == "de" and j > 0:
-                # verb second: a subject before the verb starts the sentence ("Larson sagte:");
-                # otherwise it follows the verb ("Weiter sagte Larson:")
-                before = phrases.backward(left, j, lex, doc.text)
-                if before is None or before.start != left[0][0]:
-                    after = phrases.forward(left, j + 1, lex, doc.text)
-                    if after is not None:
-                        return _set(doc, d, (left[j][0], left[j][1]), after, "verb-second")
+            if lex.clause_openers and j > 0:
+                # verb second: "Dazu sagte der Sprecher: „…“" names the speaker after the verb
+                phrase = verb_second_subject(left[: j + 1], lex, doc.text)
+                if phrase is not None:
+                    return _set(doc, d, (left[j][0], left[j][1]), phrase, "verb-second")
             if _PARTICIPLE.match(low) and j > 0 and left[j - 1][2] == ",":
                 # "Fiorina backed Cruz on Wednesday, saying …": the clause's subject speaks
                 phrase = subject(left[: j - 1], lex, doc.text)
@@ -238,7 +235,10 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             return _set(doc, d, colon, phrase, "colon")
         # "Trump released the following statement: “…”": the sentence's subject speaks;
         # the words before the colon are its object
-        phrase = subject(left[:-1], lex, doc.text)
+        if lex.clause_openers:
+            phrase = verb_second_subject(left[:-1], lex, doc.text)
+        else:
+            phrase = subject(left[:-1], lex, doc.text)
         if phrase is not None and (
             phrase.pronoun or any(w[:1].isupper() for w in phrase.name.split())
         ):
@@ -284,6 +284,32 @@ def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
     ):
         k += 1
     return phrases.split_name(toks[i:k], lex, text) if k > i else None
+
+
+def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
+    """The subject of a verb-second clause (German): first, or right after the verb.
+
+    "Der Minister sagte": the subject opens the clause. "Dazu sagte der Minister" and
+    "Als …, biss der Randalierer": an adverbial or a subordinate clause comes first,
+    then the finite verb, then the subject.
+    """
+    if not toks:
+        return None
+    first = toks[0][2].lower()
+    if first in lex.subordinators:
+        comma = next((k for k, t in enumerate(toks) if t[2] == ","), None)
+        if comma is None or comma + 2 >= len(toks):
+            return None
+        return phrases.forward(toks, comma + 2, lex, text)
+    if first in lex.clause_openers:
+        # the first lowercase word that is not an article or a preposition is the verb
+        for v in range(1, len(toks)):
+            word = toks[v][2]
+            low = word.lower()
+            if word.islower() and low not in phrases.DETERMINERS and low not in lex.clause_openers:
+                return phrases.forward(toks, v + 1, lex, text) if v + 1 < len(toks) else None
+        return None
+    return subject(toks, lex, text)
 
 
 def _colon_paragraph(doc: Doc, d: Draft) -> bool:

@@ -59,6 +59,9 @@ saturday sunday moment hour hours minute minutes decade decades
 """.split()
 )
 
+# After a noun, these start an object rather than continue the subject (German cases).
+OBJECT_STARTS = frozenset("den dem einen einem ihm ihr ihnen sich mir uns euch".split())
+
 # Words that end a noun phrase read forward ("said X, quoted by Y", "said X in a statement").
 FORWARD_STOPS = frozenset(
     """
@@ -326,6 +329,8 @@ def forward(
             break
         if low in lex.cues and k > j:
             break
+        if low in OBJECT_STARTS and k > j and _cap(tokens[k - 1][2]):
+            break  # "biss der Randalierer | den Fluggast": an object starts after the subject
         k += 1
     window = tokens[j:k]
     while window and window[-1][2] == ",":
