@@ -43,6 +43,8 @@ narrator voice sign banner headline caption transcript filing lawsuit complaint 
 order bill resolution petition survey poll study
 """.split()
 )
+POSSESSIVES = frozenset("his her their its our my your".split())
+
 # A subject never follows these; an NP after one is an object ("from New Hampshire").
 PREPOSITIONS = frozenset(
     """
@@ -183,8 +185,8 @@ def backward(tokens: list[Token], j: int, lex: Lexicon, text: str, lo: int = 0) 
         return None
     if k - 1 >= lo and tokens[k - 1][2].lower() in PREPOSITIONS and k == i:
         return None  # a lone word after a preposition is its object ("from Iowa")
-    if tokens[i][2].lower() in TIME_WORDS:
-        return None
+    if tokens[i][2] in TIME_WORDS:
+        return None  # lowercase only: "the past" is a time, "the Times" a newspaper
     phrase = split_name(tokens[k : i + 1], lex, text)
     if phrase is not None and end != i:
         phrase.end = tokens[end][1]
@@ -213,7 +215,11 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
             pass  # "Sen." or an initial
         elif word == "-" or word in {"’s", "'s"} or low in lex.organizations or low in DOCUMENTS:
             pass
-        elif low in DETERMINERS or low in {"his", "her", "their", "its", "our", "my"}:
+        elif low in DETERMINERS or low in POSSESSIVES:
+            if (low == "the" and k - 2 >= lo and tokens[k - 1][2] == "of"
+                    and (_cap(tokens[k - 2][2]) or tokens[k - 2][2].lower() in lex.titles)):
+                k -= 2  # "Mr. Morgan of the Sierra Club", "the chairman of the Duma"
+                continue
             k -= 1
             break
         elif (
@@ -232,7 +238,7 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
         k <= i
         and (
             tokens[k][2].lower() in DETERMINERS
-            or tokens[k][2].lower() in {"his", "her", "their", "its", "our"}
+            or tokens[k][2].lower() in POSSESSIVES
         )
     ):
         while (
