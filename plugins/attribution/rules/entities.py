@@ -13,9 +13,9 @@ import re
 from ..state import Doc, Draft
 from .phrases import DOCUMENTS, PARTICLES
 
-_NAME = re.compile(
-    r"\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s*)?(?:(?:de|van|von|der|bin|al|la|da|di|del|le)\s+)?"
-    r"[A-Z][\w’'\-]+){1,3}"
+_NAME = re.compile(  # words of a name stand on one line: a paragraph break ends it
+    r"\b[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.[ \t]*)?(?:(?:de|van|von|der|bin|al|la|da|di|del|le)"
+    r"[ \t]+)?[A-Z][\w’'\-]+){1,3}"
 )
 _ISSUER = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)\s*$")
 

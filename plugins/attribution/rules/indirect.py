@@ -140,7 +140,7 @@ def _leading(doc: Doc, toks, p: int) -> Draft | None:
         if low not in _cues(doc) or j == 0 or toks[j - 1][2].lower() in _PASSIVE:
             continue
         nxt_word = toks[j + 1][2] if j + 1 < len(toks) else ""
-        nxt = nxt_word.lower()
+        nxt = re.split(r"[’']", nxt_word.lower())[0]  # "she’ll" opens a clause like "she"
         k = j + 1
         # the clause opens right after the cue: "that", a pronoun, a determiner or a name
         opens = nxt in _CLAUSE_START or (nxt_word[:1].isupper() and nxt not in {"i"})
@@ -161,8 +161,6 @@ def _leading(doc: Doc, toks, p: int) -> Draft | None:
         return _draft(doc, content, (toks[j][0], toks[j][1]), phrase, p, "indirect-leading")
     return None
 
-
-_ = re
 
 
 def _cues(doc: Doc) -> frozenset[str]:
