@@ -212,9 +212,10 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
                 phrase = verb_second_subject(left[: j + 1], lex, doc.text)
                 if phrase is not None:
                     return _set(doc, d, (left[j][0], left[j][1]), phrase, "verb-second")
-            if _PARTICIPLE.match(low) and j > 0 and left[j - 1][2] == ",":
-                # "Fiorina backed Cruz on Wednesday, saying …": the clause's subject speaks
-                phrase = subject(left[: j - 1], lex, doc.text)
+            if _PARTICIPLE.match(low) and j > 1:
+                # "Fiorina backed Cruz on Wednesday, saying …", "Trump released a statement
+                # explaining …": the clause's subject speaks, not the noun before the verb
+                phrase = subject(left[:j], lex, doc.text)
                 if phrase is not None:
                     return _set(doc, d, (left[j][0], left[j][1]), phrase, "participle-subject")
             phrase = phrases.backward(left, j, lex, doc.text)
