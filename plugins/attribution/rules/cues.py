@@ -88,6 +88,8 @@ def run(doc: Doc) -> None:
         ):
             _outlet(doc, d, right_hi)
             continue
+        if d.type == "mixed" and _sentence_subject(doc, d, left):
+            continue
         doc.log("cues", "no cue", f"{doc.snippet(*d.spans[0])}: none in its sentence")
     doc.drafts = [d for n, d in enumerate(drafts) if n not in merged]
 
@@ -311,6 +313,26 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
                 return phrases.forward(toks, v + 1, lex, text) if v + 1 < len(toks) else None
         return None
     return subject(toks, lex, text)
+
+
+def _sentence_subject(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
+    """A fragment quoted inside a sentence with no reporting verb: its subject is the source
+    ("The Rove ad hits Clinton for taking “…”"). Only a name, a pronoun or an
+    organisation counts: a loose description is not enough to name anyone."""
+    if len(left) < 2:
+        return False
+    phrase = (verb_second_subject if doc.lex.clause_openers else subject)(left, doc.lex, doc.text)
+    if phrase is None or phrase.end > d.outer[0]:
+        return False
+    named = any(w[:1].isupper() for w in phrase.name.split())
+    if not (phrase.pronoun or named or phrase.kind == "organization"):
+        return False
+    d.mention = (phrase.start, phrase.end)
+    d.speaker, d.kind, d.role, d.pronoun = phrase.name, phrase.kind, phrase.role, phrase.pronoun
+    d.speaker_rule = "sentence-subject"
+    doc.log("sentence-subject", "speaker", f"{doc.snippet(*d.spans[0])} <- "
+            f"{doc.snippet(phrase.start, phrase.end)} (no cue: the sentence's subject)")
+    return True
 
 
 def _colon_paragraph(doc: Doc, d: Draft) -> bool:

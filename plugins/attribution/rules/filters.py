@@ -1,8 +1,8 @@
 """Step 'filters': drop what looks like a quotation but is not one.
 
 Quotation marks also mark scare quotes, titles of works and nicknames. A quote of
-at most `short_without_cue` words (lexicons/<lang>/limits.txt) with no cue and no
-speaker is one of those, and is dropped; so is one of at most `short_with_cue`
+at most `short_without_cue` words (lexicons/<lang>/limits.txt) with no cue is one of
+those, and is dropped (a sentence's subject alone does not make it speech); so is one of at most `short_with_cue`
 words even with a cue (German news quotes single terms with a verb beside them).
 Quoted headings are kept, unattributed.
 """
@@ -22,7 +22,7 @@ def run(doc: Doc) -> None:
             continue
         words = sum(len(doc.text[s:e].split()) for s, e in d.spans)
         marked = words if d.type != "mixed" else len(doc.text[d.outer[0] : d.outer[1]].split())
-        if d.speaker is None and d.cue is None and marked <= without:
+        if d.cue is None and marked <= without:
             # scare quotes, titles, nicknames: short, and nobody is said to have said them
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: {marked} words, no cue")
             continue
