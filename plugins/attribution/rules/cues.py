@@ -277,6 +277,11 @@ def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
         return phrases.Phrase(
             toks[i][0], toks[i][1], toks[i][2], None, None, pronoun=toks[i][2].lower()
         )
+    first = toks[i][2]
+    if first.lower() in lex.function_words and first.lower() not in phrases.DETERMINERS:
+        return None  # "Then …", "From …": an adverbial opens the clause, not a subject
+    if first.endswith("ing") and first[:1].isupper():
+        return None  # "Filling …": a participle, not a name
     k = i
     while k < len(toks) and (
         toks[k][2][:1].isupper()
