@@ -278,10 +278,16 @@ def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
             toks[i][0], toks[i][1], toks[i][2], None, None, pronoun=toks[i][2].lower()
         )
     first = toks[i][2]
-    if first.lower() in lex.function_words and first.lower() not in phrases.DETERMINERS:
-        return None  # "Then …", "From …": an adverbial opens the clause, not a subject
-    if first.endswith("ing") and first[:1].isupper():
-        return None  # "Filling …": a participle, not a name
+    if first.isupper() and len(first) > 1 and i + 1 < len(toks) and toks[i + 1][2] in "—–-(":
+        # a dateline, "WASHINGTON — …": the clause starts after it
+        k = next((k for k in range(i + 1, min(len(toks), i + 8)) if toks[k][2] in "—–-"), i + 1)
+        return subject(toks[k + 1 :], lex, text) if k + 1 < len(toks) else None
+    adverbial = (first.lower() in lex.function_words and first.lower() not in phrases.DETERMINERS
+                 or first.endswith(("ing", "ly", "ed")) and first[:1].isupper())
+    if adverbial:
+        # "Shortly after, …", "Asked about it, …": the subject follows the comma
+        comma = next((k for k in range(i, min(len(toks), i + 12)) if toks[k][2] == ","), None)
+        return subject(toks[comma + 1 :], lex, text) if comma is not None else None
     k = i
     while k < len(toks) and (
         toks[k][2][:1].isupper()
