@@ -74,6 +74,8 @@ def run(doc: Doc) -> None:
             continue
         if d.paragraph == 0 and doc.headline and _headline_colon(doc, d, left):
             continue
+        if _transcript_label(doc, d):
+            continue
         d.type = _quote_type(doc, d, left_lo)
         # a fragment inside a sentence belongs to the cue before it; a quote standing as
         # the sentence looks right first ("“…,” he said")
@@ -116,6 +118,24 @@ def _set(
         f"{doc.snippet(*d.spans[0])} <- {doc.snippet(phrase.start, phrase.end)}"
         f" (cue {doc.snippet(*cue)})",
     )
+    return True
+
+
+_LABEL = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):[ \t]")
+
+
+def _transcript_label(doc: Doc, d: Draft) -> bool:
+    """Transcript form: the quote opens with its speaker in capitals ("WALLACE: …")."""
+    s, e = d.spans[0]
+    m = _LABEL.match(doc.text, s, e)
+    if m is None:
+        return False
+    name = m.group(1)
+    d.cue = (m.end(1), m.end(1) + 1)
+    d.mention = (m.start(1), m.end(1))
+    d.speaker, d.kind, d.speaker_rule = name.title(), "person", "transcript-label"
+    d.spans[0] = (m.end(), e)
+    doc.log("transcript-label", "speaker", f"{doc.snippet(m.end(), e)} <- {name!r}")
     return True
 
 
