@@ -68,7 +68,8 @@ OBJECT_STARTS = frozenset("den dem einen einem ihm ihr ihnen sich mir uns euch".
 FORWARD_STOPS = frozenset(
     """
 quoted who which adding saying in on at during after before while when to told according
-because and but as with via for that im am bei laut nach gegenüber und aber
+because and but as with via for that im am bei laut nach gegenüber und aber vor mit auf
+an über für zu zum zur während seit dass weil wie als ob wenn nachdem
 """.split()
 )
 
@@ -304,6 +305,8 @@ def forward(
 ) -> Phrase | None:
     """The speaker named after an inverted cue at tokens[j-1]: up to a clause break."""
     hi = len(tokens) if hi is None else hi
+    while j < hi and tokens[j][2].lower() in SKIP:
+        j += 1  # "sagte auch der Minister", "said again"
     if j >= hi:
         return None
     if tokens[j][2].lower() in lex.pronouns:
