@@ -195,6 +195,15 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
             break
         if low in lex.frame_cues and word.islower():
             cue = (right[j][0], right[j][1])
+            if j == i and low in {"heißt", "hieß"} and j + 2 < len(right) and (
+                    right[j + 1][2].lower() == "es"):
+                # "„…“, heißt es in dem Schreiben": the document after the preposition speaks
+                k = j + 2
+                while k < len(right) and right[k][2].lower() in {"in", "im", "aus", "von", "vom",
+                                                                   "bei", "beim", "dazu", "weiter"}:
+                    k += 1
+                phrase = phrases.forward(right, k, lex, doc.text) if k > j + 2 else None
+                return _set(doc, d, cue, phrase, "heisst-es")
             if j == i:
                 # inverted: "said Duma deputy Mikhail Sheremet"
                 phrase = phrases.forward(right, j + 1, lex, doc.text)
