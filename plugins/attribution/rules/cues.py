@@ -344,6 +344,12 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         if comma is None or comma + 2 >= len(toks):
             return None
         return phrases.forward(toks, comma + 2, lex, text)
+    verb = next((v for v in range(1, len(toks)) if toks[v][2].islower()
+                 and toks[v][2].lower() not in phrases.DETERMINERS), None)
+    if (first not in lex.clause_openers and verb is not None
+            and not _subject_like(toks[:verb], lex)):
+        # "Gegenüber NDR Info äußerte er", "Passend warnte die Moderatorin": not a subject
+        return phrases.forward(toks, verb + 1, lex, text) if verb + 1 < len(toks) else None
     if first in lex.clause_openers:
         # the first lowercase word that is not an article or a preposition is the verb
         for v in range(1, len(toks)):
@@ -373,6 +379,25 @@ def _sentence_subject(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
     doc.log("sentence-subject", "speaker", f"{doc.snippet(*d.spans[0])} <- "
             f"{doc.snippet(phrase.start, phrase.end)} (no cue: the sentence's subject)")
     return True
+
+
+_ADVERB_ENDINGS = ("end", "lich", "ig", "isch", "weise", "bar", "sam", "los", "mals")
+
+
+def _subject_like(toks: list[phrases.Token], lex) -> bool:
+    """Can these words before a German verb be its subject (an article, a pronoun, a name)?"""
+    if not toks:
+        return False
+    first = toks[0][2].lower()
+    if any(t[2].lower() in lex.clause_openers and t[2].lower() not in phrases.DETERMINERS
+           for t in toks):
+        return False  # a preposition or an adverb: an adverbial stands before the verb
+    if first in phrases.DETERMINERS or first in phrases.POSSESSIVES or first in lex.pronouns:
+        return True
+    if len(toks) == 1 and first.endswith(_ADVERB_ENDINGS):
+        return False  # "Unmissverständlich sagte …"
+    return all(t[2][:1].isupper() or t[2] in {"-", "."} or t[2].lower() in phrases.PARTICLES
+               for t in toks)
 
 
 def _colon_paragraph(doc: Doc, d: Draft) -> bool:
