@@ -25,24 +25,38 @@ DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 
 def prediction(text: str, lang: str) -> list[dict]:
-    """The scorer's prediction records for one article: one per quote.
+    """The scorer's prediction records for one article.
 
     A quote split around its cue ("…,” he said, “…") is one record from its first
-    span to its last, as the scorer matches by overlap.
+    span to its last; so is a run of quotes in which each continues the one before
+    ("“…,” he said. “…”"), the way the gold data count one attribution.
     """
+    quotes = extract_quotes(text, lang).quotes
+    runs: dict[int, list] = {}
+    for q in quotes:
+        runs.setdefault(q.continues if q.continues is not None else q.id, []).append(q)
     out = []
-    for q in extract_quotes(text, lang).quotes:
-        out.append(
-            {
-                "start": q.start,
-                "end": q.end,
-                "type": q.type,
-                "speaker": q.speaker.name if q.speaker else None,
-                "speaker_start": q.mention.start if q.mention else None,
-                "speaker_end": q.mention.end if q.mention else None,
-                "cue": q.cue.text if q.cue else None,
-            }
-        )
+    for run in runs.values():
+        # a run that goes on in the next paragraph is a new attribution there
+        parts = [[run[0]]]
+        for q in run[1:]:
+            if "\n\n" in text[parts[-1][-1].end : q.start]:
+                parts.append([q])
+            else:
+                parts[-1].append(q)
+        for part in parts:
+            q = part[0]
+            out.append(
+                {
+                    "start": q.start,
+                    "end": part[-1].end,
+                    "type": q.type,
+                    "speaker": q.speaker.name if q.speaker else None,
+                    "speaker_start": q.mention.start if q.mention else None,
+                    "speaker_end": q.mention.end if q.mention else None,
+                    "cue": q.cue.text if q.cue else None,
+                }
+            )
     return out
 
 

@@ -39,6 +39,7 @@ class Quote:
     outlet: str | None
     rule: str
     speaker_rule: str | None
+    continues: int | None = None  # id of the quote this one continues ("“…,” he said. “…”")
 
     @property
     def start(self) -> int:

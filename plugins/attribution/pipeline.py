@@ -21,7 +21,7 @@ from .rules import (
 from .state import Doc
 
 #: Bump whenever the output for some text can change: caches are keyed on it.
-ENGINE_VERSION = "0.1.0"
+ENGINE_VERSION = "0.2.0"
 
 
 def _paragraphs(doc: Doc) -> None:
@@ -61,7 +61,9 @@ def _records(doc: Doc) -> Extraction:
     text = doc.text
     speakers: dict[str, Speaker] = {}
     quotes = []
-    for n, d in enumerate(sorted(doc.drafts, key=lambda x: x.spans[0][0])):
+    ordered = sorted(doc.drafts, key=lambda x: x.spans[0][0])
+    ids = {id(d): n for n, d in enumerate(ordered)}
+    for n, d in enumerate(ordered):
         speaker = None
         if d.speaker:
             speaker = speakers.get(d.speaker)
@@ -87,6 +89,7 @@ def _records(doc: Doc) -> Extraction:
                 outlet=d.outlet,
                 rule=d.rule,
                 speaker_rule=d.speaker_rule,
+                continues=ids.get(id(d.continues)) if d.continues is not None else None,
             )
         )
     return Extraction(tuple(quotes), tuple(speakers.values()))

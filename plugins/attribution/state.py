@@ -26,6 +26,7 @@ class Draft:
     speaker_rule: str | None = None
     heading: bool = False
     pronoun: str | None = None
+    continues: Draft | None = None  # the quote whose speaker this one goes on quoting
 
 
 @dataclass(slots=True)

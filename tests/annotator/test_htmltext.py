@@ -11,7 +11,7 @@ def wrap(html: str, phrase: str, key: int = 3) -> str:
     return h.wrap(
         [(s, s + len(phrase), key)],
         lambda k, first: f'<span class="q"{f" id=q-{k}" if first else ""}>',
-        "</span>",
+        lambda k, last: "</span>" + ("<sup>end</sup>" if last else ""),
     )
 
 
@@ -25,7 +25,7 @@ def test_a_quote_across_a_link_is_wrapped_piece_by_piece():
     out = wrap(html, "It is time & now")
     assert out == (
         '<p>He said: “<span class="q" id=q-3>It is </span><a href="x">'
-        '<span class="q">time &amp; now</span></a>,” and left.</p>'
+        '<span class="q">time &amp; now</span><sup>end</sup></a>,” and left.</p>'
     )
 
 

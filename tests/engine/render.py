@@ -11,5 +11,6 @@ def render(text: str, lang: str = "en") -> str:
         who = q.speaker.name if q.speaker else "—"
         mention = f'"{q.mention.text}"' if q.mention else "—"
         cue = f'"{q.cue.text}"' if q.cue else "—"
-        lines.append(f"{q.type} «{q.text}» — {who} (mention {mention}, cue {cue})")
+        then = f", continues #{q.continues}" if q.continues is not None else ""
+        lines.append(f"{q.type} «{q.text}» — {who} (mention {mention}, cue {cue}{then})")
     return "\n".join(lines) if lines else "(no quotes)"

@@ -47,7 +47,6 @@ def _previous_sentence_speaker(doc: Doc, d) -> Draft | None:
 
 def run(doc: Doc) -> None:
     last = None
-    merged = set()
     for d in doc.drafts:
         if d.heading:
             continue
@@ -72,23 +71,13 @@ def run(doc: Doc) -> None:
         )
         if not (same_paragraph or next_paragraph):
             continue
-        if same_paragraph and last.type != "indirect" and last.rule != "previous-sentence":
-            # "“…,” he said. “…”": one quotation in several parts
-            last.spans.extend(d.spans)
-            last.outer = (last.outer[0], d.outer[1])
-            merged.add(id(d))
-            doc.log(
-                "continuation",
-                "merged",
-                f"{doc.snippet(*d.spans[0])} is the next part of {doc.snippet(*last.spans[0])}",
-            )
-            continue
         d.speaker, d.kind, d.role = last.speaker, last.kind, last.role
         d.mention, d.pronoun, d.outlet = last.mention, last.pronoun, last.outlet
         d.speaker_rule = "continuation"
+        if last.rule != "previous-sentence":
+            d.continues = last.continues or last
         doc.log(
             "continuation",
             "speaker",
             f"{doc.snippet(*d.spans[0])} continues {doc.snippet(*last.spans[0])}",
         )
-    doc.drafts = [d for d in doc.drafts if id(d) not in merged]

@@ -195,12 +195,25 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
             break
         if low in lex.frame_cues and word.islower():
             cue = (right[j][0], right[j][1])
-            if j == i and low in {"heißt", "hieß"} and j + 2 < len(right) and (
-                    right[j + 1][2].lower() == "es"):
+            if (
+                j == i
+                and low in {"heißt", "hieß"}
+                and j + 2 < len(right)
+                and (right[j + 1][2].lower() == "es")
+            ):
                 # "„…“, heißt es in dem Schreiben": the document after the preposition speaks
                 k = j + 2
-                while k < len(right) and right[k][2].lower() in {"in", "im", "aus", "von", "vom",
-                                                                   "bei", "beim", "dazu", "weiter"}:
+                while k < len(right) and right[k][2].lower() in {
+                    "in",
+                    "im",
+                    "aus",
+                    "von",
+                    "vom",
+                    "bei",
+                    "beim",
+                    "dazu",
+                    "weiter",
+                }:
                     k += 1
                 phrase = phrases.forward(right, k, lex, doc.text) if k > j + 2 else None
                 return _set(doc, d, cue, phrase, "heisst-es")
@@ -311,8 +324,12 @@ def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
         # a dateline, "WASHINGTON — …": the clause starts after it
         k = next((k for k in range(i + 1, min(len(toks), i + 8)) if toks[k][2] in "—–-"), i + 1)
         return subject(toks[k + 1 :], lex, text) if k + 1 < len(toks) else None
-    adverbial = (first.lower() in lex.function_words and first.lower() not in phrases.DETERMINERS
-                 or first.endswith(("ing", "ly", "ed")) and first[:1].isupper())
+    adverbial = (
+        first.lower() in lex.function_words
+        and first.lower() not in phrases.DETERMINERS
+        or first.endswith(("ing", "ly", "ed"))
+        and first[:1].isupper()
+    )
     if adverbial:
         # "Shortly after, …", "Asked about it, …": the subject follows the comma
         comma = next((k for k in range(i, min(len(toks), i + 12)) if toks[k][2] == ","), None)
@@ -344,10 +361,15 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         if comma is None or comma + 2 >= len(toks):
             return None
         return phrases.forward(toks, comma + 2, lex, text)
-    verb = next((v for v in range(1, len(toks)) if toks[v][2].islower()
-                 and toks[v][2].lower() not in phrases.DETERMINERS), None)
-    if (first not in lex.clause_openers and verb is not None
-            and not _subject_like(toks[:verb], lex)):
+    verb = next(
+        (
+            v
+            for v in range(1, len(toks))
+            if toks[v][2].islower() and toks[v][2].lower() not in phrases.DETERMINERS
+        ),
+        None,
+    )
+    if first not in lex.clause_openers and verb is not None and not _subject_like(toks[:verb], lex):
         # "Gegenüber NDR Info äußerte er", "Passend warnte die Moderatorin": not a subject
         return phrases.forward(toks, verb + 1, lex, text) if verb + 1 < len(toks) else None
     if first in lex.clause_openers:
@@ -376,8 +398,12 @@ def _sentence_subject(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
     d.mention = (phrase.start, phrase.end)
     d.speaker, d.kind, d.role, d.pronoun = phrase.name, phrase.kind, phrase.role, phrase.pronoun
     d.speaker_rule = "sentence-subject"
-    doc.log("sentence-subject", "speaker", f"{doc.snippet(*d.spans[0])} <- "
-            f"{doc.snippet(phrase.start, phrase.end)} (no cue: the sentence's subject)")
+    doc.log(
+        "sentence-subject",
+        "speaker",
+        f"{doc.snippet(*d.spans[0])} <- "
+        f"{doc.snippet(phrase.start, phrase.end)} (no cue: the sentence's subject)",
+    )
     return True
 
 
@@ -389,15 +415,17 @@ def _subject_like(toks: list[phrases.Token], lex) -> bool:
     if not toks:
         return False
     first = toks[0][2].lower()
-    if any(t[2].lower() in lex.clause_openers and t[2].lower() not in phrases.DETERMINERS
-           for t in toks):
+    if any(
+        t[2].lower() in lex.clause_openers and t[2].lower() not in phrases.DETERMINERS for t in toks
+    ):
         return False  # a preposition or an adverb: an adverbial stands before the verb
     if first in phrases.DETERMINERS or first in phrases.POSSESSIVES or first in lex.pronouns:
         return True
     if len(toks) == 1 and first.endswith(_ADVERB_ENDINGS):
         return False  # "Unmissverständlich sagte …"
-    return all(t[2][:1].isupper() or t[2] in {"-", "."} or t[2].lower() in phrases.PARTICLES
-               for t in toks)
+    return all(
+        t[2][:1].isupper() or t[2] in {"-", "."} or t[2].lower() in phrases.PARTICLES for t in toks
+    )
 
 
 def _colon_paragraph(doc: Doc, d: Draft) -> bool:

@@ -18,10 +18,44 @@ _MIN_WORDS = 4
 # After these verbs a clause may open with any word ("says praise from Putin helps")...
 _SAY = {"said", "says", "say", "believes", "thinks", "argued", "argues", "claimed", "claims"}
 # ...but not with one that makes the verb's object or adjunct ("said in", "says so").
-_NOT_CLAUSE = {"to", "in", "on", "at", "for", "of", "with", "by", "about", "from", "as", "and",
-               "but", "or", "so", "nothing", "something", "anything", "goodbye", "yes", "no",
-               "hello", "thanks", "sorry", "otherwise", "more", "little", "much", "earlier",
-               "later", "last", "previously", "recently", "repeatedly", "often", "once"}
+_NOT_CLAUSE = {
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "of",
+    "with",
+    "by",
+    "about",
+    "from",
+    "as",
+    "and",
+    "but",
+    "or",
+    "so",
+    "nothing",
+    "something",
+    "anything",
+    "goodbye",
+    "yes",
+    "no",
+    "hello",
+    "thanks",
+    "sorry",
+    "otherwise",
+    "more",
+    "little",
+    "much",
+    "earlier",
+    "later",
+    "last",
+    "previously",
+    "recently",
+    "repeatedly",
+    "often",
+    "once",
+}
 # "it was said that": a passive cue names no speaker
 _PASSIVE = {"was", "were", "is", "are", "been", "be", "being"}
 _CLAUSE_START = {
@@ -150,8 +184,11 @@ def _leading(doc: Doc, toks, p: int) -> Draft | None:
         nxt = re.split(r"[’']", nxt_word.lower())[0]  # "she’ll" opens a clause like "she"
         k = j + 1
         # the clause opens right after the cue: "that", a pronoun, a determiner or a name
-        opens = (nxt in _CLAUSE_START or (nxt_word[:1].isupper() and nxt not in {"i"})
-                 or (low in _SAY and nxt_word.isalpha() and nxt not in _NOT_CLAUSE))
+        opens = (
+            nxt in _CLAUSE_START
+            or (nxt_word[:1].isupper() and nxt not in {"i"})
+            or (low in _SAY and nxt_word.isalpha() and nxt not in _NOT_CLAUSE)
+        )
         if not opens:
             # "told reporters that", "told CNN on Sunday that": an object, then "that"
             for m in range(j + 1, min(len(toks), j + 7)):
@@ -168,7 +205,6 @@ def _leading(doc: Doc, toks, p: int) -> Draft | None:
         content = _content(doc, toks[k][0] if k < len(toks) else toks[-1][1], toks[-1][1])
         return _draft(doc, content, (toks[j][0], toks[j][1]), phrase, p, "indirect-leading")
     return None
-
 
 
 def _cues(doc: Doc) -> frozenset[str]:

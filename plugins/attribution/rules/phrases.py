@@ -217,8 +217,12 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
         elif word == "-" or word in {"’s", "'s"} or low in lex.organizations or low in DOCUMENTS:
             pass
         elif low in DETERMINERS or low in POSSESSIVES:
-            if (low == "the" and k - 2 >= lo and tokens[k - 1][2] == "of"
-                    and (_cap(tokens[k - 2][2]) or tokens[k - 2][2].lower() in lex.titles)):
+            if (
+                low == "the"
+                and k - 2 >= lo
+                and tokens[k - 1][2] == "of"
+                and (_cap(tokens[k - 2][2]) or tokens[k - 2][2].lower() in lex.titles)
+            ):
                 k -= 2  # "Mr. Morgan of the Sierra Club", "the chairman of the Duma"
                 continue
             k -= 1
@@ -236,11 +240,7 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
     k += 1
     # a phrase of loose lowercase words counts only when a determiner or a known word opens it
     if loose and not (
-        k <= i
-        and (
-            tokens[k][2].lower() in DETERMINERS
-            or tokens[k][2].lower() in POSSESSIVES
-        )
+        k <= i and (tokens[k][2].lower() in DETERMINERS or tokens[k][2].lower() in POSSESSIVES)
     ):
         while (
             k <= i
