@@ -73,16 +73,17 @@ class HtmlText:
 
     def wrap(
         self,
-        spans: Sequence[tuple[int, int, int]],
-        open_tag: Callable[[int, bool], str],
-        close_tag: str,
+        spans: Sequence[tuple[int, int, object]],
+        open_tag: Callable[[object, bool], str],
+        close_tag: Callable[[object, bool], str],
     ) -> str:
         """Return the HTML with each (start, end, key) text span wrapped.
 
-        open_tag(key, first) gives the opening tag of one piece of a span (first is
-        True for the first piece, which carries the anchor id). Spans must not overlap.
+        open_tag(key, first) opens one piece of a span (first: the piece that carries
+        the anchor id); close_tag(key, last) closes it (last: the span ends here).
+        Spans must not overlap.
         """
-        spans = sorted(spans)
+        spans = sorted(spans, key=lambda x: (x[0], x[1]))
         out: list[str] = []
         first_seen: set[int] = set()
         k = 0
@@ -108,7 +109,7 @@ class HtmlText:
                     out.append(open_tag(key, key not in first_seen))
                     first_seen.add(key)
                     out.append(escape(segment, quote=False))
-                    out.append(close_tag)
+                    out.append(close_tag(key, spans[j][1] <= p_end))
                 else:
                     out.append(escape(segment, quote=False))
                 pos = e

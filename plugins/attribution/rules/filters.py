@@ -1,9 +1,9 @@
 """Step 'filters': drop what looks like a quotation but is not one.
 
 Quotation marks also mark scare quotes, titles of works and nicknames. A quote of
-at most `short_without_cue` words (lexicons/<lang>/limits.txt) with no cue is one of
-those, and is dropped (a sentence's subject alone does not make it speech); so is one of at most `short_with_cue`
-words even with a cue (German news quotes single terms with a verb beside them).
+at most `short_without_cue` words (lexicons/<lang>/limits.txt) with no cue is one
+of those, and is dropped (a sentence's subject alone does not make it speech); so
+is one of at most `short_with_cue` words even with a cue.
 Quoted headings are kept, unattributed.
 """
 

@@ -1,0 +1,150 @@
+"""Annotate one article: find its quotations and mark them up in place.
+
+Pelican-free: HTML and a title in, annotated HTML and view records out. The engine
+reads the plain text (headline first, as it expects); spans are mapped back onto the
+HTML, so a quote that crosses a link or an emphasis is wrapped piece by piece.
+Everything written is escaped here; templates only render.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+
+from attribution import Quote, extract_quotes
+
+from .htmltext import HtmlText
+
+#: Colour slots a speaker can get; the colour never carries meaning alone (names are text).
+PALETTE = 8
+
+
+@dataclass(slots=True)
+class QuoteView:
+    """What templates and exports show of one quotation."""
+
+    id: str  # anchor, "q-3"
+    number: int
+    type: str
+    text: str
+    speaker: str | None
+    speaker_kind: str | None
+    role: str | None
+    cue: str | None
+    mention: str | None
+    outlet: str | None
+    rule: str
+    speaker_rule: str | None
+    in_title: bool
+    start: int  # offsets into the article's plain text (headline first)
+    end: int
+
+
+@dataclass(slots=True)
+class SpeakerView:
+    """One speaker of the article, for the "Who is quoted" panel."""
+
+    name: str
+    kind: str
+    role: str | None
+    slot: int  # colour slot, 1..PALETTE
+    key: str  # stable id within the page ("s-2")
+    quotes: list[str] = field(default_factory=list)  # anchors of the speaker's quotes
+
+
+@dataclass(slots=True)
+class Annotation:
+    content: str
+    title: str
+    quotes: list[QuoteView]
+    speakers: list[SpeakerView]
+    text: str  # the plain text the engine read
+
+
+def annotate(title: str, html: str, lang: str = "en") -> Annotation:
+    """Find the quotations of an article and mark them up in its title and body."""
+    title_doc, body = HtmlText(escape(title, quote=False)), HtmlText(html)
+    head = title_doc.text.strip()
+    offset = len(head) + 2
+    text = f"{head}\n\n{body.text}"
+    result = extract_quotes(text, lang)
+    speakers: dict[str, SpeakerView] = {}
+    views: list[QuoteView] = []
+    title_spans: list[tuple[int, int, tuple[int, bool]]] = []
+    body_spans: list[tuple[int, int, tuple[int, bool]]] = []
+    for n, q in enumerate(result.quotes, 1):
+        view = _view(q, n, text, offset)
+        views.append(view)
+        if q.speaker is not None:
+            sv = speakers.get(q.speaker.name)
+            if sv is None:
+                sv = speakers[q.speaker.name] = SpeakerView(
+                    q.speaker.name,
+                    q.speaker.kind,
+                    q.speaker.role,
+                    slot=len(speakers) % PALETTE + 1,
+                    key=f"s-{len(speakers) + 1}",
+                )
+            sv.quotes.append(view.id)
+        for k, span in enumerate(q.spans):
+            key = (n, k == len(q.spans) - 1)  # the label follows the quote's last part
+            if span.end <= len(head):
+                title_spans.append((span.start, span.end, key))
+            elif span.start >= offset:
+                body_spans.append((span.start - offset, span.end - offset, key))
+    by_number = {v.number: v for v in views}
+
+    def open_tag(key: tuple[int, bool], first: bool) -> str:
+        v = by_number[key[0]]
+        sv = speakers.get(v.speaker) if v.speaker else None
+        who = v.speaker or "unattributed"
+        label = f"{who} ({v.type}{', ' + v.cue if v.cue else ''})"
+        colour = f"speaker-slot-{sv.slot}" if sv else "quote--unattributed"
+        attrs = [
+            f'class="quote quote--{v.type} {colour}"',
+            f'data-quote="{v.id}"',
+            f'data-speaker="{escape(sv.key) if sv else ""}"',
+            f'title="{escape(label)}"',
+        ]
+        if first:
+            attrs.insert(0, f'id="{v.id}"')
+        return f"<span {' '.join(attrs)}>"
+
+    def close_tag(key: tuple[int, bool], last: bool) -> str:
+        if not (last and key[1]):
+            return "</span>"
+        v = by_number[key[0]]
+        who = escape(v.speaker or "unattributed")
+        return (
+            f'</span><a class="quote-ref" href="#{v.id}" data-quote="{v.id}">'
+            f'<span class="visually-hidden">quote {v.number}, {escape(v.type)}, </span>'
+            f"{who}</a>"
+        )
+
+    return Annotation(
+        content=body.wrap(body_spans, open_tag, close_tag),
+        title=title_doc.wrap(title_spans, open_tag, close_tag) if title_spans else escape(title),
+        quotes=views,
+        speakers=list(speakers.values()),
+        text=text,
+    )
+
+
+def _view(q: Quote, n: int, text: str, offset: int) -> QuoteView:
+    return QuoteView(
+        id=f"q-{n}",
+        number=n,
+        type=q.type,
+        text=q.text,
+        speaker=q.speaker.name if q.speaker else None,
+        speaker_kind=q.speaker.kind if q.speaker else None,
+        role=q.speaker.role if q.speaker else None,
+        cue=q.cue.text if q.cue else None,
+        mention=q.mention.text if q.mention else None,
+        outlet=q.outlet,
+        rule=q.rule,
+        speaker_rule=q.speaker_rule,
+        in_title=q.end <= offset,
+        start=q.start,
+        end=q.end,
+    )
