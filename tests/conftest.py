@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import CONTENT, PUBLISHCONF, run_pelican
+from sitebuild import CONTENT, PELICANCONF, PUBLISHCONF, run_pelican
 
 
 @pytest.fixture(scope="session")
@@ -25,3 +25,24 @@ def published_site(tmp_path_factory) -> Path:
     proc = run_pelican(CONTENT, out, PUBLISHCONF, env={"SITEURL": "/REPO"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out
+
+
+HOSTILE = """---
+title: "<img src=x onerror=alert(1)> Hostile <script>alert(2)</script>"
+date: 2024-03-01
+category: Tests
+---
+
+“We will <script>alert(3)</script> win,” said <b onclick="alert(4)">Jane</b> O'Hara & Co.
+“Second <img src=x onerror=alert(5)> quote,” she added.
+"""
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile")
+    (tmp / "content" / "articles").mkdir(parents=True)
+    (tmp / "content" / "articles" / "hostile.md").write_text(HOSTILE, encoding="utf-8")
+    proc = run_pelican(tmp / "content", tmp / "out", PELICANCONF, "PAGE_PATHS=[]")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return tmp / "out"

@@ -94,8 +94,12 @@ def annotate(title: str, html: str, lang: str = "en") -> Annotation:
                 body_spans.append((span.start - offset, span.end - offset, key))
     by_number = {v.number: v for v in views}
 
+    anchored: set[int] = set()
+
     def open_tag(key: tuple[int, bool], first: bool) -> str:
         v = by_number[key[0]]
+        first = key[0] not in anchored  # one anchor per quote, on its first piece
+        anchored.add(key[0])
         sv = speakers.get(v.speaker) if v.speaker else None
         who = v.speaker or "unattributed"
         label = f"{who} ({v.type}{', ' + v.cue if v.cue else ''})"
@@ -111,7 +115,8 @@ def annotate(title: str, html: str, lang: str = "en") -> Annotation:
         return f"<span {' '.join(attrs)}>"
 
     def close_tag(key: tuple[int, bool], last: bool) -> str:
-        if not (last and key[1]):
+        if not (last and key[1]) or by_number[key[0]].in_title:
+            # the headline stays a headline (it is the search title too): no label in it
             return "</span>"
         v = by_number[key[0]]
         who = escape(v.speaker or "unattributed")

@@ -1,0 +1,70 @@
+"""The Pelican glue: annotate every article's quotations when Pelican creates it."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pelican import signals
+from pelican.contents import Article
+from pelican.utils import truncate_html_paragraphs, truncate_html_words
+
+from attribution import UnsupportedLanguage
+
+from .annotate import annotate
+
+logger = logging.getLogger(__name__)
+
+#: Every setting of the plugin, with its default. The README documents each one.
+DEFAULTS: dict[str, Any] = {
+    # Find and mark up quotations on article pages.
+    "QUOTES_ENABLED": True,
+}
+
+
+class SettingError(ValueError):
+    """A setting has a value the plugin cannot use; the message names it."""
+
+
+def check_settings(pelican) -> None:
+    for key, default in DEFAULTS.items():
+        pelican.settings.setdefault(key, default)
+    if not isinstance(pelican.settings["QUOTES_ENABLED"], bool):
+        raise SettingError(
+            f"QUOTES_ENABLED must be True or False, not {pelican.settings['QUOTES_ENABLED']!r}"
+        )
+
+
+def _summary(html: str, settings) -> str:
+    """Pelican's own summary, taken before the annotations are added to the content."""
+    if settings.get("SUMMARY_MAX_PARAGRAPHS") is not None:
+        html = truncate_html_paragraphs(html, settings["SUMMARY_MAX_PARAGRAPHS"])
+    if settings.get("SUMMARY_MAX_LENGTH") is None:
+        return html
+    return truncate_html_words(html, settings["SUMMARY_MAX_LENGTH"],
+                               settings.get("SUMMARY_END_SUFFIX", "…"))
+
+
+def annotate_article(content) -> None:
+    if not isinstance(content, Article) or not content.settings.get("QUOTES_ENABLED", True):
+        return
+    if not getattr(content, "title", None):
+        return  # Pelican itself reports the missing title and skips the article
+    lang = content.metadata.get("lang") or content.settings.get("DEFAULT_LANG", "en")
+    try:
+        result = annotate(content.title, content._content or "", lang)
+    except UnsupportedLanguage as err:
+        logger.warning("%s: %s; its quotations are not annotated", content.source_path, err)
+        return
+    if "summary" not in content.metadata:
+        content.metadata["summary"] = _summary(content._content or "", content.settings)
+    content._content = result.content
+    content.title_html = result.title
+    content.quotes = result.quotes
+    content.quote_speakers = result.speakers
+    content.unattributed = [q for q in result.quotes if q.speaker is None]
+
+
+def register() -> None:
+    signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(annotate_article)

@@ -1,0 +1,54 @@
+"""Annotated pages in a real browser: the "Who is quoted" panel, safe hostile content."""
+
+from __future__ import annotations
+
+import pytest
+
+from browsing import serve
+
+pytestmark = pytest.mark.browser
+
+SEED = "/articles/2023/05/drones-attack-the-kremlin.html"
+
+
+def test_choosing_a_speaker_highlights_their_quotes(sample_site, page):
+    with serve(sample_site) as base:
+        page.goto(base + SEED)
+        toggle = page.get_by_role("button", name="Mykhailo Podolyak")
+        toggle.click()
+        assert toggle.get_attribute("aria-pressed") == "true"
+        highlighted = page.eval_on_selector_all(
+            ".quote.is-highlighted", "els => [...new Set(els.map(e => e.dataset.quote))]"
+        )
+        assert len(highlighted) == 4
+        texts = page.eval_on_selector_all(
+            ".quote.is-highlighted", "els => els.map(e => e.textContent)"
+        )
+        assert any(t.startswith("As far as the drones") for t in texts)
+        toggle.click()  # a second click clears the highlight
+        assert page.locator(".quote.is-highlighted").count() == 0
+    assert page.errors == []
+
+
+def test_a_quote_permalink_opens_at_the_quote(sample_site, page):
+    with serve(sample_site) as base:
+        page.goto(base + SEED + "#q-14")
+        quote = page.locator("#q-14")
+        assert "It’s time to launch a rocket attack" in quote.inner_text()
+        assert quote.evaluate("e => e.matches(':target')")
+        # the speaker is text beside the quote, for every reader
+        label = page.locator('a.quote-ref[href="#q-14"]')
+        assert "Mikhail Sheremet" in label.inner_text()
+    assert page.errors == []
+
+
+def test_hostile_content_runs_nothing(hostile_site, page):
+    with serve(hostile_site) as base:
+        path = next((hostile_site / "articles").rglob("*.html")).relative_to(hostile_site)
+        page.goto(f"{base}/{path.as_posix()}")
+        page.wait_for_load_state("load")
+        assert page.locator(".quote").count() >= 1
+        page.get_by_role("button").first.click()  # the panel's script runs on names as text
+    # page.errors collects dialogs (alert), script errors and console errors; the article's
+    # own <img src=x> may fail to load (a 404), which runs nothing
+    assert [e for e in page.errors if not e.startswith("Failed to load resource")] == []
