@@ -38,6 +38,7 @@ class QuoteView:
     in_title: bool
     start: int  # offsets into the article's plain text (headline first)
     end: int
+    speaker_url: str | None = None  # set once the archive's speakers are known
 
 
 @dataclass(slots=True)
@@ -50,6 +51,7 @@ class SpeakerView:
     slot: int  # colour slot, 1..PALETTE
     key: str  # stable id within the page ("s-2")
     quotes: list[str] = field(default_factory=list)  # anchors of the speaker's quotes
+    url: str | None = None  # the speaker's page, set once the archive's speakers are known
 
 
 @dataclass(slots=True)
@@ -61,39 +63,70 @@ class Annotation:
     text: str  # the plain text the engine read
 
 
-def annotate(title: str, html: str, lang: str = "en") -> Annotation:
-    """Find the quotations of an article and mark them up in its title and body."""
-    title_doc, body = HtmlText(escape(title, quote=False)), HtmlText(html)
-    head = title_doc.text.strip()
+@dataclass(slots=True)
+class Extracted:
+    """An article read by the engine, before its speakers are known across the archive."""
+
+    title: str
+    body: HtmlText
+    head: HtmlText
+    offset: int  # where the body starts in the plain text
+    text: str
+    quotes: list[QuoteView]
+    spans: list[list[tuple[int, int]]]  # each quote's spans, in the plain text
+
+
+def extract(title: str, html: str, lang: str = "en") -> Extracted:
+    """Run the engine on an article (headline first, as it expects)."""
+    head_doc, body = HtmlText(escape(title, quote=False)), HtmlText(html)
+    head = head_doc.text.strip()
     offset = len(head) + 2
     text = f"{head}\n\n{body.text}"
     result = extract_quotes(text, lang)
+    views = [_view(q, n, offset) for n, q in enumerate(result.quotes, 1)]
+    spans = [[(s.start, s.end) for s in q.spans] for q in result.quotes]
+    return Extracted(title, body, head_doc, offset, text, views, spans)
+
+
+def annotate(title: str, html: str, lang: str = "en") -> Annotation:
+    """Find the quotations of an article and mark them up, naming speakers as found."""
+    return render(extract(title, html, lang))
+
+
+def render(doc: Extracted, canonical=None) -> Annotation:
+    """Mark the quotations up in the title and body.
+
+    canonical(view) may give each speaker its archive-wide (name, kind, url); by
+    default a speaker is named as the engine found them in this article.
+    """
     speakers: dict[str, SpeakerView] = {}
-    views: list[QuoteView] = []
     title_spans: list[tuple[int, int, tuple[int, bool]]] = []
     body_spans: list[tuple[int, int, tuple[int, bool]]] = []
-    for n, q in enumerate(result.quotes, 1):
-        view = _view(q, n, text, offset)
-        views.append(view)
-        if q.speaker is not None:
-            sv = speakers.get(q.speaker.name)
+    head_len = doc.offset - 2
+    for view, spans in zip(doc.quotes, doc.spans, strict=True):
+        if view.speaker is not None and canonical is not None:
+            view.speaker, view.speaker_kind, view.speaker_url = canonical(view)
+        if view.speaker is not None:
+            sv = speakers.get(view.speaker)
             if sv is None:
-                sv = speakers[q.speaker.name] = SpeakerView(
-                    q.speaker.name,
-                    q.speaker.kind,
-                    q.speaker.role,
+                sv = speakers[view.speaker] = SpeakerView(
+                    view.speaker,
+                    view.speaker_kind or "person",
+                    view.role,
                     slot=len(speakers) % PALETTE + 1,
                     key=f"s-{len(speakers) + 1}",
+                    url=view.speaker_url,
                 )
+            elif sv.role is None and view.role:
+                sv.role = view.role
             sv.quotes.append(view.id)
-        for k, span in enumerate(q.spans):
-            key = (n, k == len(q.spans) - 1)  # the label follows the quote's last part
-            if span.end <= len(head):
-                title_spans.append((span.start, span.end, key))
-            elif span.start >= offset:
-                body_spans.append((span.start - offset, span.end - offset, key))
-    by_number = {v.number: v for v in views}
-
+        for k, (start, end) in enumerate(spans):
+            key = (view.number, k == len(spans) - 1)  # the label follows the last part
+            if end <= head_len:
+                title_spans.append((start, end, key))
+            elif start >= doc.offset:
+                body_spans.append((start - doc.offset, end - doc.offset, key))
+    by_number = {v.number: v for v in doc.quotes}
     anchored: set[int] = set()
 
     def open_tag(key: tuple[int, bool], first: bool) -> str:
@@ -127,15 +160,15 @@ def annotate(title: str, html: str, lang: str = "en") -> Annotation:
         )
 
     return Annotation(
-        content=body.wrap(body_spans, open_tag, close_tag),
-        title=title_doc.wrap(title_spans, open_tag, close_tag) if title_spans else escape(title),
-        quotes=views,
+        content=doc.body.wrap(body_spans, open_tag, close_tag),
+        title=doc.head.wrap(title_spans, open_tag, close_tag) if title_spans else escape(doc.title),
+        quotes=doc.quotes,
         speakers=list(speakers.values()),
-        text=text,
+        text=doc.text,
     )
 
 
-def _view(q: Quote, n: int, text: str, offset: int) -> QuoteView:
+def _view(q: Quote, n: int, offset: int) -> QuoteView:
     return QuoteView(
         id=f"q-{n}",
         number=n,

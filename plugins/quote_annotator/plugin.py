@@ -11,7 +11,8 @@ from pelican.utils import truncate_html_paragraphs, truncate_html_words
 
 from attribution import UnsupportedLanguage
 
-from .annotate import annotate
+from .annotate import extract
+from .pages import get_generators
 
 logger = logging.getLogger(__name__)
 
@@ -19,6 +20,13 @@ logger = logging.getLogger(__name__)
 DEFAULTS: dict[str, Any] = {
     # Find and mark up quotations on article pages.
     "QUOTES_ENABLED": True,
+    # The editors' speakers file, inside the content folder (canonical names, aliases).
+    "QUOTES_SPEAKERS_FILE": "speakers.yml",
+    # Where speaker pages and the speakers index go.
+    "SPEAKER_URL": "speakers/{slug}.html",
+    "SPEAKER_SAVE_AS": "speakers/{slug}.html",
+    "SPEAKERS_URL": "speakers/index.html",
+    "SPEAKERS_SAVE_AS": "speakers/index.html",
 }
 
 
@@ -29,6 +37,9 @@ class SettingError(ValueError):
 def check_settings(pelican) -> None:
     for key, default in DEFAULTS.items():
         pelican.settings.setdefault(key, default)
+    for key in ("SPEAKER_URL", "SPEAKER_SAVE_AS"):
+        if "{slug}" not in str(pelican.settings[key]):
+            raise SettingError(f"{key} must contain {{slug}}, not {pelican.settings[key]!r}")
     if not isinstance(pelican.settings["QUOTES_ENABLED"], bool):
         raise SettingError(
             f"QUOTES_ENABLED must be True or False, not {pelican.settings['QUOTES_ENABLED']!r}"
@@ -41,30 +52,30 @@ def _summary(html: str, settings) -> str:
         html = truncate_html_paragraphs(html, settings["SUMMARY_MAX_PARAGRAPHS"])
     if settings.get("SUMMARY_MAX_LENGTH") is None:
         return html
-    return truncate_html_words(html, settings["SUMMARY_MAX_LENGTH"],
-                               settings.get("SUMMARY_END_SUFFIX", "…"))
+    return truncate_html_words(
+        html, settings["SUMMARY_MAX_LENGTH"], settings.get("SUMMARY_END_SUFFIX", "…")
+    )
 
 
-def annotate_article(content) -> None:
+def read_quotes(content) -> None:
+    """Run the engine on an article as Pelican creates it; pages.py marks it up later,
+    once every speaker of the archive is known."""
     if not isinstance(content, Article) or not content.settings.get("QUOTES_ENABLED", True):
         return
     if not getattr(content, "title", None):
         return  # Pelican itself reports the missing title and skips the article
     lang = content.metadata.get("lang") or content.settings.get("DEFAULT_LANG", "en")
     try:
-        result = annotate(content.title, content._content or "", lang)
+        content.quote_extraction = extract(content.title, content._content or "", lang)
     except UnsupportedLanguage as err:
         logger.warning("%s: %s; its quotations are not annotated", content.source_path, err)
         return
     if "summary" not in content.metadata:
+        # the summary is Pelican's own, taken before any annotation is added
         content.metadata["summary"] = _summary(content._content or "", content.settings)
-    content._content = result.content
-    content.title_html = result.title
-    content.quotes = result.quotes
-    content.quote_speakers = result.speakers
-    content.unattributed = [q for q in result.quotes if q.speaker is None]
 
 
 def register() -> None:
     signals.initialized.connect(check_settings)
-    signals.content_object_init.connect(annotate_article)
+    signals.content_object_init.connect(read_quotes)
+    signals.get_generators.connect(get_generators)

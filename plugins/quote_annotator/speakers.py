@@ -134,6 +134,10 @@ class SpeakerIndex:
         entity.names.add(name)
         return entity
 
+    def entity_of(self, name: str) -> SpeakerEntity:
+        """The entity a known name stands for (after aliases and surnames are merged)."""
+        return self.entities[self._alias[fold(name)]]
+
     def merge_surnames(self) -> None:
         """A one-word person name joins the archive's only multi-word person ending in it."""
         by_last: dict[str, list[str]] = {}
@@ -144,7 +148,8 @@ class SpeakerIndex:
         for key in list(self.entities):
             entity = self.entities[key]
             # only names the editors did not define themselves, and only when unambiguous
-            if entity.entry or entity.kind != "person" or " " in key:
+            # (the engine cannot tell a lone surname from a place: "Peskov said")
+            if entity.entry or " " in key:
                 continue
             targets = by_last.get(key, [])
             if len(targets) == 1:

@@ -1,0 +1,159 @@
+"""Speaker pages: one per speaker across the archive, and the speakers index.
+
+A Pelican generator: after the articles are read (their quotes found), it builds the
+SpeakerIndex (the editors' speakers file first, then every speaker found), gives each
+speaker a stable URL, links every quote's speaker to it, and writes the pages.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican.contents import Article
+from pelican.generators import Generator
+
+from .annotate import render
+from .speakers import SpeakerEntity, SpeakerIndex, SpeakersFileError, load_speakers_file
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class SpeakerQuote:
+    """One quote on a speaker's page."""
+
+    article: object  # the Pelican Article
+    quote: object  # its QuoteView
+    url: str  # the article's URL with the quote's anchor
+
+
+@dataclass(slots=True)
+class SpeakerPage:
+    """What speaker.html and speakers.html show of one speaker."""
+
+    name: str
+    kind: str
+    slug: str
+    url: str
+    save_as: str
+    roles: list[str]
+    description: str | None = None
+    wikidata: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    quotes: list[SpeakerQuote] = field(default_factory=list)
+
+
+class SpeakerGenerator(Generator):
+    """Collects the speakers of all articles and writes their pages."""
+
+    def generate_context(self) -> None:
+        settings = self.settings
+        path = Path(self.path) / settings["QUOTES_SPEAKERS_FILE"]
+        try:
+            entries = load_speakers_file(path)
+        except SpeakersFileError as err:
+            logger.error("%s; speakers are built without it", err)
+            entries = []
+        index = SpeakerIndex(entries)
+        articles = [
+            a
+            for a in _all_articles(self.context)
+            if getattr(a, "quote_extraction", None) is not None
+        ]
+        for article in articles:
+            for view in article.quote_extraction.quotes:
+                if view.speaker:
+                    index.resolve(view.speaker, view.speaker_kind or "person")
+        index.merge_surnames()
+        for warning in index.assign_slugs():
+            logger.warning(warning)
+        urls = {
+            key: settings["SPEAKER_URL"].format(slug=e.slug) for key, e in index.entities.items()
+        }
+
+        def canonical(view):
+            entity = index.entity_of(view.speaker)
+            return entity.name, entity.kind, urls[entity.key]
+
+        for article in articles:
+            apply_annotation(article, render(article.quote_extraction, canonical))
+            del article.quote_extraction  # the plain text and offsets are no longer needed
+            for view in article.quotes:
+                if view.speaker:
+                    index.entity_of(view.speaker).quotes.append((article, view))
+        pages = [
+            self._page(entity, urls[entity.key])
+            for entity in index.entities.values()
+            if entity.quotes
+        ]
+        pages.sort(key=lambda p: (-len(p.quotes), p.name.casefold()))
+        self.context["speakers"] = pages
+        self.speaker_pages = pages
+
+    def _page(self, entity: SpeakerEntity, url: str) -> SpeakerPage:
+        entry = entity.entry
+        page = SpeakerPage(
+            name=entity.name,
+            kind=entity.kind,
+            slug=entity.slug,
+            url=url,
+            save_as=self.settings["SPEAKER_SAVE_AS"].format(slug=entity.slug),
+            roles=[entry.role] if entry and entry.role else [],
+            description=entry.description if entry else None,
+            wikidata=entry.wikidata if entry else None,
+            aliases=sorted(n for n in entity.names if n != entity.name),
+        )
+        for article, view in entity.quotes:
+            if view.role and view.role not in page.roles:
+                page.roles.append(view.role)
+            page.quotes.append(SpeakerQuote(article, view, f"{article.url}#{view.id}"))
+        page.quotes.sort(key=lambda sq: (sq.article.date, -sq.quote.number), reverse=True)
+        return page
+
+    def generate_output(self, writer) -> None:
+        speaker_template = self.get_template("speaker")
+        for page in self.speaker_pages:
+            writer.write_file(
+                page.save_as,
+                speaker_template,
+                self.context,
+                speaker=page,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=page.url,
+            )
+        writer.write_file(
+            self.settings["SPEAKERS_SAVE_AS"],
+            self.get_template("speakers"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=self.settings["SPEAKERS_URL"],
+        )
+
+
+def apply_annotation(article, annotation) -> None:
+    """Give the article its annotated content and what the templates show."""
+    article._content = annotation.content
+    # Pelican memoizes content per article: forget any copy made before the annotation
+    for key in [k for k in Article.get_content.cache if k and k[0] is article]:
+        del Article.get_content.cache[key]
+    article.title_html = annotation.title
+    article.quotes = annotation.quotes
+    article.quote_speakers = annotation.speakers
+    article.unattributed = [q for q in annotation.quotes if q.speaker is None]
+
+
+def _all_articles(context) -> list:
+    """Published, hidden and draft articles, with their translations."""
+    found = []
+    for key in ("articles", "hidden_articles", "drafts"):
+        for article in context.get(key, []):
+            found.append(article)
+            found.extend(getattr(article, "translations", []))
+    unique = {id(a): a for a in found}
+    return list(unique.values())
+
+
+def get_generators(pelican) -> type[Generator]:
+    return SpeakerGenerator
