@@ -9,6 +9,7 @@ build (html, publish, devserver) ends with a fresh index.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import shutil
@@ -31,6 +32,9 @@ DEFAULTS: dict[str, Any] = {
     "PAGEFIND_GLOB": None,
     # Force one index language (ISO 639-1) instead of each page's <html lang>.
     "PAGEFIND_LANGUAGE": None,
+    # Files in the output with one custom record per line ({url, content, language, meta,
+    # filters, sort}): each becomes a search result of its own (quote_annotator writes one).
+    "PAGEFIND_RECORDS": ["pagefind-records.jsonl"],
 }
 
 
@@ -94,12 +98,27 @@ def build_index(output_path: str, settings: Mapping[str, Any]) -> int:
     config = {"output_path": bundle}
     if settings.get("PAGEFIND_LANGUAGE"):
         config["force_language"] = settings["PAGEFIND_LANGUAGE"]
-    return asyncio.run(_index(output_path, article_glob(settings), config))
+    records = []
+    for name in settings.get("PAGEFIND_RECORDS") or []:
+        path = os.path.join(output_path, name)
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as f:
+                records.extend(json.loads(line) for line in f if line.strip())
+    return asyncio.run(_index(output_path, article_glob(settings), config, records))
 
 
-async def _index(site: str, glob: str, config: dict) -> int:
+async def _index(site: str, glob: str, config: dict, records: list[dict]) -> int:
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(os.path.abspath(site), glob=glob)
+        for record in records:
+            await index.add_custom_record(
+                url=record["url"],
+                content=record["content"],
+                language=record.get("language") or "en",
+                meta=record.get("meta"),
+                filters=record.get("filters"),
+                sort=record.get("sort"),
+            )
         return int(result["page_count"])
 
 

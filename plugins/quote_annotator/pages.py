@@ -7,13 +7,16 @@ speaker a stable URL, links every quote's speaker to it, and writes the pages.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican.contents import Article
 from pelican.generators import Generator
 
+from . import exports
 from .annotate import render
 from .speakers import SpeakerEntity, SpeakerIndex, SpeakersFileError, load_speakers_file
 
@@ -77,9 +80,14 @@ class SpeakerGenerator(Generator):
             entity = index.entity_of(view.speaker)
             return entity.name, entity.kind, urls[entity.key]
 
+        siteurl = self.settings.get("SITEURL", "")
         for article in articles:
-            apply_annotation(article, render(article.quote_extraction, canonical))
+            annotation = render(article.quote_extraction, canonical)
+            apply_annotation(article, annotation)
             del article.quote_extraction  # the plain text and offsets are no longer needed
+            article.quotes_jsonld = exports.jsonld(article, siteurl)
+            article.annotations_url = _annotations_path(article.url)
+            article.web_annotations = exports.web_annotations(article, annotation.text, siteurl)
             for view in article.quotes:
                 if view.speaker:
                     index.entity_of(view.speaker).quotes.append((article, view))
@@ -91,6 +99,7 @@ class SpeakerGenerator(Generator):
         pages.sort(key=lambda p: (-len(p.quotes), p.name.casefold()))
         self.context["speakers"] = pages
         self.speaker_pages = pages
+        self.annotated = sorted(articles, key=lambda a: (a.date, a.url), reverse=True)
 
     def _page(self, entity: SpeakerEntity, url: str) -> SpeakerPage:
         entry = entity.entry
@@ -123,6 +132,13 @@ class SpeakerGenerator(Generator):
                 relative_urls=self.settings["RELATIVE_URLS"],
                 url=page.url,
             )
+        exports.write_quote_tables(self.output_path, self.annotated, self.settings)
+        for article in self.annotated:
+            path = os.path.join(self.output_path, _annotations_path(article.save_as))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(article.web_annotations, f, ensure_ascii=False, indent=1)
+        exports.write_search_records(self.output_path, self.annotated, self.settings)
         writer.write_file(
             self.settings["SPEAKERS_SAVE_AS"],
             self.get_template("speakers"),
@@ -142,6 +158,12 @@ def apply_annotation(article, annotation) -> None:
     article.quotes = annotation.quotes
     article.quote_speakers = annotation.speakers
     article.unattributed = [q for q in annotation.quotes if q.speaker is None]
+
+
+def _annotations_path(page_path: str) -> str:
+    """Where an article's Web Annotations go: beside its page, .annotations.json."""
+    stem = page_path[: -len(".html")] if page_path.endswith(".html") else page_path.rstrip("/")
+    return f"{stem}.annotations.json"
 
 
 def _all_articles(context) -> list:

@@ -27,6 +27,11 @@ DEFAULTS: dict[str, Any] = {
     "SPEAKER_SAVE_AS": "speakers/{slug}.html",
     "SPEAKERS_URL": "speakers/index.html",
     "SPEAKERS_SAVE_AS": "speakers/index.html",
+    # Open data: every quotation of the archive, one row each.
+    "QUOTES_JSONL_SAVE_AS": "quotes.jsonl",
+    "QUOTES_CSV_SAVE_AS": "quotes.csv",
+    # One search record per quotation, for pagefind_search (PAGEFIND_RECORDS reads it).
+    "QUOTES_SEARCH_RECORDS": "pagefind-records.jsonl",
 }
 
 

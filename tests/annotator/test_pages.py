@@ -59,7 +59,9 @@ def test_hostile_content_is_text_never_markup(hostile_site):
     html = page.read_text(encoding="utf-8")
     # no element carries an event handler, and the only scripts are the theme's own
     assert not re.search(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", html)
-    assert re.findall(r"<script[^>]*>", html) == [
+    data = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert "<" not in data  # the structured data cannot close its <script> element
+    assert re.findall(r"<script(?! type=\"application/ld\+json\")[^>]*>", html) == [
         '<script type="module" src="/theme/js/highlight.js" data-bundle="/pagefind/">',
         '<script src="/theme/js/quotes.js" defer>',
     ]

@@ -52,3 +52,14 @@ def test_hostile_content_runs_nothing(hostile_site, page):
     # page.errors collects dialogs (alert), script errors and console errors; the article's
     # own <img src=x> may fail to load (a 404), which runs nothing
     assert [e for e in page.errors if not e.startswith("Failed to load resource")] == []
+
+
+def test_jsonld_parses_in_the_browser(sample_site, page):
+    with serve(sample_site) as base:
+        page.goto(base + SEED)
+        count = page.evaluate(
+            "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]')"
+            ".textContent)['@graph'].length"
+        )
+        assert count >= 22
+    assert page.errors == []

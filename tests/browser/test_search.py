@@ -17,9 +17,9 @@ HEADLINE = "Attack on Putin, 2 drones attack the Kremlin"
 def search_and_open(page, search_url: str, query: str = "Peskov"):
     page.goto(search_url)
     page.fill(".pagefind-ui__search-input", query)
-    link = page.locator(".pagefind-ui__result-link").first
+    # the article is a result; so are its quotations (the headline quote among them)
+    link = page.locator(".pagefind-ui__result-link", has_text=HEADLINE).first
     link.wait_for(timeout=15_000)
-    assert HEADLINE in link.inner_text()
     link.click()
     page.wait_for_url(re.compile(r"drones-attack-the-kremlin\.html"))
     assert HEADLINE in page.locator("h1").first.inner_text()
@@ -41,8 +41,7 @@ def test_header_search_form_lands_on_results(sample_site, page):
         page.locator("header input[name=q]").first.fill("Sheremet")
         page.locator("header input[name=q]").first.press("Enter")
         page.wait_for_url(re.compile(r"search\.html\?q=Sheremet"))
-        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
-        assert HEADLINE in page.locator(".pagefind-ui__result-link").first.inner_text()
+        page.locator(".pagefind-ui__result-link", has_text=HEADLINE).first.wait_for(timeout=15_000)
     assert page.errors == []
 
 
@@ -57,4 +56,31 @@ def test_search_works_under_a_project_subpath(published_site, page, tmp_path):
         assert page.evaluate(
             "[...document.styleSheets].some(s => s.href && s.href.includes('/REPO/theme/'))"
         )
+    assert page.errors == []
+
+
+def test_a_quote_is_a_search_result_that_opens_at_the_quote(sample_site, page):
+    with serve(sample_site) as base:
+        page.goto(f"{base}/search.html")
+        page.fill(".pagefind-ui__search-input", "rocket attack Zelensky")
+        link = page.locator(".pagefind-ui__result-link", has_text="Mikhail Sheremet").first
+        link.wait_for(timeout=15_000)
+        assert "It’s time to launch a rocket attack" in link.inner_text()
+        link.click()
+        page.wait_for_url(re.compile(r"drones-attack-the-kremlin\.html.*#q-14$"))
+        quote = page.locator("#q-14")
+        assert quote.evaluate("e => e.matches(':target')")  # outlined in place
+        page.locator("mark.pagefind-highlight").first.wait_for(timeout=10_000)
+    assert page.errors == []
+
+
+def test_results_can_be_filtered_by_speaker(sample_site, page):
+    with serve(sample_site) as base:
+        page.goto(f"{base}/search.html?q=Kiev")
+        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
+        # the speaker filter is open from the start (search.js: openFilters)
+        page.locator("label", has_text="Mykhailo Podolyak").first.click()
+        page.wait_for_timeout(1500)
+        titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+        assert titles and all("Mykhailo Podolyak" in t or "Attack on Putin" in t for t in titles)
     assert page.errors == []

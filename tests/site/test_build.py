@@ -71,7 +71,10 @@ def test_pagefind_index_counts_exactly_the_articles(sample_site):
     entry = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text())
     indexed = sum(lang["page_count"] for lang in entry["languages"].values())
     articles = list(CONTENT.glob("articles/**/*.md"))
-    assert indexed == len(article_pages(sample_site)) == len(articles)
+    # the article pages, plus one record per quotation (quote_annotator's search records)
+    records = (sample_site / "pagefind-records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(article_pages(sample_site)) == len(articles)
+    assert indexed == len(articles) + len(records)
     for asset in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-highlight.js"):
         assert (sample_site / "pagefind" / asset).is_file()
 

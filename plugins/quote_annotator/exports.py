@@ -1,0 +1,184 @@
+"""Open data: every quotation of the archive as JSON Lines and CSV.
+
+One row per quotation: its id (article URL and anchor), the article's URL, date and
+title, the speaker, their role in that article, the type, the cue and the text.
+The search index reads the JSON Lines file too (one search record per quotation).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+
+FIELDS = [
+    "id",
+    "url",
+    "date",
+    "speaker",
+    "speaker_kind",
+    "role",
+    "type",
+    "cue",
+    "text",
+    "article_title",
+    "lang",
+    "category",
+]
+
+
+def quote_rows(articles, settings) -> list[dict]:
+    rows = []
+    for article in articles:
+        lang = getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "en")
+        for quote in article.quotes:
+            url = f"{article.url}#{quote.id}"
+            rows.append(
+                {
+                    "id": url,
+                    "url": url,
+                    "date": article.date.strftime("%Y-%m-%d"),
+                    "speaker": quote.speaker,
+                    "speaker_kind": quote.speaker_kind,
+                    "role": quote.role,
+                    "type": quote.type,
+                    "cue": quote.cue,
+                    "text": quote.text,
+                    "article_title": article.title,
+                    "lang": lang,
+                    "category": str(article.category)
+                    if getattr(article, "category", None)
+                    else None,
+                }
+            )
+    return rows
+
+
+def write_quote_tables(output_path: str, articles, settings) -> None:
+    """Write quotes.jsonl and quotes.csv (paths from QUOTES_JSONL_SAVE_AS, QUOTES_CSV_SAVE_AS)."""
+    rows = quote_rows(articles, settings)
+    jsonl = os.path.join(output_path, settings["QUOTES_JSONL_SAVE_AS"])
+    os.makedirs(os.path.dirname(jsonl) or ".", exist_ok=True)
+    with open(jsonl, "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    path = os.path.join(output_path, settings["QUOTES_CSV_SAVE_AS"])
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=FIELDS)
+        writer.writeheader()
+        for row in rows:
+            # a cell that starts with = + - @ would run as a formula in a spreadsheet
+            writer.writerow({k: _safe_cell(v) for k, v in row.items()})
+
+
+def _safe_cell(value):
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def write_search_records(output_path: str, articles, settings) -> None:
+    """One Pagefind record per quotation (QUOTES_SEARCH_RECORDS), read by pagefind_search."""
+    name = settings.get("QUOTES_SEARCH_RECORDS")
+    if not name:
+        return
+    with open(os.path.join(output_path, name), "w", encoding="utf-8") as f:
+        for row in quote_rows(articles, settings):
+            speaker = row["speaker"] or "unattributed"
+            excerpt = row["text"] if len(row["text"]) <= 90 else row["text"][:89] + "…"
+            record = {
+                "url": "/" + row["url"],
+                "content": f"{row['text']} — {speaker}. {row['article_title']}",
+                "language": row["lang"],
+                "meta": {
+                    "title": f"“{excerpt}” — {speaker}",
+                    "article": row["article_title"],
+                    "date": row["date"],
+                },
+                "filters": {
+                    "speaker": [speaker],
+                    "kind": ["quotation"],
+                    **({"category": [row["category"]]} if row["category"] else {}),
+                    "year": [row["date"][:4]],
+                },
+                "sort": {"date": row["date"]},
+            }
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _json_for_html(data) -> str:
+    """JSON that can sit inside a <script> element: no '<', '>' or '&' to break out."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def jsonld(article, siteurl: str) -> str:
+    """schema.org Quotation records of one article, for a <script type="application/ld+json">."""
+    url = f"{siteurl}/{article.url}"
+    part_of = {
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "url": url,
+        "datePublished": article.date.isoformat(),
+    }
+    graph = []
+    for quote in article.quotes:
+        item = {
+            "@type": "Quotation",
+            "@id": f"{url}#{quote.id}",
+            "text": quote.text,
+            "isPartOf": part_of,
+        }
+        if quote.speaker:
+            kind = "Organization" if quote.speaker_kind == "organization" else "Person"
+            item["creator"] = {"@type": kind, "name": quote.speaker}
+            if quote.speaker_url:
+                item["creator"]["url"] = f"{siteurl}/{quote.speaker_url}"
+        graph.append(item)
+    return _json_for_html({"@context": "https://schema.org", "@graph": graph})
+
+
+def web_annotations(article, text: str, siteurl: str) -> dict:
+    """The article's quotations as a W3C Web Annotation collection.
+
+    Selectors address the article's plain text (its headline, a blank line, then the
+    body's text): TextPositionSelector by character offsets, TextQuoteSelector by the
+    exact words with 32 characters of context on each side.
+    """
+    url = f"{siteurl}/{article.url}"
+    items = []
+    for quote in article.quotes:
+        bodies = [{"type": "TextualBody", "purpose": "classifying", "value": quote.type}]
+        if quote.speaker:
+            bodies.append({"type": "TextualBody", "purpose": "identifying", "value": quote.speaker})
+        if quote.cue:
+            bodies.append(
+                {"type": "TextualBody", "purpose": "describing", "value": f"cue: {quote.cue}"}
+            )
+        items.append(
+            {
+                "id": f"{url}#{quote.id}",
+                "type": "Annotation",
+                "motivation": "identifying",
+                "body": bodies,
+                "target": {
+                    "source": url,
+                    "selector": [
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": text[quote.start : quote.end],
+                            "prefix": text[max(0, quote.start - 32) : quote.start],
+                            "suffix": text[quote.end : quote.end + 32],
+                        },
+                        {"type": "TextPositionSelector", "start": quote.start, "end": quote.end},
+                    ],
+                },
+            }
+        )
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "label": f"Quotations in “{article.title}”",
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "items": items},
+    }
