@@ -98,7 +98,22 @@ def silence_disabled_markdown(generator) -> None:
         generator.readers.disabled_readers.pop(ext, None)
 
 
+def sanitize_other_readers(content) -> None:
+    """Articles from Pelican's other readers (HTML, reST) get the same sanitizing as ours:
+    archives often arrive as HTML, scripts and all."""
+    if content.metadata.get("reader") in (None, "markdownit") or not content._content:
+        return
+    clean = rendering.sanitize(content._content)
+    if clean != content._content:
+        logger.warning(
+            "%s: removed active or unknown HTML (scripts never run on the site)",
+            display_path(content.source_path),
+        )
+    content._content = clean
+
+
 def register() -> None:
     signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(sanitize_other_readers)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(silence_disabled_markdown)
