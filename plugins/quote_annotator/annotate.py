@@ -85,7 +85,65 @@ def extract(title: str, html: str, lang: str = "en") -> Extracted:
     result = extract_quotes(text, lang)
     views = [_view(q, n, offset) for n, q in enumerate(result.quotes, 1)]
     spans = [[(s.start, s.end) for s in q.spans] for q in result.quotes]
+    if body.corrections:
+        views, spans = _correct(views, spans, body.corrections, text, offset)
     return Extracted(title, body, head_doc, offset, text, views, spans)
+
+
+_MARKS = "\"“”„«»‹›‘’‚'"
+
+
+def _correct(views, spans, corrections, text: str, offset: int):
+    """Apply the editors' marks: a speaker for a quote (found or not), or 'no quote'."""
+    for c in corrections:
+        start, end = c.start + offset, c.end + offset
+        hit = [i for i, sp in enumerate(spans) if any(s < end and start < e for s, e in sp)]
+        if c.attrs.get("data-quote") == "no":
+            # "[“experts”]{data-quote=no}": whatever the engine found here is no quotation
+            views = [v for i, v in enumerate(views) if i not in hit]
+            spans = [sp for i, sp in enumerate(spans) if i not in hit]
+            continue
+        name = c.attrs.get("data-speaker", "").strip()
+        if not name:
+            continue
+        if not hit:
+            # the editor marks a quotation the engine missed
+            s, e = start, end
+            while s < e and (text[s] in _MARKS or text[s].isspace()):
+                s += 1
+            while e > s and (text[e - 1] in _MARKS or text[e - 1].isspace()):
+                e -= 1
+            views.append(
+                QuoteView(
+                    id="",
+                    number=0,
+                    type=c.attrs.get("data-type") or "direct",
+                    text=text[s:e],
+                    speaker=None,
+                    speaker_kind=None,
+                    role=None,
+                    cue=None,
+                    mention=None,
+                    outlet=None,
+                    rule="editor",
+                    speaker_rule=None,
+                    in_title=False,
+                    start=s,
+                    end=e,
+                )
+            )
+            spans.append([(s, e)])
+            hit = [len(views) - 1]
+        for i in hit:
+            v = views[i]
+            v.speaker, v.speaker_rule = name, "editor"
+            v.speaker_kind = c.attrs.get("data-kind") or "person"
+            v.role = c.attrs.get("data-role") or (v.role if v.speaker == name else None)
+    order = sorted(range(len(views)), key=lambda i: spans[i][0])
+    views, spans = [views[i] for i in order], [spans[i] for i in order]
+    for n, v in enumerate(views, 1):
+        v.number, v.id = n, f"q-{n}"
+    return views, spans
 
 
 def annotate(title: str, html: str, lang: str = "en") -> Annotation:

@@ -61,6 +61,19 @@ class _Piece:
     start: int = -1  # its offset in the plain text; -1 when not part of it
 
 
+#: Attributes by which editors correct the quotations of an article.
+EDITORIAL = ("data-speaker", "data-quote", "data-kind", "data-role", "data-type")
+
+
+@dataclass(slots=True)
+class Correction:
+    """An editor's mark on a stretch of the text: who said it, or that it is no quote."""
+
+    start: int
+    end: int
+    attrs: dict[str, str]
+
+
 class HtmlText:
     """An HTML fragment as plain text plus the pieces needed to write it back."""
 
@@ -70,6 +83,7 @@ class HtmlText:
         parser.close()
         self.pieces: list[_Piece] = parser.pieces
         self.text: str = "".join(parser.text)
+        self.corrections: list[Correction] = parser.corrections
 
     def wrap(
         self,
@@ -127,6 +141,8 @@ class _Splitter(HTMLParser):
         self.length = 0
         self.skip_depth = 0
         self.stack: list[bool] = []  # per open element: does it start a skipped region?
+        self.corrections: list[Correction] = []
+        self.marks: list[tuple[dict[str, str], int] | None] = []  # per open <span>
 
     def _break(self) -> None:
         """End the current paragraph: the plain text gets a blank line."""
@@ -144,6 +160,9 @@ class _Splitter(HTMLParser):
             self.length += 1
         if tag in VOID_ELEMENTS:
             return
+        if tag == "span":
+            found = {k: v or "" for k, v in attrs if k in EDITORIAL}
+            self.marks.append((found, self.length) if found else None)
         classes = set((dict(attrs).get("class") or "").split())
         skipped = tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES)
         self.stack.append(skipped)
@@ -158,6 +177,10 @@ class _Splitter(HTMLParser):
         self.pieces.append(_Piece(f"</{tag}>"))
         if tag in VOID_ELEMENTS:
             return
+        if tag == "span" and self.marks:
+            mark = self.marks.pop()
+            if mark is not None and self.length > mark[1]:
+                self.corrections.append(Correction(mark[1], self.length, mark[0]))
         if self.stack:
             self.skip_depth -= self.stack.pop()
         if tag in _BLOCKS:
