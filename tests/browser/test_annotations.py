@@ -49,6 +49,9 @@ def test_hostile_content_runs_nothing(hostile_site, page):
         page.wait_for_load_state("load")
         assert page.locator(".quote").count() >= 1
         page.get_by_role("button").first.click()  # the panel's script runs on names as text
+        page.goto(f"{base}/search.html?q=alert")  # search records carry the same text
+        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
+        page.wait_for_timeout(500)
     # page.errors collects dialogs (alert), script errors and console errors; the article's
     # own <img src=x> may fail to load (a 404), which runs nothing
     assert [e for e in page.errors if not e.startswith("Failed to load resource")] == []
@@ -63,3 +66,16 @@ def test_jsonld_parses_in_the_browser(sample_site, page):
         )
         assert count >= 22
     assert page.errors == []
+
+
+def test_copy_link_button_copies_the_quote_permalink(sample_site, browser):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        with serve(sample_site) as base:
+            page.goto(base + SEED)
+            page.get_by_role("button", name="Copy the link to q-14").click()
+            copied = page.evaluate("navigator.clipboard.readText()")
+            assert copied == base + SEED + "#q-14"
+    finally:
+        context.close()

@@ -2,6 +2,24 @@
 // every quote carries its speaker as text, and the panel links each quote.
 (function () {
   "use strict";
+  // Each quote's label gets a button that copies the quote's permalink.
+  if (navigator.clipboard) {
+    document.querySelectorAll("a.quote-ref").forEach(function (ref) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "quote-copy";
+      button.textContent = "copy link";
+      button.setAttribute("aria-label", "Copy the link to " + ref.dataset.quote);
+      button.addEventListener("click", function () {
+        var url = new URL(ref.getAttribute("href"), window.location.href).href;
+        navigator.clipboard.writeText(url).then(function () {
+          button.textContent = "copied";
+          setTimeout(function () { button.textContent = "copy link"; }, 1500);
+        });
+      });
+      ref.after(button);
+    });
+  }
   var panel = document.querySelector(".who-quoted");
   if (!panel) {
     return;
