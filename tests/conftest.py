@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import CONTENT, PELICANCONF, PUBLISHCONF, run_pelican
+from sitebuild import CONTENT, PUBLISHCONF, build_articles, run_pelican
 
 
 @pytest.fixture(scope="session")
@@ -40,9 +40,5 @@ category: Tests
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("hostile")
-    (tmp / "content" / "articles").mkdir(parents=True)
-    (tmp / "content" / "articles" / "hostile.md").write_text(HOSTILE, encoding="utf-8")
-    proc = run_pelican(tmp / "content", tmp / "out", PELICANCONF, "PAGE_PATHS=[]")
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return tmp / "out"
+    out, _ = build_articles(tmp_path_factory.mktemp("hostile"), {"hostile.md": HOSTILE})
+    return out

@@ -37,3 +37,22 @@ def run_pelican(
         cmd += ["-e", *overrides]
     full_env = {**os.environ, "PELICAN_CACHE_PATH": str(output.parent / "cache"), **(env or {})}
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=full_env, timeout=600)
+
+
+def build_articles(
+    tmp: Path, articles: dict[str, str], files: dict[str, str] | None = None
+) -> tuple[Path, str]:
+    """Build a small archive of the given articles (name -> text) with the local settings.
+
+    files are written at the top of the content folder (a speakers.yml, say). Returns
+    the output folder and the build's log; the build must succeed.
+    """
+    content = tmp / "content"
+    (content / "articles").mkdir(parents=True)
+    for name, text in articles.items():
+        (content / "articles" / name).write_text(text, encoding="utf-8")
+    for name, text in (files or {}).items():
+        (content / name).write_text(text, encoding="utf-8")
+    proc = run_pelican(content, tmp / "out", PELICANCONF, "PAGE_PATHS=[]")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return tmp / "out", proc.stdout + proc.stderr

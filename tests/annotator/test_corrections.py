@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sitebuild import PELICANCONF, run_pelican
+from sitebuild import build_articles
 
 ARTICLE = """---
 title: Harbour vote
@@ -23,11 +23,7 @@ A note read [“the harbour closes at noon”]{data-speaker="Harbour Authority" 
 
 
 def test_inline_corrections(tmp_path):
-    (tmp_path / "content" / "articles").mkdir(parents=True)
-    (tmp_path / "content" / "articles" / "vote.md").write_text(ARTICLE, encoding="utf-8")
-    out = tmp_path / "out"
-    proc = run_pelican(tmp_path / "content", out, PELICANCONF, "PAGE_PATHS=[]")
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    out, _ = build_articles(tmp_path, {"vote.md": ARTICLE})
     html = (out / "articles/2024/05/harbour-vote.html").read_text(encoding="utf-8")
     # each quote's first (here: only) piece and the speaker label that follows it
     marked = re.findall(

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sitebuild import PELICANCONF, run_pelican
+from sitebuild import build_articles
 
 HTML_ARTICLE = """<html>
 <head>
@@ -27,12 +27,7 @@ HTML_ARTICLE = """<html>
 
 @pytest.fixture(scope="module")
 def html_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("html")
-    (tmp / "content" / "articles").mkdir(parents=True)
-    (tmp / "content" / "articles" / "port.html").write_text(HTML_ARTICLE, encoding="utf-8")
-    proc = run_pelican(tmp / "content", tmp / "out", PELICANCONF, "PAGE_PATHS=[]")
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return tmp / "out", proc.stdout + proc.stderr
+    return build_articles(tmp_path_factory.mktemp("html"), {"port.html": HTML_ARTICLE})
 
 
 def test_html_article_is_sanitized(html_site):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sitebuild import PELICANCONF, run_pelican
+from sitebuild import build_articles
 
 
 def test_sheremet_page_lists_both_his_quotes(sample_site):
@@ -42,9 +42,6 @@ SPEAKERS = """speakers:
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("speakers")
-    articles = tmp / "content" / "articles"
-    articles.mkdir(parents=True)
     bodies = {
         "one": (
             "2024-01-01",
@@ -57,15 +54,11 @@ def archive(tmp_path_factory):
             "“Да,” said Иван Петров. “Yes,” said Ivan Petrov. “Beep,” said Robo Bot.",
         ),
     }
-    for name, (date, body) in bodies.items():
-        (articles / f"{name}.md").write_text(
-            ARTICLE.format(title=name.title(), date=date, body=body), encoding="utf-8"
-        )
-    (tmp / "content" / "speakers.yml").write_text(SPEAKERS, encoding="utf-8")
-    out = tmp / "out"
-    proc = run_pelican(tmp / "content", out, PELICANCONF, "PAGE_PATHS=[]")
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return out, proc.stdout + proc.stderr
+    articles = {
+        f"{name}.md": ARTICLE.format(title=name.title(), date=date, body=body)
+        for name, (date, body) in bodies.items()
+    }
+    return build_articles(tmp_path_factory.mktemp("speakers"), articles, {"speakers.yml": SPEAKERS})
 
 
 def test_surnames_and_transliterations_merge_across_articles(archive):
