@@ -14,13 +14,14 @@ CONFFILE ?= $(BASEDIR)/pelicanconf.py
 PUBLISHCONF ?= $(BASEDIR)/publish/publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+OFFLINEZIP ?= $(BASEDIR)/dist/annotated-archive.zip
 GITHUB_PAGES_BRANCH ?= gh-pages
 GITHUB_PAGES_COMMIT_MESSAGE ?= Generate the archive site
 
 # The virtual environment is (re)built whenever the pinned dependencies change.
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv html regenerate serve devserver publish github test clean extract eval
+.PHONY: help venv html regenerate serve devserver publish github test clean extract eval offline
 
 help:
 	@echo 'make html        build the site into $$(OUTPUTDIR) (default: output/)'
@@ -28,6 +29,7 @@ help:
 	@echo 'make devserver   serve and rebuild whenever content, theme or plugins change'
 	@echo 'make publish     build with publish/publishconf.py (SITEURL from the environment)'
 	@echo 'make github      publish, then push $$(OUTPUTDIR) to the $(GITHUB_PAGES_BRANCH) branch'
+	@echo 'make offline     build, then zip the site to $$(OFFLINEZIP): it works unzipped, from disk'
 	@echo 'make test        run the test suite (installs what it needs on first use)'
 	@echo 'make clean       remove the output and caches'
 	@echo 'make extract IN=in.jsonl OUT=out.jsonl   quotes of each {id, text, lang?} line'
@@ -53,6 +55,10 @@ serve: html
 devserver: $(STAMP)
 	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(HOST) -p $(PORT) $(PELICANOPTS)
 
+# A zip of the site that works anywhere from disk (relative links, file:// search).
+offline: html
+	$(BIN)/python tools/make_offline.py "$(OUTPUTDIR)" "$(OFFLINEZIP)"
+
 # SITEURL: where the site will live, e.g. https://USER.github.io/REPO (no trailing slash).
 publish: $(STAMP)
 	SITEURL="$(SITEURL)" $(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
@@ -68,7 +74,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf "$(OUTPUTDIR)" cache .pytest_cache
+	rm -rf "$(OUTPUTDIR)" cache .pytest_cache "$(OFFLINEZIP)"
 
 # The quotation engine on its own (plugins/attribution): text in, quotes out.
 extract: $(STAMP)

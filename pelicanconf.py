@@ -8,9 +8,11 @@ import os
 AUTHOR = "Annotated News Archive"
 SITENAME = "Annotated News Archive"
 SITESUBTITLE = "Who said what, in every article"
-# Empty: links are root-relative ("/articles/..."), right for `make serve`.
+# Local builds link every page relatively, so the built site works anywhere: served by
+# `make serve`, copied to a USB stick, or opened from disk (file://).
 # publish/publishconf.py takes SITEURL from the environment for GitHub Pages.
 SITEURL = ""
+RELATIVE_URLS = True
 
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
@@ -29,7 +31,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 # Readers: .md files are read by our markdown-it reader (plugins/mdit_reader).
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["mdit_reader", "quote_annotator", "pagefind_search"]
+PLUGINS = ["mdit_reader", "quote_annotator", "pagefind_search", "offline_search"]
 
 ARTICLE_URL = "articles/{date:%Y}/{date:%m}/{slug}.html"
 ARTICLE_SAVE_AS = ARTICLE_URL

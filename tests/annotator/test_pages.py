@@ -61,9 +61,10 @@ def test_hostile_content_is_text_never_markup(hostile_site):
     assert not re.search(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", html)
     data = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     assert "<" not in data  # the structured data cannot close its <script> element
-    assert re.findall(r"<script(?! type=\"application/ld\+json\")[^>]*>", html) == [
-        '<script type="module" src="/theme/js/highlight.js" data-bundle="/pagefind/">',
-        '<script src="/theme/js/quotes.js" defer>',
-    ]
+    scripts = re.findall(r"<script(?! type=\"application/ld\+json\")[^>]*>", html)
+    # the only scripts are the theme's own files
+    assert scripts and all(
+        re.fullmatch(r'<script src="[./]*theme/js/\w+\.js"[^>]*>', x) for x in scripts
+    ), scripts
     assert "&lt;img src=x onerror=alert(1)&gt; Hostile" in html  # the title, escaped
     assert re.search(r"<span id=\"q-1\" class=\"quote", html)

@@ -1,18 +1,30 @@
-// The search page: Pagefind's UI with its filters, prefilled from ?q= (the header form).
-// Configuration comes from data- attributes, never from text pasted into the script.
+// The search page. Served over http(s): Pagefind's UI with its filters. Opened from disk
+// (file://, where Pagefind cannot load its index): the same search over search-index.js
+// with MiniSearch. Both read ?q= (the header form). Everything shown is set as text.
 (function () {
   "use strict";
   var root = document.getElementById("search");
-  if (!root || typeof PagefindUI === "undefined") {
-    if (root) {
-      root.textContent = "The search index is missing: build the site with `make html`.";
-    }
+  if (!root) {
+    return;
+  }
+  var params = new URLSearchParams(window.location.search);
+  var query = params.get("q") || "";
+  var header = document.getElementById("site-search-q");
+  if (header && query) {
+    header.value = query;
+  }
+  if (window.location.protocol === "file:") {
+    fallback(root, query);
+    return;
+  }
+  if (typeof PagefindUI === "undefined") {
+    root.textContent = "The search index is missing: build the site with `make html`.";
     return;
   }
   var ui = new PagefindUI({
     element: "#search",
-    bundlePath: root.dataset.bundle,
-    baseUrl: root.dataset.baseUrl,
+    bundlePath: new URL(root.dataset.bundle, window.location.href).pathname,
+    baseUrl: new URL(root.dataset.baseUrl, window.location.href).pathname,
     showSubResults: true,
     showImages: false,
     resetStyles: false,
@@ -20,13 +32,98 @@
     openFilters: ["speaker"],
     translations: { placeholder: "Search articles and quotes" }
   });
-  var params = new URLSearchParams(window.location.search);
-  var query = params.get("q");
   if (query) {
     ui.triggerSearch(query);
   }
-  var header = document.getElementById("site-search-q");
-  if (header && query) {
-    header.value = query;
+
+  function load(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("cannot load " + src)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function fallback(container, initial) {
+    container.textContent = "";
+    var form = el("form", "offline-search");
+    form.setAttribute("role", "search");
+    var label = el("label", "visually-hidden", "Search articles and quotes");
+    label.htmlFor = "offline-q";
+    var input = el("input");
+    input.type = "search";
+    input.id = "offline-q";
+    input.placeholder = "Search articles and quotes";
+    input.value = initial;
+    var speakerLabel = el("label", "offline-search__filter", "Speaker ");
+    var select = el("select");
+    select.id = "offline-speaker";
+    select.appendChild(el("option", null, "All speakers")).value = "";
+    speakerLabel.appendChild(select);
+    form.append(label, input, speakerLabel);
+    var status = el("p", "offline-search__status");
+    status.setAttribute("aria-live", "polite");
+    var list = el("ol", "offline-search__results");
+    container.append(form, status, list);
+    status.textContent = "Loading the search index…";
+
+    var base = root.dataset.baseUrl;
+    Promise.all([load(root.dataset.minisearch), load(root.dataset.fallbackIndex)]).then(function () {
+      var docs = window.ARCHIVE_SEARCH_INDEX.docs;
+      var mini = new MiniSearch({
+        fields: ["title", "text", "speakers"],
+        storeFields: ["kind", "url", "title", "date", "speakers", "article", "text"],
+        extractField: function (doc, field) {
+          var value = doc[field];
+          return Array.isArray(value) ? value.join(" ") : value;
+        },
+        searchOptions: { boost: { title: 2, speakers: 2 }, prefix: true, fuzzy: 0.15,
+                         combineWith: "AND" }
+      });
+      mini.addAll(docs);
+      var speakers = {};
+      docs.forEach(function (d) { (d.speakers || []).forEach(function (s) { speakers[s] = 1; }); });
+      Object.keys(speakers).sort().forEach(function (s) {
+        select.appendChild(el("option", null, s)).value = s;
+      });
+      function run() {
+        list.textContent = "";
+        var q = input.value.trim();
+        if (!q) { status.textContent = ""; return; }
+        var chosen = select.value;
+        var hits = mini.search(q, {
+          filter: function (r) { return !chosen || (r.speakers || []).indexOf(chosen) >= 0; }
+        });
+        status.textContent = hits.length + " result" + (hits.length === 1 ? "" : "s") +
+          " for " + q + " (offline search)";
+        hits.slice(0, 50).forEach(function (r) {
+          var item = el("li", "offline-search__result offline-search__result--" + r.kind);
+          var link = el("a", "offline-search__link", r.title);
+          link.href = base + r.url;
+          var meta = el("p", "offline-search__meta",
+                        (r.kind === "quotation" ? "Quotation in “" + r.article + "”, " : "") + r.date);
+          var excerpt = el("p", "offline-search__excerpt",
+                           r.kind === "quotation" ? "" : r.text.slice(0, 220) + "…");
+          item.append(link, meta);
+          if (excerpt.textContent) { item.appendChild(excerpt); }
+          list.appendChild(item);
+        });
+      }
+      input.addEventListener("input", run);
+      select.addEventListener("change", run);
+      form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+      run();
+    }).catch(function (err) {
+      status.textContent = "The offline search index could not be loaded (" + err.message + ").";
+    });
   }
 })();
