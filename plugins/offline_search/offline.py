@@ -52,19 +52,31 @@ def index_documents(articles, limit: int | None) -> list[dict]:
     for article in articles:
         speakers = sorted({q.speaker for q in getattr(article, "quotes", []) if q.speaker})
         text = plain_text(article.content)
-        docs.append({
-            "id": len(docs), "kind": "article", "url": article.url, "title": article.title,
-            "date": article.date.strftime("%Y-%m-%d"), "speakers": speakers,
-            "text": text[:limit] if limit else text,
-        })
+        docs.append(
+            {
+                "id": len(docs),
+                "kind": "article",
+                "url": article.url,
+                "title": article.title,
+                "date": article.date.strftime("%Y-%m-%d"),
+                "speakers": speakers,
+                "text": text[:limit] if limit else text,
+            }
+        )
         for quote in getattr(article, "quotes", []):
             speaker = quote.speaker or "unattributed"
-            docs.append({
-                "id": len(docs), "kind": "quotation", "url": f"{article.url}#{quote.id}",
-                "title": f"“{quote.text[:90]}” — {speaker}", "speakers": [speaker],
-                "date": article.date.strftime("%Y-%m-%d"), "text": quote.text,
-                "article": article.title,
-            })
+            docs.append(
+                {
+                    "id": len(docs),
+                    "kind": "quotation",
+                    "url": f"{article.url}#{quote.id}",
+                    "title": f"“{quote.text[:90]}” — {speaker}",
+                    "speakers": [speaker],
+                    "date": article.date.strftime("%Y-%m-%d"),
+                    "text": quote.text,
+                    "article": article.title,
+                }
+            )
     return docs
 
 
@@ -86,8 +98,9 @@ class OfflineIndexGenerator(Generator):
         path = os.path.join(self.output_path, name)
         with open(path, "w", encoding="utf-8") as f:
             f.write(f"window.ARCHIVE_SEARCH_INDEX = {data};\n")
-        logger.info("Offline search index: %d records, %.1f MB", len(docs),
-                    os.path.getsize(path) / 1e6)
+        logger.info(
+            "Offline search index: %d records, %.1f MB", len(docs), os.path.getsize(path) / 1e6
+        )
 
 
 def get_generators(pelican):
@@ -95,7 +108,9 @@ def get_generators(pelican):
 
 
 _SW = """// The archive's service worker (written by plugins/offline_search at each build).
-// Keeps the site shell and the search index, so a visited archive searches offline.
+// Keeps the site shell and the search indexes (search-index.js, which the search page
+// uses when the browser is offline, and Pagefind's index), so a visited archive
+// searches offline; every page read is kept too.
 const CACHE = "archive-{version}";
 const PRECACHE = {precache};
 
@@ -136,11 +151,15 @@ def write_service_worker(pelican) -> None:
     out = pelican.output_path
     precache = ["./", "index.html", "search.html"]
     digest = hashlib.sha256()
-    for folder in (pelican.settings.get("THEME_STATIC_DIR", "theme"),
-                   pelican.settings.get("PAGEFIND_OUTPUT", "pagefind")):
+    for folder in (
+        pelican.settings.get("THEME_STATIC_DIR", "theme"),
+        pelican.settings.get("PAGEFIND_OUTPUT", "pagefind"),
+    ):
         for root, _, files in os.walk(os.path.join(out, folder)):
             for file in sorted(files):
                 rel = os.path.relpath(os.path.join(root, file), out).replace(os.sep, "/")
+                if "/fragment/" in rel:
+                    continue  # one file per result (thousands): cached as they are read
                 precache.append(rel)
                 with open(os.path.join(root, file), "rb") as f:
                     digest.update(rel.encode() + f.read())

@@ -9,6 +9,7 @@ build (html, publish, devserver) ends with a fresh index.
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
 import os
@@ -17,7 +18,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from pagefind.index import PagefindIndex
+from pagefind.service import PagefindService
 from pelican import signals
 
 logger = logging.getLogger(__name__)
@@ -81,6 +82,9 @@ def check_siteurl(siteurl: object) -> None:
         )
 
 
+_BATCH = 256
+
+
 def article_glob(settings: Mapping[str, Any]) -> str:
     """The glob of the written article pages, from PAGEFIND_GLOB or ARTICLE_SAVE_AS."""
     if settings.get("PAGEFIND_GLOB"):
@@ -107,19 +111,51 @@ def build_index(output_path: str, settings: Mapping[str, Any]) -> int:
     return asyncio.run(_index(output_path, article_glob(settings), config, records))
 
 
+class _Service(PagefindService):
+    """Pagefind's Python service, reading responses as soon as they come.
+
+    The wrapper pauses 0.1 s before reading each response, which makes the ~13,000
+    quotation records of a 2,000-article archive take over 20 minutes; this loop reads
+    the same messages with no pause.
+    """
+
+    async def _wait_for_responses(self) -> None:
+        while True:
+            output = await self._backend.stdout.readuntil(b",")
+            response = json.loads(base64.b64decode(output[:-1]))
+            if not response or (future := self._responses.get(response.get("message_id"))) is None:
+                continue
+            payload = response["payload"]
+            if payload["type"] == "Error":
+                future.set_exception(RuntimeError(f"Pagefind: {payload.get('message')}"))
+            else:
+                future.set_result(payload)
+
+
 async def _index(site: str, glob: str, config: dict, records: list[dict]) -> int:
-    async with PagefindIndex(config=config) as index:
+    service = await _Service().launch()
+    try:
+        index = await service.create_index(config)
         result = await index.add_directory(os.path.abspath(site), glob=glob)
-        for record in records:
-            await index.add_custom_record(
-                url=record["url"],
-                content=record["content"],
-                language=record.get("language") or "en",
-                meta=record.get("meta"),
-                filters=record.get("filters"),
-                sort=record.get("sort"),
+        # records go to the service in batches, many requests in flight at once
+        for start in range(0, len(records), _BATCH):
+            await asyncio.gather(
+                *(
+                    index.add_custom_record(
+                        url=r["url"],
+                        content=r["content"],
+                        language=r.get("language") or "en",
+                        meta=r.get("meta"),
+                        filters=r.get("filters"),
+                        sort=r.get("sort"),
+                    )
+                    for r in records[start : start + _BATCH]
+                )
             )
+        await index.write_files(output_path=config["output_path"])
         return int(result["page_count"])
+    finally:
+        await service.close()
 
 
 def on_finalized(pelican) -> None:

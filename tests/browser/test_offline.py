@@ -80,10 +80,15 @@ def test_search_answers_offline_after_one_visit(sample_site, browser):
             page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
             context.set_offline(True)
             page.goto(f"{base}/search.html?q=Peskov")
-            # the search page and the whole index come from the service worker's cache
-            link = page.locator(".pagefind-ui__result-link", has_text=HEADLINE).first
+            # the search page and its index come from the service worker's cache
+            link = page.locator(".offline-search__link", has_text=HEADLINE).first
             link.wait_for(timeout=15_000)
-            quotes = page.locator(".pagefind-ui__result-link", has_text="Dmitri Peskov")
+            quotes = page.locator(".offline-search__link", has_text="Dmitri Peskov")
             assert quotes.count() >= 1
+            page.select_option("#offline-speaker", "Mikhail Sheremet")
+            page.fill("#offline-q", "Zelensky")
+            page.wait_for_timeout(300)
+            titles = page.locator(".offline-search__link").all_inner_texts()
+            assert titles and all("Mikhail Sheremet" in t or HEADLINE in t for t in titles)
     finally:
         context.close()

@@ -1,6 +1,7 @@
 // The search page. Served over http(s): Pagefind's UI with its filters. Opened from disk
-// (file://, where Pagefind cannot load its index): the same search over search-index.js
-// with MiniSearch. Both read ?q= (the header form). Everything shown is set as text.
+// (file://, where Pagefind cannot load its index) or offline: the same search over
+// search-index.js with MiniSearch. Both read ?q= (the header form). Everything shown is
+// set as text, never as markup.
 (function () {
   "use strict";
   var root = document.getElementById("search");
@@ -13,7 +14,9 @@
   if (header && query) {
     header.value = query;
   }
-  if (window.location.protocol === "file:") {
+  // From disk, Pagefind cannot load its index; offline, its result fragments may not all
+  // be cached: both search the <script> index kept beside the site (and in the cache).
+  if (window.location.protocol === "file:" || navigator.onLine === false) {
     fallback(root, query);
     return;
   }
