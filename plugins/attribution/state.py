@@ -44,6 +44,7 @@ class Doc:
     drafts: list[Draft] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # surname -> full name
     name_spans: list[tuple[int, int, str]] = field(default_factory=list)
+    name_ends: list[int] = field(default_factory=list)  # name_spans' ends, for bisect
 
     def log(self, rule: str, decision: str, why: str) -> None:
         if self.trace is not None:

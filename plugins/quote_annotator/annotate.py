@@ -146,11 +146,6 @@ def _correct(views, spans, corrections, text: str, offset: int):
     return views, spans
 
 
-def annotate(title: str, html: str, lang: str = "en") -> Annotation:
-    """Find the quotations of an article and mark them up, naming speakers as found."""
-    return render(extract(title, html, lang))
-
-
 def render(doc: Extracted, canonical=None) -> Annotation:
     """Mark the quotations up in the title and body.
 

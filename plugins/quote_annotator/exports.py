@@ -54,9 +54,8 @@ def quote_rows(articles, settings) -> list[dict]:
     return rows
 
 
-def write_quote_tables(output_path: str, articles, settings) -> None:
+def write_quote_tables(output_path: str, rows: list[dict], settings) -> None:
     """Write quotes.jsonl and quotes.csv (paths from QUOTES_JSONL_SAVE_AS, QUOTES_CSV_SAVE_AS)."""
-    rows = quote_rows(articles, settings)
     jsonl = os.path.join(output_path, settings["QUOTES_JSONL_SAVE_AS"])
     os.makedirs(os.path.dirname(jsonl) or ".", exist_ok=True)
     with open(jsonl, "w", encoding="utf-8") as f:
@@ -77,13 +76,13 @@ def _safe_cell(value):
     return value
 
 
-def write_search_records(output_path: str, articles, settings) -> None:
+def write_search_records(output_path: str, rows: list[dict], settings) -> None:
     """One Pagefind record per quotation (QUOTES_SEARCH_RECORDS), read by pagefind_search."""
     name = settings.get("QUOTES_SEARCH_RECORDS")
     if not name:
         return
     with open(os.path.join(output_path, name), "w", encoding="utf-8") as f:
-        for row in quote_rows(articles, settings):
+        for row in rows:
             speaker = row["speaker"] or "unattributed"
             excerpt = row["text"] if len(row["text"]) <= 90 else row["text"][:89] + "…"
             record = {

@@ -132,13 +132,14 @@ class SpeakerGenerator(Generator):
                 relative_urls=self.settings["RELATIVE_URLS"],
                 url=page.url,
             )
-        exports.write_quote_tables(self.output_path, self.annotated, self.settings)
+        rows = exports.quote_rows(self.annotated, self.settings)
+        exports.write_quote_tables(self.output_path, rows, self.settings)
         for article in self.annotated:
             path = os.path.join(self.output_path, _annotations_path(article.save_as))
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as f:
                 json.dump(article.web_annotations, f, ensure_ascii=False, indent=1)
-        exports.write_search_records(self.output_path, self.annotated, self.settings)
+        exports.write_search_records(self.output_path, rows, self.settings)
         writer.write_file(
             self.settings["SPEAKERS_SAVE_AS"],
             self.get_template("speakers"),

@@ -156,6 +156,7 @@ def _named(doc: Doc, name: str | None) -> bool:
 
 
 def _nearest_name(doc: Doc, pos: int) -> str | None:
-    ends = [e for _, e, _ in doc.name_spans]  # sorted: names are found left to right
-    i = bisect.bisect_right(ends, pos)
+    if len(doc.name_ends) != len(doc.name_spans):
+        doc.name_ends = [e for _, e, _ in doc.name_spans]  # names are found left to right
+    i = bisect.bisect_right(doc.name_ends, pos)
     return doc.name_spans[i - 1][2] if i else None
