@@ -21,7 +21,7 @@ GITHUB_PAGES_COMMIT_MESSAGE ?= Generate the archive site
 # The virtual environment is (re)built whenever the pinned dependencies change.
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv html regenerate serve devserver publish github test clean extract eval offline
+.PHONY: help venv html regenerate serve devserver publish github test clean extract eval offline bench
 
 help:
 	@echo 'make html        build the site into $$(OUTPUTDIR) (default: output/)'
@@ -34,6 +34,7 @@ help:
 	@echo 'make clean       remove the output and caches'
 	@echo 'make extract IN=in.jsonl OUT=out.jsonl   quotes of each {id, text, lang?} line'
 	@echo 'make eval        score the engine on ../shared (seed, PolNeAR dev, German dev), and its speed'
+	@echo 'make bench N=2000 [SOURCE=corpus.jsonl]   time plain Pelican against the annotated build'
 	@echo 'Variables: INPUTDIR, OUTPUTDIR, CONFFILE, PUBLISHCONF, PORT, HOST, PELICANOPTS'
 
 venv: $(STAMP)
@@ -80,6 +81,11 @@ clean:
 extract: $(STAMP)
 	@test -n "$(IN)" -a -n "$(OUT)" || { echo "usage: make extract IN=in.jsonl OUT=out.jsonl"; exit 2; }
 	$(BIN)/python -m attribution extract "$(IN)" "$(OUT)"
+
+N ?= 2000
+REPEAT ?= 3
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py --articles $(N) --repeat $(REPEAT) $(if $(SOURCE),--source "$(SOURCE)")
 
 eval: $(STAMP)
 	$(BIN)/python -m attribution eval

@@ -1,0 +1,276 @@
+"""Benchmark the build: plain Pelican against the annotated archive, on one corpus.
+
+    python tools/bench.py --articles 2000 [--repeat 3] [--source corpus.jsonl|folder]
+
+Times, in one run, alternating the variants and taking medians:
+  (a) plain Pelican with the markdown-it reader and Pelican's "simple" theme,
+  (b) the full annotated build (extraction, annotated pages, speaker pages, search),
+  (c) the annotated build again after one article changed,
+  (d) extraction alone, in articles per second (one core),
+and the peak memory of each build (the Pelican process or its Pagefind child, whichever
+is larger). Prints a table and writes it to bench/results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST = [
+    "Anna",
+    "Tom",
+    "Maria",
+    "Paul",
+    "Elena",
+    "Omar",
+    "Li",
+    "Sara",
+    "Ivan",
+    "Grace",
+    "Jonas",
+    "Amara",
+    "Diego",
+    "Hana",
+    "Karl",
+    "Nadia",
+    "Pedro",
+    "Ruth",
+    "Yusuf",
+    "Zoe",
+]
+LAST = [
+    "Berg",
+    "Reyes",
+    "Lopez",
+    "Stein",
+    "Novak",
+    "Haddad",
+    "Wei",
+    "Okafor",
+    "Petrov",
+    "Lind",
+    "Moreau",
+    "Sato",
+    "Kowalski",
+    "Nguyen",
+    "Fischer",
+    "Silva",
+    "Adeyemi",
+    "Costa",
+]
+ROLES = [
+    "the mayor",
+    "a council member",
+    "the finance minister",
+    "a union leader",
+    "the party spokesman",
+    "an economist",
+    "the police chief",
+    "a senator",
+]
+CUES = ["said", "added", "told reporters", "warned", "argued", "explained", "insisted"]
+WORDS = (
+    "the city budget plan vote council harbour port school road tax rate water energy "
+    "price wage market report week year people government public service housing "
+    "transport health hospital court law rule agency office deal talks protest"
+).split()
+CATEGORIES = ["Politics", "Economy", "World", "Science", "Culture", "Sport"]
+
+
+def sentence(rng: random.Random, lo: int = 8, hi: int = 22) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(lo, hi))]
+    return " ".join(words).capitalize() + "."
+
+
+def quote(rng: random.Random, speakers: list[tuple[str, str]]) -> str:
+    name, role = rng.choice(speakers)
+    said = rng.choice(CUES)
+    text = sentence(rng, 6, 16)[:-1]
+    pattern = rng.randrange(5)
+    if pattern == 0:
+        return f"“{text},” {said} {role} {name}."
+    if pattern == 1:
+        return f"“{text},” {name} {said}. “{sentence(rng, 5, 10)}”"
+    if pattern == 2:
+        return f"{name}, {role}, {said}: “{text}.”"
+    if pattern == 3:
+        return f"{name} {said} that {text.lower()}."
+    return f"“{text},” {said} {name}. “{sentence(rng, 4, 9)[:-1]},” he added."
+
+
+def generate(n: int, seed: int = 20261125) -> list[dict]:
+    """n articles of 300-1,000 words with 4-15 quotations each, from ~360 speakers."""
+    rng = random.Random(seed)
+    speakers = [(f"{f} {last}", rng.choice(ROLES)) for f in FIRST for last in LAST]
+    articles = []
+    for i in range(n):
+        paragraphs = [
+            " ".join(sentence(rng) for _ in range(rng.randint(2, 4)))
+            for _ in range(rng.randint(6, 14))
+        ]
+        for _ in range(rng.randint(4, 15)):
+            at = rng.randrange(len(paragraphs))
+            paragraphs[at] += " " + quote(rng, speakers)
+        articles.append(
+            {
+                "id": f"a{i}",
+                "title": sentence(rng, 5, 10)[:-1],
+                "date": f"20{10 + i % 15:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                "category": rng.choice(CATEGORIES),
+                "tags": sorted(rng.sample(WORDS, 2)),
+                "text": "\n\n".join(paragraphs),
+            }
+        )
+    return articles
+
+
+def load(source: Path, n: int) -> list[dict]:
+    if source.is_dir():
+        return [
+            {"id": p.stem, "markdown": p.read_text(encoding="utf-8")}
+            for p in sorted(source.rglob("*.md"))[:n]
+        ]
+    rows = [json.loads(line) for line in source.open(encoding="utf-8")][:n]
+    for i, row in enumerate(rows):
+        row.setdefault("date", f"2005-{1 + i % 12:02d}-{1 + i % 28:02d}")
+        row.setdefault("category", "News")
+        row.setdefault("title", f"Article {i}")
+    return rows
+
+
+def write_content(articles: list[dict], folder: Path) -> None:
+    (folder / "articles").mkdir(parents=True)
+    for a in articles:
+        if "markdown" in a:
+            text = a["markdown"]
+        else:
+            head = {
+                "title": a["title"].strip() or a["id"],
+                "date": a["date"],
+                "category": a.get("category") or "News",
+                "slug": a["id"],
+                "tags": a.get("tags") or [],
+            }
+            text = "---\n" + json.dumps(head, ensure_ascii=False) + "\n---\n\n" + a["text"] + "\n"
+        (folder / "articles" / f"{a['id']}.md").write_text(text, encoding="utf-8")
+
+
+def build(content: Path, out: Path, plain: bool) -> tuple[float, int]:
+    """One build in a fresh process: (seconds, peak memory in MB)."""
+    overrides = []
+    if plain:
+        overrides = [
+            "-e",
+            'THEME="simple"',
+            'PLUGINS=["mdit_reader"]',
+            'DIRECT_TEMPLATES=["index","tags","categories","authors","archives"]',
+        ]
+    code = (
+        "import resource, sys, time\n"
+        "from pelican import main\n"
+        "t = time.perf_counter()\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit as e:\n    assert not e.code, e\n"
+        "self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "print('BENCH', time.perf_counter() - t, max(self, kids) // 1024)\n"
+    )
+    cmd = [
+        sys.executable,
+        "-c",
+        code,
+        str(content),
+        "-o",
+        str(out),
+        "-s",
+        str(ROOT / "pelicanconf.py"),
+        "-q",
+        *overrides,
+    ]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    line = [x for x in proc.stdout.splitlines() if x.startswith("BENCH")]
+    if proc.returncode or not line:
+        raise RuntimeError(f"build failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+    _, seconds, mb = line[-1].split()
+    return float(seconds), int(mb)
+
+
+def extraction_rate(articles: list[dict]) -> float:
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from attribution import extract_quotes
+
+    texts = [a.get("text") or a.get("markdown", "") for a in articles]
+    started = time.perf_counter()
+    for text in texts:
+        extract_quotes(text)
+    return len(texts) / (time.perf_counter() - started)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--source", type=Path, help="a JSONL of {id, title, text} or a folder of .md")
+    ap.add_argument("--results", type=Path, default=ROOT / "bench" / "results.md")
+    args = ap.parse_args(argv)
+    articles = load(args.source, args.articles) if args.source else generate(args.articles)
+    tmp = Path(tempfile.mkdtemp(prefix="archive-bench-"))
+    times: dict[str, list[float]] = {"a": [], "b": [], "c": []}
+    peaks: dict[str, int] = {"a": 0, "b": 0, "c": 0}
+    try:
+        content = tmp / "content"
+        write_content(articles, content)
+        changed = next((content / "articles").glob("*.md"))
+        for r in range(args.repeat):
+            for key in ("a", "b") if r % 2 == 0 else ("b", "a"):  # alternate the order
+                out = tmp / f"out-{key}"
+                shutil.rmtree(out, ignore_errors=True)
+                seconds, mb = build(content, out, plain=key == "a")
+                times[key].append(seconds)
+                peaks[key] = max(peaks[key], mb)
+                print(f"run {r + 1} ({key}): {seconds:.1f} s, {mb} MB", file=sys.stderr)
+                if key == "b":
+                    changed.write_text(
+                        changed.read_text(encoding="utf-8") + "\n\nEdited.\n", encoding="utf-8"
+                    )
+                    seconds, mb = build(content, out, plain=False)
+                    times["c"].append(seconds)
+                    peaks["c"] = max(peaks["c"], mb)
+                    print(f"run {r + 1} (c): {seconds:.1f} s, {mb} MB", file=sys.stderr)
+        rate = extraction_rate(articles)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    source = args.source.name if args.source else "generated (seed 20261125)"
+    table = "\n".join(
+        [
+            f"N = {len(articles)} articles, corpus: {source}, "
+            f"{args.repeat} alternating runs, medians",
+            "",
+            "| build | median s | peak MB |",
+            "|---|---|---|",
+            f"| (a) plain Pelican, markdown-it reader, simple theme "
+            f"| {med['a']:.1f} | {peaks['a']} |",
+            f"| (b) annotated archive, full build | {med['b']:.1f} | {peaks['b']} |",
+            f"| (c) annotated archive, one article changed | {med['c']:.1f} | {peaks['c']} |",
+            f"| (d) extraction alone | {rate:,.0f} articles/s | |",
+            "",
+            f"b/a = {med['b'] / med['a']:.2f}, c/b = {med['c'] / med['b']:.2f}",
+        ]
+    )
+    print(table)
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(table + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
