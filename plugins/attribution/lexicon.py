@@ -31,6 +31,7 @@ class Lexicon:
     limits: dict[str, int]
     clause_openers: frozenset[str]  # verb-second languages: words before an inverted subject
     subordinators: frozenset[str]
+    name_nouns: frozenset[str]  # "der Titel „…“": quotation marks around a name, not speech
 
 
 def _words(lang: str, name: str) -> list[str]:
@@ -67,5 +68,6 @@ def load(lang: str) -> Lexicon:
         function_words=words("function_words"),
         clause_openers=words("clause_openers"),
         subordinators=words("subordinators"),
+        name_nouns=words("name_nouns"),
         limits={k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))},
     )

@@ -174,6 +174,12 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
     ):
         phrase = phrases.forward(right, i + 2, lex, doc.text)
         return _set(doc, d, (right[i][0], right[i + 1][1]), phrase, "according-to")
+    if lex.clause_openers and _verb_after_quote(doc, d, right, i):
+        # German: after „…“, the finite verb comes first and its subject follows, whatever
+        # the verb ("„…“, begründet das Gericht", "„…“, gab ein Sprecher bekannt")
+        phrase = phrases.forward(right, i + 1, lex, doc.text)
+        if phrase is not None:
+            return _set(doc, d, (right[i][0], right[i][1]), phrase, "verb-after-quote")
     depth = 0
     for j in range(i, min(len(right), i + _RIGHT_REACH)):
         word = right[j][2]
@@ -251,9 +257,19 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
     for j in range(len(left) - 1, -1, -1):
         low = left[j][2].lower()
         if low in lex.frame_cues and (left[j][2].islower() or j == 0):
+            if lex.clause_openers and low == "so":
+                # "…, so der Sprecher: „…“", "so Müller weiter": the speaker follows "so";
+                # "so" before a verb or before nothing is an adverb ("So sagte …")
+                nxt = left[j + 1][2] if j + 1 < len(left) else ""
+                if not nxt or (nxt.islower() and nxt not in phrases.DETERMINERS):
+                    continue
+                phrase = phrases.forward(left, j + 1, lex, doc.text)
+                if phrase is None:
+                    continue
+                return _set(doc, d, (left[j][0], left[j][1]), phrase, "so-speaker")
             if lex.clause_openers and j > 0:
                 # verb second: "Dazu sagte der Sprecher: „…“" names the speaker after the verb
-                phrase = verb_second_subject(left[: j + 1], lex, doc.text)
+                phrase = verb_second_subject(left, lex, doc.text)
                 if phrase is not None:
                     return _set(doc, d, (left[j][0], left[j][1]), phrase, "verb-second")
             if _PARTICIPLE.match(low) and j > 1:
@@ -351,7 +367,8 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
 
     "Der Minister sagte": the subject opens the clause. "Dazu sagte der Minister" and
     "Als …, biss der Randalierer": an adverbial or a subordinate clause comes first,
-    then the finite verb, then the subject.
+    then the finite verb, then the subject. toks is the whole frame up to the quote,
+    so the words after the verb can be read.
     """
     if not toks:
         return None
@@ -361,26 +378,48 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         if comma is None or comma + 2 >= len(toks):
             return None
         return phrases.forward(toks, comma + 2, lex, text)
-    verb = next(
-        (
-            v
-            for v in range(1, len(toks))
-            if toks[v][2].islower() and toks[v][2].lower() not in phrases.DETERMINERS
-        ),
-        None,
-    )
-    if first not in lex.clause_openers and verb is not None and not _subject_like(toks[:verb], lex):
+    verb = finite_verb(toks, lex)
+    if verb is None:
+        return None
+    if first in _FOCUS and _subject_like(toks[1:verb], lex):
+        # "Auch die Ministerin äußerte": a particle before the subject, not an adverbial
+        return phrases.backward(toks, verb, lex, text)
+    if first in lex.clause_openers or not _subject_like(toks[:verb], lex):
         # "Gegenüber NDR Info äußerte er", "Passend warnte die Moderatorin": not a subject
         return phrases.forward(toks, verb + 1, lex, text) if verb + 1 < len(toks) else None
-    if first in lex.clause_openers:
-        # the first lowercase word that is not an article or a preposition is the verb
-        for v in range(1, len(toks)):
-            word = toks[v][2]
-            low = word.lower()
-            if word.islower() and low not in phrases.DETERMINERS and low not in lex.clause_openers:
-                return phrases.forward(toks, v + 1, lex, text) if v + 1 < len(toks) else None
-        return None
-    return subject(toks, lex, text)
+    # "Der stellvertretende Vorsitzende Michael Müller sagte": the words before the verb
+    return phrases.backward(toks, verb, lex, text)
+
+
+# Words that may stand before a German subject without taking the first position.
+_FOCUS = frozenset("auch und aber doch selbst sogar nur gerade allein".split())
+
+
+def finite_verb(toks: list[phrases.Token], lex) -> int | None:
+    """Where the finite verb of a German main clause stands: the first lowercase word
+    that is not an article, a preposition or an adjective after an article
+    ("die gesundheitspolitische Sprecherin erklärte")."""
+    first = toks[0][2].lower() if toks else ""
+    # after an article, lowercase words are adjectives
+    attributive = first in phrases.DETERMINERS or first in phrases.GERMAN_DETERMINERS
+    for v in range(1, len(toks)):
+        word = toks[v][2]
+        low = word.lower()
+        if not word.islower():
+            attributive = False
+            continue
+        if low in phrases.DETERMINERS or low in phrases.GERMAN_DETERMINERS:
+            attributive = True
+            continue
+        if low in lex.clause_openers or low in phrases.PARTICLES:
+            continue
+        if attributive and low not in lex.reporting and low.endswith(_ADJECTIVE_ENDINGS):
+            continue
+        return v
+    return None
+
+
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _sentence_subject(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
@@ -424,7 +463,8 @@ def _subject_like(toks: list[phrases.Token], lex) -> bool:
     if len(toks) == 1 and first.endswith(_ADVERB_ENDINGS):
         return False  # "Unmissverständlich sagte …"
     return all(
-        t[2][:1].isupper() or t[2] in {"-", "."} or t[2].lower() in phrases.PARTICLES for t in toks
+        t[2][:1].isupper() or t[2] in {"-", ".", ","} or t[2].lower() in phrases.PARTICLES
+        for t in toks
     )
 
 
@@ -456,3 +496,34 @@ def _quote_type(doc: Doc, d: Draft, left_lo: int) -> str:
     if not before or before[-1] in ":,—–(" or before.endswith(("...", "…")):
         return "direct" if not first.islower() or not before else "mixed"
     return "mixed"
+
+
+_RELATIVE_ADVERBS = frozenset(
+    "wonach wobei womit worauf woraus wodurch wofür wogegen worin worüber wovon wozu woher "
+    "wohin weshalb weswegen was wer wem wen wessen welche welcher welches".split()
+)
+
+
+def _verb_after_quote(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool:
+    """Does the quote end with a comma and a finite verb (verb-second: the quote is the
+    clause's first part)? A lowercase word that is no article, pronoun, conjunction or
+    preposition is taken for the verb."""
+    lex = doc.lex
+    comma = doc.text[d.spans[-1][1] - 1] == "," or right[0][2] == ","
+    if not comma or i != 1 or i + 1 >= len(right):
+        return False
+    word = right[i][2]
+    low = word.lower()
+    return (
+        word.islower()
+        and word.isalpha()
+        and low not in {"heißt", "hieß"}  # "„…“, heißt es in …": the document speaks
+        and low not in _RELATIVE_ADVERBS  # "die Zeitung „…“, wonach …": a relative clause
+        and low not in lex.function_words
+        and low not in lex.clause_openers
+        and low not in lex.subordinators
+        and low not in lex.pronouns
+        and low not in phrases.DETERMINERS
+        and low not in phrases.GERMAN_DETERMINERS
+        and low not in phrases.FORWARD_STOPS
+    )

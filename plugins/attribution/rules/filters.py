@@ -4,10 +4,14 @@ Quotation marks also mark scare quotes, titles of works and nicknames. A quote o
 at most `short_without_cue` words (lexicons/<lang>/limits.txt) with no cue is one
 of those, and is dropped (a sentence's subject alone does not make it speech); so
 is one of at most `short_with_cue` words even with a cue.
-Quoted headings are kept, unattributed.
+Quoted headings are kept, unattributed. A quote right after a noun that introduces a
+name (lexicons/<lang>/name_nouns.txt: "der Titel „…“", "die Zeitung „…“") is a name,
+unless a comma after it makes it the speech of a cue ("„…“, sagte …").
 """
 
 from __future__ import annotations
+
+import re
 
 from ..state import Doc
 
@@ -26,8 +30,49 @@ def run(doc: Doc) -> None:
             # scare quotes, titles, nicknames: short, and nobody is said to have said them
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: {marked} words, no cue")
             continue
+        if _named(doc, d):
+            doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a name, after its noun")
+            continue
         if marked <= with_cue:
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: {marked} words")
             continue
         kept.append(d)
     doc.drafts = kept
+
+
+_NAME_BEFORE = re.compile(r"(\w+)\s*[(\[]?$")
+
+
+def _named(doc: Doc, d) -> bool:
+    """Does the quote stand right after a noun that introduces a name ("Motto „…“")?"""
+    nouns = doc.lex.name_nouns
+    if not nouns or doc.text[d.outer[1] : d.outer[1] + 1] == ",":
+        return False  # "„…“, sagte …": the quote opens the sentence as speech
+    m = _NAME_BEFORE.search(doc.text, max(0, d.outer[0] - 40), d.outer[0])
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    if word in _ARTICLES and _title_case(doc, d):
+        return True  # "die „Deutsche Krebshilfe“", "des „Spiegel“": a name after its article
+    # a compound ends in a longer noun ("Tageszeitung"); a short one must stand alone
+    return word in nouns or any(word.endswith(n) for n in nouns if len(n) >= 6)
+
+
+_ARTICLES = frozenset(
+    "der die das des dem den ein eine einer eines einem einen im vom zum zur beim am".split()
+)
+_AFTER_NAME = re.compile(r"\s*\([A-ZÄÖÜ][\w.\-]*\)")
+
+
+def _title_case(doc: Doc, d) -> bool:
+    """Is the quote a name: a few words, each capitalised ("Space Telescope
+    Science Institute"), or one followed by its abbreviation ("…“ (STSI)")?"""
+    s, e = d.spans[0]
+    words = doc.text[s:e].split()
+    if len(d.spans) > 1 or len(words) > 8 or doc.text[e - 1] in ".!?":
+        return False
+    if _AFTER_NAME.match(doc.text, d.outer[1]):
+        return True
+    # one capitalised word is as likely a noun quoted as speech ("einen „Ruck“"), and so
+    # is a phrase with a lowercase word ("eine „Gefahr für Leib und Leben“")
+    return len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)

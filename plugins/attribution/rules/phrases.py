@@ -20,7 +20,8 @@ also later then once previously recently further repeatedly would will has have 
 is are were reportedly again earlier even only simply just quickly publicly privately
 flatly angrily never often still immediately has’ subsequently went on to go goes going
 continued wanted tried later had been hat hatte habe wird wurde auch bereits zudem
-außerdem
+außerdem sich jedoch dazu damals nun heute gestern erneut ebenfalls dabei daraufhin noch
+schon zuvor
 """.split()
 )
 PARTICLES = frozenset(
@@ -44,6 +45,14 @@ order bill resolution petition survey poll study
 """.split()
 )
 POSSESSIVES = frozenset("his her their its our my your".split())
+# German words that open a noun phrase besides the articles: lowercase words after them
+# are adjectives ("seine neue Sprecherin"), not the verb.
+GERMAN_DETERMINERS = frozenset(
+    """
+sein seine seiner seinem seinen seines ihr ihre ihrer ihrem ihren ihres unser unsere jeder
+jede jedes jeden jedem kein keine keiner keinen keinem mehrere einige viele alle beide
+""".split()
+)
 
 # A subject never follows these; an NP after one is an object ("from New Hampshire").
 PREPOSITIONS = frozenset(
@@ -62,7 +71,12 @@ saturday sunday moment hour hours minute minutes decade decades
 )
 
 # After a noun, these start an object rather than continue the subject (German cases).
-OBJECT_STARTS = frozenset("den dem einen einem ihm ihr ihnen sich mir uns euch".split())
+OBJECT_STARTS = frozenset(
+    """
+den dem einen einem ihm ihr ihnen sich mir uns euch die das seine seinen seinem ihre ihren
+ihrem
+""".split()
+)
 
 # Words that end a noun phrase read forward ("said X, quoted by Y", "said X in a statement").
 FORWARD_STOPS = frozenset(
