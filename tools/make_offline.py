@@ -14,7 +14,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-SKIP = {"pagefind-records.jsonl"}  # the search records are already in the indexes
+SKIP = {"pagefind-records.jsonl"}  # optional per-quote search records: already in the index
 
 
 def make_zip(site: Path, target: Path, folder: str) -> int:

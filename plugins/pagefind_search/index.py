@@ -35,7 +35,7 @@ DEFAULTS: dict[str, Any] = {
     "PAGEFIND_LANGUAGE": None,
     # Files in the output with one custom record per line ({url, content, language, meta,
     # filters, sort}): each becomes a search result of its own (quote_annotator writes one).
-    "PAGEFIND_RECORDS": ["pagefind-records.jsonl"],
+    "PAGEFIND_RECORDS": [],
 }
 
 

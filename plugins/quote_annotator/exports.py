@@ -105,6 +105,16 @@ def write_search_records(output_path: str, rows: list[dict], settings) -> None:
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def search_meta(quotes) -> str:
+    """The article's quotations for its search record: [[anchor, speaker, type], ...].
+
+    The theme puts it in the page as Pagefind metadata; search.js matches the query's
+    words against the quotes' anchors and shows each matched quote as a result of its
+    own, so the index holds one record per article, not one per quotation.
+    """
+    return json.dumps([[q.id, q.speaker or "", q.type] for q in quotes], ensure_ascii=False)
+
+
 def _json_for_html(data) -> str:
     """JSON that can sit inside a <script> element: no '<', '>' or '&' to break out."""
     text = json.dumps(data, ensure_ascii=False)

@@ -86,6 +86,7 @@ class SpeakerGenerator(Generator):
             apply_annotation(article, annotation)
             del article.quote_extraction  # the plain text and offsets are no longer needed
             article.quotes_jsonld = exports.jsonld(article, siteurl)
+            article.quotes_search = exports.search_meta(article.quotes)
             article.annotations_url = _annotations_path(article.url)
             article.web_annotations = exports.web_annotations(article, annotation.text, siteurl)
             for view in article.quotes:

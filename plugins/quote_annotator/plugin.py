@@ -30,8 +30,10 @@ DEFAULTS: dict[str, Any] = {
     # Open data: every quotation of the archive, one row each.
     "QUOTES_JSONL_SAVE_AS": "quotes.jsonl",
     "QUOTES_CSV_SAVE_AS": "quotes.csv",
-    # One search record per quotation, for pagefind_search (PAGEFIND_RECORDS reads it).
-    "QUOTES_SEARCH_RECORDS": "pagefind-records.jsonl",
+    # A file of one Pagefind record per quotation (e.g. "pagefind-records.jsonl", then
+    # list it in PAGEFIND_RECORDS). Off by default: search finds quotes inside their
+    # article's record, and per-quote records cost Pagefind ~30 KB of memory each.
+    "QUOTES_SEARCH_RECORDS": None,
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 from sitebuild import CONTENT
@@ -71,12 +72,26 @@ def test_pagefind_index_counts_exactly_the_articles(sample_site):
     entry = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text())
     indexed = sum(lang["page_count"] for lang in entry["languages"].values())
     articles = list(CONTENT.glob("articles/**/*.md"))
-    # the article pages, plus one record per quotation (quote_annotator's search records)
-    records = (sample_site / "pagefind-records.jsonl").read_text(encoding="utf-8").splitlines()
+    # one record per article: quotations are found inside it (search.js), so the index
+    # does not grow by one record per quotation
     assert len(article_pages(sample_site)) == len(articles)
-    assert indexed == len(articles) + len(records)
+    assert indexed == len(articles)
+    assert not (sample_site / "pagefind-records.jsonl").exists()
     for asset in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-highlight.js"):
         assert (sample_site / "pagefind" / asset).is_file()
+
+
+def test_article_record_lists_its_quotes_for_search(sample_site):
+    html = (sample_site / SEED).read_text(encoding="utf-8")
+    meta = r'<span data-pagefind-meta="quotes" data-pagefind-ignore>([^<]*)</span>'
+    found = re.search(meta, html)
+    assert found, "the article page carries its quotations as Pagefind metadata"
+    quotes = json.loads(unescape(found.group(1)))
+    ids = re.findall(r'<span id="(q-\d+)"', html)
+    assert [q[0] for q in quotes] == ids  # every anchor, in the page's order
+    speakers = {q[0]: q[1] for q in quotes}
+    assert speakers["q-14"] == "Mikhail Sheremet"
+    assert {q[2] for q in quotes} <= {"direct", "mixed", "indirect"}
 
 
 def test_published_site_has_feeds_and_subpath_links(published_site):

@@ -33,10 +33,70 @@
     resetStyles: false,
     highlightParam: "highlight",
     openFilters: ["speaker"],
+    processResult: quoteResults,
     translations: { placeholder: "Search articles and quotes" }
   });
   if (query) {
     ui.triggerSearch(query);
+  }
+
+  // One search record per article; its quotations become results of their own here.
+  // The page's "quotes" metadata lists [anchor, speaker, type]; Pagefind gives every
+  // element with an id (each quote's first piece) as an anchor with its text and the
+  // position of its first word, and the positions of the words the query matched.
+  // A quote the query matches inside (or whose speaker is the one filtered on)
+  // becomes a sub-result that opens the article at that quote.
+  function quoteResults(result) {
+    var quotes;
+    try {
+      quotes = JSON.parse((result.meta && result.meta.quotes) || "[]");
+    } catch (err) {
+      return result;
+    }
+    if (!quotes.length || !Array.isArray(result.anchors)) {
+      return result;
+    }
+    var chosen = {};
+    document.querySelectorAll("#search input[name='speaker']:checked").forEach(function (box) {
+      chosen[box.value] = true;
+    });
+    var filtered = Object.keys(chosen).length > 0;
+    var about = {};
+    quotes.forEach(function (q) { about[q[0]] = { speaker: q[1], type: q[2] }; });
+    var subs = [];
+    result.anchors.forEach(function (anchor) {
+      var q = about[anchor.id];
+      if (!q || !anchor.text) {
+        return;
+      }
+      var words = anchor.text.split(/\s+/).filter(Boolean);
+      var start = anchor.location, end = anchor.location + words.length;
+      var hits = (result.locations || []).filter(function (w) { return w >= start && w < end; });
+      if (filtered ? !chosen[q.speaker] : !hits.length) {
+        return;
+      }
+      var marked = words.map(function (word, i) {
+        var text = escapeHtml(word);
+        return hits.indexOf(start + i) >= 0 ? "<mark>" + text + "</mark>" : text;
+      });
+      var short = anchor.text.length > 90 ? anchor.text.slice(0, 89) + "…" : anchor.text;
+      subs.push({
+        title: "“" + short + "” — " + (q.speaker || "unattributed"),
+        url: result.url.split("#")[0] + "#" + anchor.id,
+        anchor: anchor,
+        locations: hits,
+        excerpt: marked.join(" ")
+      });
+    });
+    if (subs.length) {
+      result.sub_results = subs;
+    }
+    return result;
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;");
   }
 
   function load(src) {
