@@ -34,8 +34,11 @@ class Source:
     warnings: list[str] = field(default_factory=list)
 
 
-class _HeaderLoader(yaml.SafeLoader):
-    """YAML without implicit dates: Pelican parses dates itself and reports bad ones."""
+class _HeaderLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """YAML without implicit dates: Pelican parses dates itself and reports bad ones.
+
+    LibYAML's parser when PyYAML has it (twice as fast on a big archive's headers).
+    """
 
 
 _HeaderLoader.yaml_implicit_resolvers = {

@@ -52,11 +52,12 @@ def index_documents(articles, limit: int | None) -> list[dict]:
     for article in articles:
         speakers = sorted({q.speaker for q in getattr(article, "quotes", []) if q.speaker})
         text = plain_text(article.content)
+        url = article.url  # Pelican formats it anew at every access
         docs.append(
             {
                 "id": len(docs),
                 "kind": "article",
-                "url": article.url,
+                "url": url,
                 "title": article.title,
                 "date": article.date.strftime("%Y-%m-%d"),
                 "speakers": speakers,
@@ -69,7 +70,7 @@ def index_documents(articles, limit: int | None) -> list[dict]:
                 {
                     "id": len(docs),
                     "kind": "quotation",
-                    "url": f"{article.url}#{quote.id}",
+                    "url": f"{url}#{quote.id}",
                     "title": f"“{quote.text[:90]}” — {speaker}",
                     "speakers": [speaker],
                     "date": article.date.strftime("%Y-%m-%d"),

@@ -31,8 +31,9 @@ def quote_rows(articles, settings) -> list[dict]:
     rows = []
     for article in articles:
         lang = getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "en")
+        page = article.url  # Pelican formats it anew at every access
         for quote in article.quotes:
-            url = f"{article.url}#{quote.id}"
+            url = f"{page}#{quote.id}"
             rows.append(
                 {
                     "id": url,

@@ -18,6 +18,7 @@ from pelican.generators import Generator
 
 from . import exports
 from .annotate import render
+from .cache import collect, finish
 from .speakers import SpeakerEntity, SpeakerIndex, SpeakersFileError, load_speakers_file
 
 logger = logging.getLogger(__name__)
@@ -60,9 +61,13 @@ class SpeakerGenerator(Generator):
             logger.error("%s; speakers are built without it", err)
             entries = []
         index = SpeakerIndex(entries)
+        everything = _all_articles(self.context)
+        for article in everything:
+            collect(article)  # the engine's results, as the workers finish them
+        finish()
         articles = [
             a
-            for a in _all_articles(self.context)
+            for a in everything
             if getattr(a, "quote_extraction", None) is not None
         ]
         for article in articles:
@@ -81,17 +86,19 @@ class SpeakerGenerator(Generator):
             return entity.name, entity.kind, urls[entity.key]
 
         siteurl = self.settings.get("SITEURL", "")
+        page_urls = {}
         for article in articles:
+            page_urls[id(article)] = page_url = article.url  # Pelican formats it anew each time
             annotation = render(article.quote_extraction, canonical)
             apply_annotation(article, annotation)
             del article.quote_extraction  # the plain text and offsets are no longer needed
             article.quotes_jsonld = exports.jsonld(article, siteurl)
             article.quotes_search = exports.search_meta(article.quotes)
-            article.annotations_url = _annotations_path(article.url)
+            article.annotations_url = _annotations_path(page_url)
             article.web_annotations = exports.web_annotations(article, annotation.text, siteurl)
             for view in article.quotes:
                 if view.speaker:
-                    index.entity_of(view.speaker).quotes.append((article, view))
+                    index.entity_of(view.speaker).quotes.append((article, view, page_url))
         pages = [
             self._page(entity, urls[entity.key])
             for entity in index.entities.values()
@@ -100,7 +107,7 @@ class SpeakerGenerator(Generator):
         pages.sort(key=lambda p: (-len(p.quotes), p.name.casefold()))
         self.context["speakers"] = pages
         self.speaker_pages = pages
-        self.annotated = sorted(articles, key=lambda a: (a.date, a.url), reverse=True)
+        self.annotated = sorted(articles, key=lambda a: (a.date, page_urls[id(a)]), reverse=True)
 
     def _page(self, entity: SpeakerEntity, url: str) -> SpeakerPage:
         entry = entity.entry
@@ -115,10 +122,10 @@ class SpeakerGenerator(Generator):
             wikidata=entry.wikidata if entry else None,
             aliases=sorted(n for n in entity.names if n != entity.name),
         )
-        for article, view in entity.quotes:
+        for article, view, page_url in entity.quotes:
             if view.role and view.role not in page.roles:
                 page.roles.append(view.role)
-            page.quotes.append(SpeakerQuote(article, view, f"{article.url}#{view.id}"))
+            page.quotes.append(SpeakerQuote(article, view, f"{page_url}#{view.id}"))
         page.quotes.sort(key=lambda sq: (sq.article.date, -sq.quote.number), reverse=True)
         return page
 
@@ -139,7 +146,7 @@ class SpeakerGenerator(Generator):
             path = os.path.join(self.output_path, _annotations_path(article.save_as))
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as f:
-                json.dump(article.web_annotations, f, ensure_ascii=False, indent=1)
+                f.write(json.dumps(article.web_annotations, ensure_ascii=False))
         exports.write_search_records(self.output_path, rows, self.settings)
         writer.write_file(
             self.settings["SPEAKERS_SAVE_AS"],

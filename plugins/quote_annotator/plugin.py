@@ -9,9 +9,7 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.utils import truncate_html_paragraphs, truncate_html_words
 
-from attribution import UnsupportedLanguage
-
-from .annotate import extract
+from .cache import extractor, finish
 from .pages import get_generators
 
 logger = logging.getLogger(__name__)
@@ -34,6 +32,10 @@ DEFAULTS: dict[str, Any] = {
     # list it in PAGEFIND_RECORDS). Off by default: search finds quotes inside their
     # article's record, and per-quote records cost Pagefind ~30 KB of memory each.
     "QUOTES_SEARCH_RECORDS": None,
+    # Keep each article's extraction in CACHE_PATH/quotes/, by content and engine.
+    "QUOTES_CACHE": True,
+    # Worker processes for extraction; None: one per core (1: all in Pelican's process).
+    "QUOTES_WORKERS": None,
 }
 
 
@@ -47,10 +49,12 @@ def check_settings(pelican) -> None:
     for key in ("SPEAKER_URL", "SPEAKER_SAVE_AS"):
         if "{slug}" not in str(pelican.settings[key]):
             raise SettingError(f"{key} must contain {{slug}}, not {pelican.settings[key]!r}")
-    if not isinstance(pelican.settings["QUOTES_ENABLED"], bool):
-        raise SettingError(
-            f"QUOTES_ENABLED must be True or False, not {pelican.settings['QUOTES_ENABLED']!r}"
-        )
+    for key in ("QUOTES_ENABLED", "QUOTES_CACHE"):
+        if not isinstance(pelican.settings[key], bool):
+            raise SettingError(f"{key} must be True or False, not {pelican.settings[key]!r}")
+    workers = pelican.settings["QUOTES_WORKERS"]
+    if workers is not None and (not isinstance(workers, int) or workers < 1):
+        raise SettingError(f"QUOTES_WORKERS must be None or a number from 1, not {workers!r}")
 
 
 def _summary(html: str, settings) -> str:
@@ -65,18 +69,16 @@ def _summary(html: str, settings) -> str:
 
 
 def read_quotes(content) -> None:
-    """Run the engine on an article as Pelican creates it; pages.py marks it up later,
-    once every speaker of the archive is known."""
+    """Hand an article to the engine as Pelican creates it (cached, or in a worker);
+    pages.py collects the result and marks it up once every speaker is known."""
     if not isinstance(content, Article) or not content.settings.get("QUOTES_ENABLED", True):
         return
     if not getattr(content, "title", None):
         return  # Pelican itself reports the missing title and skips the article
     lang = content.metadata.get("lang") or content.settings.get("DEFAULT_LANG", "en")
-    try:
-        content.quote_extraction = extract(content.title, content._content or "", lang)
-    except UnsupportedLanguage as err:
-        logger.warning("%s: %s; its quotations are not annotated", content.source_path, err)
-        return
+    content.quote_future = extractor(content.settings).submit(
+        content.title, content._content or "", lang
+    )
     if "summary" not in content.metadata:
         # the summary is Pelican's own, taken before any annotation is added
         content.metadata["summary"] = _summary(content._content or "", content.settings)
@@ -86,3 +88,4 @@ def register() -> None:
     signals.initialized.connect(check_settings)
     signals.content_object_init.connect(read_quotes)
     signals.get_generators.connect(get_generators)
+    signals.finalized.connect(finish)

@@ -1,0 +1,212 @@
+"""The extraction cache, and the process pool that fills it.
+
+An article's quotations depend only on its title, its HTML, its language and the
+engine. Each result is kept under
+
+    CACHE_PATH/quotes/<engine fingerprint>/<ab>/<sha256 of lang, title, html>.pickle
+
+where the fingerprint hashes the engine's code and lexicons (plugins/attribution) and
+this package's Pelican-free half (annotate.py, htmltext.py): editing any of them,
+or a new engine version, starts a new folder, and the old ones are removed. Entries are
+written atomically, one file each, so several builds or a distributed job (one worker
+per shard of the archive, README "Beyond one machine") can fill the same cache.
+
+The speakers file and the theme are not part of the key: they act after extraction
+(speaker names merged across the archive, pages rendered), and every build applies them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+import pickle
+import shutil
+import tempfile
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+import attribution
+from attribution import UnsupportedLanguage
+
+from . import annotate
+
+logger = logging.getLogger(__name__)
+
+_HERE = Path(__file__).resolve().parent
+_ENGINE = Path(attribution.__file__).resolve().parent
+
+
+def engine_fingerprint() -> str:
+    """A hash of everything an extraction result depends on besides the article."""
+    digest = hashlib.sha256(attribution.ENGINE_VERSION.encode())
+    files = sorted(p for p in _ENGINE.rglob("*") if p.is_file() and p.suffix in {".py", ".txt"})
+    files += [_HERE / "annotate.py", _HERE / "htmltext.py"]
+    for path in files:
+        digest.update(path.relative_to(path.parent.parent).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def article_key(title: str, html: str, lang: str) -> str:
+    digest = hashlib.sha256()
+    for part in (lang, title, html):
+        data = part.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def extract_pickled(title: str, html: str, lang: str) -> bytes:
+    """The engine's work for one article, as the cache stores it (runs in a worker)."""
+    return pickle.dumps(annotate.extract(title, html, lang), pickle.HIGHEST_PROTOCOL)
+
+
+class ExtractionCache:
+    """Extraction results on disk, keyed by article content and engine fingerprint."""
+
+    def __init__(self, folder: str | os.PathLike | None, fingerprint: str | None = None):
+        self.fingerprint = fingerprint or engine_fingerprint()
+        self.root = Path(folder) / "quotes" if folder else None
+        self.folder = self.root / self.fingerprint if self.root else None
+        self.hits = self.misses = 0
+        if self.root and self.root.is_dir():
+            # results of other engines can never be read again
+            for old in self.root.iterdir():
+                if old.name != self.fingerprint:
+                    shutil.rmtree(old, ignore_errors=True)
+
+    def _path(self, key: str) -> Path | None:
+        return self.folder / key[:2] / f"{key}.pickle" if self.folder else None
+
+    def get(self, key: str) -> bytes | None:
+        path = self._path(key)
+        if path is None:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        path = self._path(key)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except OSError as err:
+            # a read-only or full disk costs speed, never the build
+            logger.warning("extraction cache: cannot write %s: %s", path, err)
+
+
+class Extractor:
+    """Runs the engine for the articles Pelican reads: from the cache when it can, in a
+    pool of worker processes when there is enough work, inline otherwise.
+
+    submit() returns at once; result() waits for that article only. Each article's
+    result depends on that article alone, so the output is the same whatever the
+    number of workers or the order they finish in.
+    """
+
+    #: Articles extracted inline before the pool starts (a small site needs no pool).
+    INLINE = 16
+
+    def __init__(self, cache: ExtractionCache, workers: int):
+        self.cache = cache
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._inline = 0
+
+    def submit(self, title: str, html: str, lang: str) -> Future:
+        key = article_key(title, html, lang)
+        future: Future = Future()
+        data = self.cache.get(key)
+        if data is not None:
+            future.set_result(data)
+            return future
+        if self.workers > 1 and self._inline >= self.INLINE:
+            if self._pool is None:
+                # spawn, not fork: the parent may run threads (logging, the devserver)
+                context = multiprocessing.get_context("spawn")
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            work = self._pool.submit(extract_pickled, title, html, lang)
+            work.add_done_callback(lambda done: self._store(key, done))
+            return work
+        self._inline += 1
+        try:
+            data = extract_pickled(title, html, lang)
+        except Exception as err:  # noqa: BLE001 - reported with the article's path
+            future.set_exception(err)
+            return future
+        self.cache.put(key, data)
+        future.set_result(data)
+        return future
+
+    def _store(self, key: str, done: Future) -> None:
+        if not done.cancelled() and done.exception() is None:
+            self.cache.put(key, done.result())
+
+    @staticmethod
+    def result(future: Future) -> annotate.Extracted:
+        return pickle.loads(future.result())
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+_extractor: Extractor | None = None
+
+
+def extractor(settings) -> Extractor:
+    """This build's extractor (created with the first article, closed by finish())."""
+    global _extractor
+    if _extractor is None:
+        folder = settings.get("CACHE_PATH") if settings.get("QUOTES_CACHE", True) else None
+        workers = settings.get("QUOTES_WORKERS") or os.cpu_count() or 1
+        _extractor = Extractor(ExtractionCache(folder), workers)
+    return _extractor
+
+
+def collect(article) -> None:
+    """Wait for an article's extraction; set article.quote_extraction, or report why not."""
+    future = getattr(article, "quote_future", None)
+    if future is None:
+        return
+    del article.quote_future
+    try:
+        article.quote_extraction = Extractor.result(future)
+    except UnsupportedLanguage as err:
+        logger.warning("%s: %s; its quotations are not annotated", article.source_path, err)
+    except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
+        logger.error(
+            "%s: the quotation engine failed (%s: %s); the article is published "
+            "without annotations",
+            article.source_path,
+            type(err).__name__,
+            err,
+        )
+
+
+def finish(*_args) -> None:
+    """Stop this build's worker processes; the next build starts afresh."""
+    global _extractor
+    if _extractor is not None:
+        done = _extractor
+        _extractor = None
+        done.close()
+        if done.cache.hits or done.cache.misses:
+            logger.info(
+                "Quotation engine: %d articles from the cache, %d extracted",
+                done.cache.hits,
+                done.cache.misses,
+            )
