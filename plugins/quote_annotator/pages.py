@@ -65,11 +65,7 @@ class SpeakerGenerator(Generator):
         for article in everything:
             collect(article)  # the engine's results, as the workers finish them
         finish()
-        articles = [
-            a
-            for a in everything
-            if getattr(a, "quote_extraction", None) is not None
-        ]
+        articles = [a for a in everything if getattr(a, "quote_extraction", None) is not None]
         for article in articles:
             for view in article.quote_extraction.quotes:
                 if view.speaker:

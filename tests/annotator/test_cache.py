@@ -134,9 +134,7 @@ def test_speakers_file_and_theme_apply_on_a_cached_rebuild(tmp_path):
         ),
         encoding="utf-8",
     )
-    proc = run_pelican(
-        content, out, ROOT / "pelicanconf.py", "PAGE_PATHS=[]", f'THEME="{theme}"'
-    )
+    proc = run_pelican(content, out, ROOT / "pelicanconf.py", "PAGE_PATHS=[]", f'THEME="{theme}"')
     assert proc.returncode == 0, proc.stderr
     page = (out / "speakers" / "anna-berg-olsen.html").read_text(encoding="utf-8")
     assert "THEME-CHANGED" in page
