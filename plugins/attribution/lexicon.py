@@ -32,6 +32,10 @@ class Lexicon:
     clause_openers: frozenset[str]  # verb-second languages: words before an inverted subject
     subordinators: frozenset[str]
     name_nouns: frozenset[str]  # "der Titel „…“": quotation marks around a name, not speech
+    reported_verbs: frozenset[str]  # German Konjunktiv: a clause in reported speech
+    source_nouns: frozenset[str]  # "nach Angaben des …": the source of a quote in its sentence
+    name_connectors: frozenset[str]  # lowercase words inside a quoted name ("BILD am Sonntag")
+    fragment_lead_ins: frozenset[str]  # words after which a capitalised quote is speech
 
 
 def _words(lang: str, name: str) -> list[str]:
@@ -69,5 +73,9 @@ def load(lang: str) -> Lexicon:
         clause_openers=words("clause_openers"),
         subordinators=words("subordinators"),
         name_nouns=words("name_nouns"),
+        reported_verbs=words("reported_verbs"),
+        source_nouns=words("source_nouns"),
+        name_connectors=words("name_connectors"),
+        fragment_lead_ins=words("fragment_lead_ins"),
         limits={k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))},
     )

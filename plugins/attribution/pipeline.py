@@ -15,13 +15,14 @@ from .rules import (
     indirect,
     marks,
     mixed,
+    reported,
     segment,
     sentences,
 )
 from .state import Doc
 
 #: Bump whenever the output for some text can change: caches are keyed on it.
-ENGINE_VERSION = "0.3.0"
+ENGINE_VERSION = "0.4.0"
 
 
 def _paragraphs(doc: Doc) -> None:
@@ -37,6 +38,7 @@ STEPS: list[tuple[str, Callable[[Doc], None]]] = [
     ("cues", cues.run),  # cue and speaker mention of each quote
     ("mixed", mixed.run),  # a quoted fragment takes its reported clause
     ("indirect", indirect.run),  # reported speech without marks
+    ("reported", reported.run),  # a fragment in reported speech takes the speech's speaker
     ("entities", entities.run),  # surnames, honorifics, pronouns, documents
     ("filters", filters.run),  # drop scare quotes, titles, nicknames
     ("continuation", continuation.run),  # uncued quotes continue the speaker before

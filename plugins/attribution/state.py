@@ -27,6 +27,7 @@ class Draft:
     heading: bool = False
     pronoun: str | None = None
     continues: Draft | None = None  # the quote whose speaker this one goes on quoting
+    reported: bool = False  # in a clause of reported speech (German Konjunktiv), no cue
 
 
 @dataclass(slots=True)

@@ -71,13 +71,14 @@ def run(doc: Doc) -> None:
         )
         if not (same_paragraph or next_paragraph):
             continue
-        d.speaker, d.kind, d.role = last.speaker, last.kind, last.role
-        d.mention, d.pronoun, d.outlet = last.mention, last.pronoun, last.outlet
-        d.speaker_rule = "continuation"
-        if last.rule != "previous-sentence":
-            d.continues = last.continues or last
-        doc.log(
-            "continuation",
-            "speaker",
-            f"{doc.snippet(*d.spans[0])} continues {doc.snippet(*last.spans[0])}",
-        )
+        take(doc, d, last, "continuation")
+
+
+def take(doc: Doc, d: Draft, last: Draft, rule: str) -> None:
+    """d is said by last's speaker (rule names why)."""
+    d.speaker, d.kind, d.role = last.speaker, last.kind, last.role
+    d.mention, d.pronoun, d.outlet = last.mention, last.pronoun, last.outlet
+    d.speaker_rule = rule
+    if last.rule != "previous-sentence":
+        d.continues = last.continues or last
+    doc.log(rule, "speaker", f"{doc.snippet(*d.spans[0])} continues {doc.snippet(*last.spans[0])}")

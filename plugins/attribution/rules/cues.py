@@ -90,6 +90,10 @@ def run(doc: Doc) -> None:
         ):
             _outlet(doc, d, right_hi)
             continue
+        if doc.lex.source_nouns and _source_phrase(doc, d, left, right):
+            continue
+        if d.type == "mixed" and doc.lex.reported_verbs and _reported(doc, d, left, right):
+            continue
         if d.type == "mixed" and _sentence_subject(doc, d, left):
             continue
         doc.log("cues", "no cue", f"{doc.snippet(*d.spans[0])}: none in its sentence")
@@ -199,6 +203,18 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
             ):
                 continue  # "Ms. Moore said", "Elijah E. Cummings said"
             break
+        if (
+            lex.clause_openers
+            and low == "so"
+            and j > i
+            and right[j - 1][2] == ","
+            and j + 1 < len(right)
+            and (right[j + 1][2][:1].isupper() or right[j + 1][2].lower() in phrases.DETERMINERS)
+        ):
+            # "Der Iran müsse „…“ beenden, so Rice.": "so" and the speaker close the sentence
+            phrase = phrases.forward(right, j + 1, lex, doc.text)
+            if phrase is not None:
+                return _set(doc, d, (right[j][0], right[j][1]), phrase, "so-speaker")
         if low in lex.frame_cues and word.islower():
             cue = (right[j][0], right[j][1])
             if (
@@ -373,6 +389,14 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
     if not toks:
         return None
     first = toks[0][2].lower()
+    if (
+        first == "wie"
+        and len(toks) > 2
+        and (not toks[1][2].islower() or toks[1][2].lower() in phrases.DETERMINERS)
+    ):
+        # "Wie der Finanzminister am Dienstag erklärte, sieht …": the speaker of the
+        # clause "wie … erklärte" opens it
+        return phrases.forward(toks, 1, lex, text)
     if first in lex.subordinators:
         comma = next((k for k, t in enumerate(toks) if t[2] == ","), None)
         if comma is None or comma + 2 >= len(toks):
@@ -388,7 +412,13 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         # "Gegenüber NDR Info äußerte er", "Passend warnte die Moderatorin": not a subject
         return phrases.forward(toks, verb + 1, lex, text) if verb + 1 < len(toks) else None
     # "Der stellvertretende Vorsitzende Michael Müller sagte": the words before the verb
-    return phrases.backward(toks, verb, lex, text)
+    phrase = phrases.backward(toks, verb, lex, text)
+    if phrase is None and first in phrases.DETERMINERS:
+        # "Der Einsatzleiter der Polizei in Dortmund erklärte": the noun phrase up to its
+        # prepositional phrase
+        p = next((k for k in range(2, verb) if toks[k][2].lower() in lex.clause_openers), verb)
+        phrase = phrases.split_name(toks[:p], lex, text)
+    return phrase
 
 
 # Words that may stand before a German subject without taking the first position.
@@ -401,14 +431,14 @@ def finite_verb(toks: list[phrases.Token], lex) -> int | None:
     ("die gesundheitspolitische Sprecherin erklärte")."""
     first = toks[0][2].lower() if toks else ""
     # after an article, lowercase words are adjectives
-    attributive = first in phrases.DETERMINERS or first in phrases.GERMAN_DETERMINERS
+    attributive = first in _ATTRIBUTIVE or first in phrases.GERMAN_DETERMINERS
     for v in range(1, len(toks)):
         word = toks[v][2]
         low = word.lower()
         if not word.islower():
             attributive = False
             continue
-        if low in phrases.DETERMINERS or low in phrases.GERMAN_DETERMINERS:
+        if low in _ATTRIBUTIVE or low in phrases.GERMAN_DETERMINERS:
             attributive = True
             continue
         if low in lex.clause_openers or low in phrases.PARTICLES:
@@ -420,6 +450,11 @@ def finite_verb(toks: list[phrases.Token], lex) -> int | None:
 
 
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+# Articles, and prepositions fused with one ("Am heutigen Montag", "Zur aktuellen Lage"):
+# lowercase words after them are adjectives.
+_ATTRIBUTIVE = phrases.DETERMINERS | frozenset(
+    "am im zum zur vom beim ins ans solche solcher solchen solches".split()
+)
 
 
 def _sentence_subject(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
@@ -446,6 +481,90 @@ def _sentence_subject(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
     return True
 
 
+def _source_phrase(
+    doc: Doc, d: Draft, left: list[phrases.Token], right: list[phrases.Token]
+) -> bool:
+    """German: the source named in the quote's sentence without a verb: "laut Gall",
+    "nach Angaben des Ministeriums", "nach Ansicht von Senator Dodd", "Nach Schäubles
+    Idee". It speaks, not the sentence's subject."""
+    lex = doc.lex
+    for toks in (left, right):
+        for k, (ts, te, word) in enumerate(toks):
+            low = word.lower()
+            nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
+            if low == "laut" and nxt[:1].isupper():
+                phrase = phrases.forward(
+                    toks, k + 1, lex, doc.text, hi=_noun_phrase_end(toks, k + 1)
+                )
+            elif low == "nach" and (
+                nxt.lower() in lex.source_nouns
+                or nxt.lower() in phrases.DETERMINERS
+                and k + 2 < len(toks)
+                and toks[k + 2][2].lower() in lex.source_nouns
+            ):
+                # "nach Angaben des …", "nach den Worten der Sprecherin"
+                j = k + 2 + (nxt.lower() in phrases.DETERMINERS)
+                if j < len(toks) and toks[j][2].lower() in {"von", "vom"}:
+                    j += 1
+                if j >= len(toks) or not (
+                    toks[j][2][:1].isupper() or toks[j][2].lower() in phrases.DETERMINERS
+                ):
+                    continue
+                phrase = phrases.forward(toks, j, lex, doc.text, hi=_noun_phrase_end(toks, j))
+            elif (
+                low == "nach"
+                and k + 2 < len(toks)
+                and nxt[:1].isupper()
+                and nxt.endswith("s")
+                and toks[k + 2][2].lower() in lex.source_nouns
+            ):
+                # "Nach Schäubles Idee": the genitive name before the noun
+                name = nxt[:-1]
+                phrase = phrases.Phrase(toks[k + 1][0], toks[k + 1][1] - 1, name, "person", None)
+            else:
+                continue
+            if phrase is None or phrase.start >= d.outer[0] and toks is left:
+                continue
+            return _set(doc, d, (ts, te), phrase, "source-phrase")
+    return False
+
+
+def _noun_phrase_end(toks: list[phrases.Token], j: int) -> int:
+    """Where a German noun phrase from toks[j] ends: at the first lowercase word after a
+    noun that is no article ("des Ministeriums | ist die Lage")."""
+    for k in range(j + 1, len(toks)):
+        word = toks[k][2]
+        if (
+            word.islower()
+            and toks[k - 1][2][:1].isupper()
+            and word not in phrases.DETERMINERS
+            and word not in phrases.GERMAN_DETERMINERS
+            and word not in phrases.PARTICLES
+        ):
+            return k
+    return len(toks)
+
+
+def _reported(doc: Doc, d: Draft, left: list[phrases.Token], right: list[phrases.Token]) -> bool:
+    """German: a fragment in a clause in the Konjunktiv with no cue ("Damit seien „…“",
+    "Er habe „…“ gesagt") is reported speech: its speaker is the one of the speech before
+    it (the continuation step), not the clause's subject."""
+    lex = doc.lex
+    after = right[:3]
+    if not any(t[2] in lex.reported_verbs for t in (*left, *after)):
+        return False
+    phrase = verb_second_subject(left, lex, doc.text) if len(left) > 1 else None
+    if phrase is not None and phrase.pronoun and phrase.end <= d.outer[0]:
+        return False  # "Er habe „…“": the pronoun is the speaker, resolved later
+    d.reported = True
+    doc.log(
+        "reported",
+        "no cue",
+        f"{doc.snippet(*d.spans[0])}: a clause in reported speech, the speaker comes before",
+    )
+    return True
+
+
 _ADVERB_ENDINGS = ("end", "lich", "ig", "isch", "weise", "bar", "sam", "los", "mals")
 
 
@@ -454,6 +573,15 @@ def _subject_like(toks: list[phrases.Token], lex) -> bool:
     if not toks:
         return False
     first = toks[0][2].lower()
+    if (
+        first in phrases.DETERMINERS
+        and len(toks) > 1
+        and (toks[1][2][:1].isupper() or any(t[2] == "," for t in toks))
+    ):
+        # "Der Einsatzleiter der Polizei in Dortmund erklärte", "Der frühere Bürgermeister
+        # und Justizsenator, Henning Scherf (SPD), warnte": an article opens the subject,
+        # whatever prepositions and conjunctions it holds
+        return True
     if any(
         t[2].lower() in lex.clause_openers and t[2].lower() not in phrases.DETERMINERS for t in toks
     ):

@@ -7,6 +7,10 @@ is one of at most `short_with_cue` words even with a cue.
 Quoted headings are kept, unattributed. A quote right after a noun that introduces a
 name (lexicons/<lang>/name_nouns.txt: "der Titel „…“", "die Zeitung „…“") is a name,
 unless a comma after it makes it the speech of a cue ("„…“, sagte …").
+Where a language capitalises nouns, a quote of capitalised words and the lowercase
+words names may hold (name_connectors.txt: "die „BILD am Sonntag“", "„Ärzte ohne
+Grenzen“") is a name too, unless a word before it makes it a characterisation
+(fragment_lead_ins.txt: "als „Feinde Gottes“").
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ def run(doc: Doc) -> None:
             continue
         if _named(doc, d):
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a name, after its noun")
+            continue
+        if _capitalised_name(doc, d):
+            doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a name in capitals")
             continue
         if marked <= with_cue:
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: {marked} words")
@@ -76,3 +83,35 @@ def _title_case(doc: Doc, d) -> bool:
     # one capitalised word is as likely a noun quoted as speech ("einen „Ruck“"), and so
     # is a phrase with a lowercase word ("eine „Gefahr für Leib und Leben“")
     return len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _capitalised_name(doc: Doc, d) -> bool:
+    """German: is the quote a name, its words capitalised but for a few connectors
+    ("„Gesetz zur Änderung des Passgesetzes“", "„Der Spiegel“")?"""
+    lex = doc.lex
+    if not lex.name_connectors or len(d.spans) > 1 or d.heading:
+        return False
+    if (
+        d.cue
+        and d.cue[0] >= d.outer[1]
+        and doc.text[d.spans[-1][1] : d.cue[0]].lstrip('“”"«» ').startswith(",")
+        and doc.text[d.cue[0] : d.cue[1]].lower() in lex.cues
+    ):
+        return False  # "„Ja“, sagte er": a comma and a speech verb after it make it speech
+    s, e = d.spans[0]
+    words = doc.text[s:e].split()
+    if not words or len(words) > 10 or doc.text[e - 1] in ".!?…":
+        return False
+    if not (_capital(words[0]) and _capital(words[-1])):
+        return False
+    if not all(_capital(w) or w.lower() in lex.name_connectors for w in words):
+        return False
+    m = _LAST_WORD.search(doc.text, max(0, d.outer[0] - 30), d.outer[0])
+    return not (m and m.group(1).lower() in lex.fragment_lead_ins)
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit() or not word[:1].isalpha()
