@@ -22,9 +22,14 @@ def _previous_sentence_speaker(doc: Doc, d) -> Draft | None:
         return None
     prev_s, prev_e = sentence_of(doc, s - 1)
     toks = tokens(doc.text, max(prev_s, ps), prev_e)
-    if len(toks) > 12 or not any(t[2].lower() in doc.lex.frame_cues for t in toks):
+    if doc.lex.clause_openers:
+        phrase = _named_subject(doc, toks)
+        if phrase is None:
+            return None
+    elif len(toks) > 12 or not any(t[2].lower() in doc.lex.frame_cues for t in toks):
         return None
-    phrase = subject(toks, doc.lex, doc.text)
+    else:
+        phrase = subject(toks, doc.lex, doc.text)
     if phrase is None:
         return None
 
@@ -43,6 +48,27 @@ def _previous_sentence_speaker(doc: Doc, d) -> Draft | None:
     )
     ante.mention = (phrase.start, phrase.end)
     return ante
+
+
+def _named_subject(doc: Doc, toks):
+    """German news introduces a quote with a sentence about its speaker, with or without a
+    speech verb ("Sadiq Khan … verurteilte die Haltung der Regierung. „…“"): that
+    sentence's subject speaks when it is a pronoun or names a person or an organisation."""
+    from .cues import verb_second_subject  # noqa: PLC0415
+
+    if len(toks) < 3 or any(t[2] in _MARKS for t in toks):
+        return None
+    phrase = verb_second_subject(toks, doc.lex, doc.text)
+    if phrase is None or phrase.end > toks[-1][1]:
+        return None
+    if phrase.pronoun:
+        return phrase if phrase.pronoun != "es" else None
+    if phrase.kind in {"person", "organization"}:
+        return phrase
+    return None
+
+
+_MARKS = frozenset('„“”"»«')
 
 
 def run(doc: Doc) -> None:

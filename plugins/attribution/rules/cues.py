@@ -313,7 +313,9 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
         # "Trump released the following statement: “…”": the sentence's subject speaks;
         # the words before the colon are its object
         if lex.clause_openers:
-            phrase = verb_second_subject(left[:-1], lex, doc.text)
+            phrase = verb_second_subject(left[:-1], lex, doc.text) or _verbless_colon(
+                left[:-1], lex, doc.text
+            )
         else:
             phrase = subject(left[:-1], lex, doc.text)
         if phrase is not None and (
@@ -322,6 +324,23 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             return _set(doc, d, colon, phrase, "colon-subject")
     del text_before
     return False
+
+
+def _verbless_colon(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
+    """German, a colon with no verb before it: "Ein Hauptkommissar nach der Festnahme:",
+    "Punklady Nina Hagen zur neuen Heimat:", "Erkki Tuomioja, Präsident des Rats …:". The
+    noun phrase opening the frame, up to its first comma or preposition, speaks."""
+    if len(toks) < 1 or finite_verb(toks, lex) is not None:
+        return None
+    first = toks[0][2]
+    if first.lower() in lex.clause_openers and first.lower() not in phrases.DETERMINERS:
+        return None  # "Im Wortlaut:", "Dazu:": an adverbial, no speaker
+    k = 1
+    while k < len(toks) and toks[k][2] != "," and toks[k][2].lower() not in lex.clause_openers:
+        k += 1
+    if not any(t[2][:1].isupper() for t in toks[:k]):
+        return None
+    return phrases.split_name(toks[:k], lex, text)
 
 
 def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
@@ -402,6 +421,9 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         if comma is None or comma + 2 >= len(toks):
             return None
         return phrases.forward(toks, comma + 2, lex, text)
+    appositive = _appositive_subject(toks, lex, text)
+    if appositive is not None:
+        return appositive
     verb = finite_verb(toks, lex)
     if verb is None:
         return None
@@ -413,12 +435,64 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         return phrases.forward(toks, verb + 1, lex, text) if verb + 1 < len(toks) else None
     # "Der stellvertretende Vorsitzende Michael Müller sagte": the words before the verb
     phrase = phrases.backward(toks, verb, lex, text)
+    if _name_first(toks[:verb], lex):
+        # "Kurt von Figura, Präsident der Universität …, begrüßte": the name up to its
+        # comma or preposition
+        p = next(
+            (
+                k
+                for k in range(1, verb)
+                if toks[k][2] == ","
+                or toks[k][2].lower() in lex.clause_openers
+                and not (toks[k][2].lower() in phrases.PARTICLES and phrases._cap(toks[k + 1][2]))
+            ),
+            verb,
+        )
+        if phrase is None or text.find(phrase.name, toks[0][0], toks[p - 1][1]) < 0:
+            phrase = phrases.split_name(toks[:p], lex, text)
+    if (
+        (phrase is None or phrase.kind != "person")
+        and first in phrases.DETERMINERS
+        and verb + 2 < len(toks)
+        and phrases._cap(toks[verb + 1][2])
+    ):
+        # "Der englischsprachigen Zeitung sagte Filep Karma": the words before the verb
+        # name no one, a full name follows it: the name is the subject
+        after = phrases.forward(toks, verb + 1, lex, text)
+        if (
+            after is not None
+            and after.kind == "person"
+            and after.role is None
+            and " " in after.name
+            and all(phrases._cap(w) for w in after.name.split())
+            and after.start == toks[verb + 1][0]
+        ):
+            return after
     if phrase is None and first in phrases.DETERMINERS:
         # "Der Einsatzleiter der Polizei in Dortmund erklärte": the noun phrase up to its
         # prepositional phrase
         p = next((k for k in range(2, verb) if toks[k][2].lower() in lex.clause_openers), verb)
         phrase = phrases.split_name(toks[:p], lex, text)
     return phrase
+
+
+def _appositive_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
+    """'Stephen Singer, ein Klimaexperte vom WWF, erklärte': a name of two or more words,
+    or one before an article, then a comma, opens the clause; the role after the comma is
+    no verb's subject."""
+    k = 0
+    while k < len(toks) and phrases._is_name_word(toks[k][2], lex):
+        if toks[k][2].lower() in lex.clause_openers or toks[k][2].lower() in lex.function_words:
+            return None
+        k += 1
+    if k == 0 or k + 1 >= len(toks) or toks[k][2] != ",":
+        return None
+    nxt = toks[k + 1][2].lower()
+    if k < 2 and nxt not in phrases.DETERMINERS:
+        return None
+    if nxt not in phrases.DETERMINERS and not toks[k + 1][2][:1].isupper():
+        return None  # "Berlin, den 5. Mai", "Müller, sagte": no role follows
+    return phrases.split_name(toks[:k], lex, text)
 
 
 # Words that may stand before a German subject without taking the first position.
@@ -467,6 +541,10 @@ def _sentence_subject(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
     if phrase is None or phrase.end > d.outer[0]:
         return False
     named = any(w[:1].isupper() for w in phrase.name.split())
+    if doc.lex.clause_openers:
+        # German capitalises every noun: only a person, or a surname the article has
+        # introduced with a first name ("Alan Jackson … Jackson geht davon aus")
+        named = phrase.kind in {"person", "organization"} or _introduced(doc, phrase)
     if not (phrase.pronoun or named or phrase.kind == "organization"):
         return False
     d.mention = (phrase.start, phrase.end)
@@ -479,6 +557,15 @@ def _sentence_subject(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
         f"{doc.snippet(phrase.start, phrase.end)} (no cue: the sentence's subject)",
     )
     return True
+
+
+def _introduced(doc: Doc, phrase: phrases.Phrase) -> bool:
+    """Is this one-word phrase a surname that a capitalised word stood before earlier?"""
+    name = phrase.name
+    if " " in name or doc.text[phrase.start : phrase.end] != name:
+        return False
+    pattern = re.compile(r"\b[A-ZÄÖÜ][\w.\-]+ " + re.escape(name) + r"\b")
+    return pattern.search(doc.text, 0, phrase.start) is not None
 
 
 def _source_phrase(
@@ -521,6 +608,17 @@ def _source_phrase(
                 # "Nach Schäubles Idee": the genitive name before the noun
                 name = nxt[:-1]
                 phrase = phrases.Phrase(toks[k + 1][0], toks[k + 1][1] - 1, name, "person", None)
+            elif (
+                low == "für"
+                and (k == 0 or toks[k - 1][2] in {",", "und", "aber", "doch"})
+                and nxt[:1].isupper()
+            ):
+                # "Für Bildungssenator Willi Lemke ist das „…“": whose view it is
+                phrase = phrases.forward(
+                    toks, k + 1, lex, doc.text, hi=_noun_phrase_end(toks, k + 1)
+                )
+                if phrase is None or phrase.kind != "person":
+                    continue
             else:
                 continue
             if phrase is None or phrase.start >= d.outer[0] and toks is left:
@@ -582,6 +680,10 @@ def _subject_like(toks: list[phrases.Token], lex) -> bool:
         # und Justizsenator, Henning Scherf (SPD), warnte": an article opens the subject,
         # whatever prepositions and conjunctions it holds
         return True
+    if _name_first(toks, lex):
+        # "Minister Sathit Wongnongtoey von der Kanzlei des Ministerpräsidenten erklärte":
+        # a name opens the subject, a prepositional phrase follows it
+        return True
     if any(
         t[2].lower() in lex.clause_openers and t[2].lower() not in phrases.DETERMINERS for t in toks
     ):
@@ -594,6 +696,36 @@ def _subject_like(toks: list[phrases.Token], lex) -> bool:
         t[2][:1].isupper() or t[2] in {"-", ".", ","} or t[2].lower() in phrases.PARTICLES
         for t in toks
     )
+
+
+def _name_first(toks: list[phrases.Token], lex) -> bool:
+    """Does a name of two or more words open these words ("Kurt von Figura, …",
+    "Minister Sathit Wongnongtoey von …")? A word no name starts with does not count."""
+    if len(toks) < 3 or not phrases._cap(toks[0][2]):
+        return False
+    first = toks[0][2].lower()
+    if first in lex.clause_openers or first in lex.function_words or first in _NOT_NAMES:
+        return False
+    k = 0
+    while k < len(toks) and (
+        phrases._cap(toks[k][2])
+        and toks[k][2].lower() not in lex.function_words
+        and toks[k][2].lower() not in lex.clause_openers
+        or toks[k][2].lower() in phrases.PARTICLES
+        and k + 1 < len(toks)
+        and phrases._cap(toks[k + 1][2])
+    ):
+        k += 1
+    if k < len(toks) and phrases._cap(toks[k][2]):
+        return False  # "Engagement Deutschlands Bereits im …": a heading before the sentence
+    return k >= 2 and sum(phrases._cap(t[2]) for t in toks[:k]) >= 2
+
+
+# Capitalised first words that open no name: pronouns and quantifiers.
+_NOT_NAMES = frozenset(
+    "deren dessen jegliche jeglicher jegliches jede jeder jedes alle viele manche mehrere "
+    "einige beide solche welche".split()
+)
 
 
 def _colon_paragraph(doc: Doc, d: Draft) -> bool:
