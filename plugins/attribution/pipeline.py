@@ -22,7 +22,7 @@ from .rules import (
 from .state import Doc
 
 #: Bump whenever the output for some text can change: caches are keyed on it.
-ENGINE_VERSION = "0.5.0"
+ENGINE_VERSION = "0.6.0"
 
 
 def _paragraphs(doc: Doc) -> None:

@@ -160,6 +160,13 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
         i += 1
     if i >= len(right):
         return False
+    if (
+        lex.clause_openers
+        and i == 0
+        and doc.text[d.spans[-1][1] - 1] in ".!?"
+        and phrases._cap(right[0][2])
+    ):
+        return False  # German „…“ closed by a full stop: a new sentence begins after it
     if right[0][2] in {"―", "—", "–"} and len(right) > 1:
         # a byline after the quote: "“…” ― Azucena Gonzàlez"
         phrase = phrases.forward(right, 1, lex, doc.text)
@@ -178,6 +185,10 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
     ):
         phrase = phrases.forward(right, i + 2, lex, doc.text)
         return _set(doc, d, (right[i][0], right[i + 1][1]), phrase, "according-to")
+    if lex.clause_openers and (m := _quoted_source(doc, right, i)):
+        # "„…“, schrieb „Die Zeit“": a newspaper named in quotation marks after the verb
+        phrase = phrases.Phrase(m.start(1), m.end(1), m.group(1), "organization", None)
+        return _set(doc, d, (right[i][0], right[i][1]), phrase, "verb-after-quote")
     if lex.clause_openers and _verb_after_quote(doc, d, right, i):
         # German: after „…“, the finite verb comes first and its subject follows, whatever
         # the verb ("„…“, begründet das Gericht", "„…“, gab ein Sprecher bekannt")
@@ -286,6 +297,9 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             if lex.clause_openers and j > 0:
                 # verb second: "Dazu sagte der Sprecher: „…“" names the speaker after the verb
                 phrase = verb_second_subject(left, lex, doc.text)
+                if phrase is not None and low.startswith("zitier") and phrase.end <= left[j][0]:
+                    # "Der Spiegel zitiert den Prediger mit den Worten:": the object speaks
+                    phrase = _quoted_object(left, j, lex, doc.text) or phrase
                 if phrase is not None:
                     return _set(doc, d, (left[j][0], left[j][1]), phrase, "verb-second")
             if _PARTICIPLE.match(low) and j > 1:
@@ -324,6 +338,18 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             return _set(doc, d, colon, phrase, "colon-subject")
     del text_before
     return False
+
+
+def _quoted_object(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
+    """German 'X zitiert Y mit den Worten': the one quoted, between the verb at toks[j]
+    and 'mit'."""
+    hi = next((k for k in range(j + 1, len(toks)) if toks[k][2].lower() == "mit"), None)
+    if hi is None or hi == j + 1:
+        return None
+    phrase = phrases.forward(toks, j + 1, lex, text, hi=hi)
+    if phrase is None or not any(phrases._cap(w) for w in phrase.name.split()):
+        return None
+    return phrase
 
 
 def _verbless_colon(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
@@ -427,10 +453,15 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
     verb = finite_verb(toks, lex)
     if verb is None:
         return None
+    if first in phrases.PARTICLES and _particle_name(toks[:verb], text):
+        # "Von der Leyen betonte": a surname opening with its particle, not a preposition
+        name = text[toks[0][0] : toks[verb - 1][1]]
+        name = name[:1].lower() + name[1:]
+        return phrases.Phrase(toks[0][0], toks[verb - 1][1], name, "person", None)
     if first in _FOCUS and _subject_like(toks[1:verb], lex):
         # "Auch die Ministerin äußerte": a particle before the subject, not an adverbial
         return phrases.backward(toks, verb, lex, text)
-    if first in lex.clause_openers or not _subject_like(toks[:verb], lex):
+    if first in _OBJECT_CASE or first in lex.clause_openers or not _subject_like(toks[:verb], lex):
         # "Gegenüber NDR Info äußerte er", "Passend warnte die Moderatorin": not a subject
         return phrases.forward(toks, verb + 1, lex, text) if verb + 1 < len(toks) else None
     # "Der stellvertretende Vorsitzende Michael Müller sagte": the words before the verb
@@ -494,6 +525,23 @@ def _appositive_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         return None  # "Berlin, den 5. Mai", "Müller, sagte": no role follows
     return phrases.split_name(toks[:k], lex, text)
 
+
+def _particle_name(toks: list[phrases.Token], text: str) -> bool:
+    """Do these words ("Von der Leyen") form a surname the article gave earlier after a
+    first name ("Ursula von der Leyen")? Only particles, then capitalised words."""
+    k = 1
+    while k < len(toks) and toks[k][2] in phrases.PARTICLES:
+        k += 1
+    if k == len(toks) or not all(phrases._cap(t[2]) for t in toks[k:]):
+        return False
+    name = text[toks[0][0] : toks[-1][1]]
+    pattern = r"\b[A-ZÄÖÜ][\w\-]+ " + re.escape(name[:1].lower() + name[1:]) + r"\b"
+    return re.search(pattern, text) is not None
+
+
+# Articles never in the nominative: a clause they open starts with its object ("Den
+# Unmut der CDU brachte die Sprecherin … zum Ausdruck"), the subject follows the verb.
+_OBJECT_CASE = frozenset("den dem einen einem".split())
 
 # Words that may stand before a German subject without taking the first position.
 _FOCUS = frozenset("auch und aber doch selbst sogar nur gerade allein".split())
@@ -685,7 +733,10 @@ def _subject_like(toks: list[phrases.Token], lex) -> bool:
         # a name opens the subject, a prepositional phrase follows it
         return True
     if any(
-        t[2].lower() in lex.clause_openers and t[2].lower() not in phrases.DETERMINERS for t in toks
+        t[2].lower() in lex.clause_openers
+        and t[2].lower() not in phrases.DETERMINERS
+        and not _coordinated(toks, k)
+        for k, t in enumerate(toks)
     ):
         return False  # a preposition or an adverb: an adverbial stands before the verb
     if first in phrases.DETERMINERS or first in phrases.POSSESSIVES or first in lex.pronouns:
@@ -693,8 +744,24 @@ def _subject_like(toks: list[phrases.Token], lex) -> bool:
     if len(toks) == 1 and first.endswith(_ADVERB_ENDINGS):
         return False  # "Unmissverständlich sagte …"
     return all(
-        t[2][:1].isupper() or t[2] in {"-", ".", ","} or t[2].lower() in phrases.PARTICLES
-        for t in toks
+        t[2][:1].isupper()
+        or t[2] in {"-", ".", ","}
+        or t[2].lower() in phrases.PARTICLES
+        or _coordinated(toks, k)
+        for k, t in enumerate(toks)
+    )
+
+
+_COORDINATORS = frozenset({"und", "oder", "sowie"})
+
+
+def _coordinated(toks: list[phrases.Token], k: int) -> bool:
+    """Does toks[k] join two names ("Sonia und Willy Bogner")? Then it opens no adverbial."""
+    return (
+        toks[k][2] in _COORDINATORS
+        and 0 < k < len(toks) - 1
+        and phrases._cap(toks[k - 1][2])
+        and phrases._cap(toks[k + 1][2])
     )
 
 
@@ -756,6 +823,22 @@ def _quote_type(doc: Doc, d: Draft, left_lo: int) -> str:
     if not before or before[-1] in ":,—–(" or before.endswith(("...", "…")):
         return "direct" if not first.islower() or not before else "mixed"
     return "mixed"
+
+
+_QUOTED_SOURCE = re.compile(r"\s*[„»\"]([A-ZÄÖÜ][^“”\"«„\n]{0,40}?)[“”\"«]")
+
+
+def _quoted_source(doc: Doc, right: list[phrases.Token], i: int) -> re.Match | None:
+    """German '„…“, schreibt die „Computerwoche“': after the comma only a reporting verb
+    and an article, then a name in quotation marks (the frame stops at it)."""
+    if i != 1 or right[0][2] != "," or len(right) > 3:
+        return None
+    verb = right[1][2]
+    if not (verb.islower() and verb in doc.lex.frame_cues):
+        return None
+    if len(right) == 3 and right[2][2] not in phrases.DETERMINERS:
+        return None
+    return _QUOTED_SOURCE.match(doc.text, right[-1][1])
 
 
 _RELATIVE_ADVERBS = frozenset(
