@@ -56,6 +56,11 @@ MENUITEMS = []
 DISPLAY_PAGES_ON_MENU = True
 DISPLAY_CATEGORIES_ON_MENU = False
 
-# Pelican's reader cache; the folder is never committed.
+# Caches (the folder is never committed; `make clean` removes it): Pelican keeps each
+# article as its reader read it, and quote_annotator each article's quotations, so a
+# rebuild reads and extracts only the articles that changed.
 CACHE_PATH = os.environ.get("PELICAN_CACHE_PATH", "cache")
-LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+GZIP_CACHE = False
