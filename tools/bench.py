@@ -7,14 +7,17 @@ Times, in one run, alternating the variants and taking medians:
   (b) the full annotated build (extraction, annotated pages, speaker pages, search),
   (c) the annotated build again after one article changed,
   (d) extraction alone, in articles per second (one core),
-and the peak memory of each build (the Pelican process or its Pagefind child, whichever
-is larger). Prints a table and writes it to bench/results.md.
+and the peak memory of each build (Pelican, its extraction workers and Pagefind, summed
+while they run). Full builds (a, b) start with no output and no caches; (c) is the
+rebuild of (b)'s output with (b)'s caches. Prints a table and writes it to
+bench/results.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import statistics
@@ -164,24 +167,22 @@ def write_content(articles: list[dict], folder: Path) -> None:
         (folder / "articles" / f"{a['id']}.md").write_text(text, encoding="utf-8")
 
 
-def build(content: Path, out: Path, plain: bool) -> tuple[float, int]:
-    """One build in a fresh process: (seconds, peak memory in MB)."""
-    overrides = []
+def build(content: Path, out: Path, cache: Path, plain: bool) -> tuple[float, int]:
+    """One build in a fresh process: (seconds, peak memory in MB of the whole process
+    tree: Pelican, its extraction workers and Pagefind, summed while they run)."""
+    overrides = [f"CACHE_PATH={json.dumps(str(cache))}"]
     if plain:
-        overrides = [
-            "-e",
+        overrides += [
             'THEME="simple"',
             'PLUGINS=["mdit_reader"]',
             'DIRECT_TEMPLATES=["index","tags","categories","authors","archives"]',
         ]
     code = (
-        "import resource, sys, time\n"
+        "import sys, time\n"
         "from pelican import main\n"
         "t = time.perf_counter()\n"
         "try:\n    main(sys.argv[1:])\nexcept SystemExit as e:\n    assert not e.code, e\n"
-        "self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-        "print('BENCH', time.perf_counter() - t, max(self, kids) // 1024)\n"
+        "print('BENCH', time.perf_counter() - t)\n"
     )
     cmd = [
         sys.executable,
@@ -193,14 +194,49 @@ def build(content: Path, out: Path, plain: bool) -> tuple[float, int]:
         "-s",
         str(ROOT / "pelicanconf.py"),
         "-q",
+        "-e",
         *overrides,
     ]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    line = [x for x in proc.stdout.splitlines() if x.startswith("BENCH")]
+    with tempfile.TemporaryFile("w+") as log:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True)
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, tree_rss(proc.pid))
+            time.sleep(0.05)
+        log.seek(0)
+        output = log.read()
+    line = [x for x in output.splitlines() if x.startswith("BENCH")]
     if proc.returncode or not line:
-        raise RuntimeError(f"build failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
-    _, seconds, mb = line[-1].split()
-    return float(seconds), int(mb)
+        raise RuntimeError(f"build failed:\n{output[-4000:]}")
+    return float(line[-1].split()[1]), peak // 1024
+
+
+def tree_rss(root: int) -> int:
+    """Resident memory (kB) of a process and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
+                stat = f.read()
+            with open(f"/proc/{entry}/statm", encoding="ascii") as f:
+                pages = int(f.read().split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        pid = int(entry)
+        parents[pid] = int(stat.rsplit(")", 1)[1].split()[1])
+        rss[pid] = pages * PAGE_KB
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    return total
+
+
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
 def extraction_rate(articles: list[dict]) -> float:
@@ -231,9 +267,11 @@ def main(argv: list[str] | None = None) -> int:
         changed = next((content / "articles").glob("*.md"))
         for r in range(args.repeat):
             for key in ("a", "b") if r % 2 == 0 else ("b", "a"):  # alternate the order
-                out = tmp / f"out-{key}"
+                # a full build starts from nothing: no output, no caches
+                out, cache = tmp / f"out-{key}", tmp / f"cache-{key}"
                 shutil.rmtree(out, ignore_errors=True)
-                seconds, mb = build(content, out, plain=key == "a")
+                shutil.rmtree(cache, ignore_errors=True)
+                seconds, mb = build(content, out, cache, plain=key == "a")
                 times[key].append(seconds)
                 peaks[key] = max(peaks[key], mb)
                 print(f"run {r + 1} ({key}): {seconds:.1f} s, {mb} MB", file=sys.stderr)
@@ -241,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
                     changed.write_text(
                         changed.read_text(encoding="utf-8") + "\n\nEdited.\n", encoding="utf-8"
                     )
-                    seconds, mb = build(content, out, plain=False)
+                    seconds, mb = build(content, out, cache, plain=False)
                     times["c"].append(seconds)
                     peaks["c"] = max(peaks["c"], mb)
                     print(f"run {r + 1} (c): {seconds:.1f} s, {mb} MB", file=sys.stderr)

@@ -1,21 +1,34 @@
-"""Build the Pagefind index of the article pages once Pelican has written the site.
+"""Build the Pagefind index of the articles with the real Pagefind binary (pagefind-bin).
 
-The templates say what is indexed (data-pagefind-body on article pages only, with
-meta, filters and a date sort); this module only runs the real Pagefind binary from
-pagefind-bin over the written HTML, on Pelican's ``finalized`` signal, so every
-build (html, publish, devserver) ends with a fresh index.
+Two ways, by PAGEFIND_MODE:
+
+- "records" (the default): one record per published article, made from the article
+  itself (its plain text, title, date, category, tags, and what other plugins add:
+  quote_annotator's speakers and quotation positions). Pagefind indexes them in a
+  thread of its own as soon as every article is known, on one core while Pelican
+  renders pages on the other; no HTML is parsed. The bundle is written on
+  ``finalized``.
+- "pages": Pagefind reads the written article pages after the build, as its CLI
+  would; the templates say what is indexed (data-pagefind-body, -meta, -filter,
+  -sort).
+
+Either way every build (html, publish, devserver) ends with a fresh index.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import logging
 import os
+import re
 import shutil
+import threading
 import time
 from collections.abc import Mapping
+from html import unescape
 from typing import Any
 
 from pagefind.service import PagefindService
@@ -26,6 +39,9 @@ logger = logging.getLogger(__name__)
 #: Every setting of the plugin, with its default. The README documents each one.
 DEFAULTS: dict[str, Any] = {
     "PAGEFIND_ENABLED": True,
+    # "records": index the articles as Pelican reads them (fast, no HTML parsed);
+    # "pages": index the written article pages (honours data-pagefind-* in templates).
+    "PAGEFIND_MODE": "records",
     # Folder of the bundle inside the output; the theme loads it from SITEURL/pagefind/.
     "PAGEFIND_OUTPUT": "pagefind",
     # Which written pages Pagefind reads; None derives it from ARTICLE_SAVE_AS, so
@@ -51,6 +67,10 @@ def check_settings(pelican) -> None:
     if not isinstance(settings["PAGEFIND_ENABLED"], bool):
         raise SettingError(
             f"PAGEFIND_ENABLED must be True or False, not {settings['PAGEFIND_ENABLED']!r}"
+        )
+    if settings["PAGEFIND_MODE"] not in ("records", "pages"):
+        raise SettingError(
+            f"PAGEFIND_MODE must be 'records' or 'pages', not {settings['PAGEFIND_MODE']!r}"
         )
     out = settings["PAGEFIND_OUTPUT"]
     if (
@@ -95,20 +115,121 @@ def article_glob(settings: Mapping[str, Any]) -> str:
     return f"{folder}**/*.html"
 
 
-def build_index(output_path: str, settings: Mapping[str, Any]) -> int:
-    """Replace the Pagefind bundle in output_path; return the number of pages indexed."""
-    bundle = os.path.join(output_path, settings["PAGEFIND_OUTPUT"])
-    shutil.rmtree(bundle, ignore_errors=True)
-    config = {"output_path": bundle}
+def _config(output_path: str, settings: Mapping[str, Any]) -> dict:
+    config = {"output_path": os.path.join(output_path, settings["PAGEFIND_OUTPUT"])}
     if settings.get("PAGEFIND_LANGUAGE"):
         config["force_language"] = settings["PAGEFIND_LANGUAGE"]
+    return config
+
+
+def _record_files(output_path: str, settings: Mapping[str, Any]) -> list[dict]:
     records = []
     for name in settings.get("PAGEFIND_RECORDS") or []:
         path = os.path.join(output_path, name)
         if os.path.isfile(path):
             with open(path, encoding="utf-8") as f:
                 records.extend(json.loads(line) for line in f if line.strip())
+    return records
+
+
+def build_index(output_path: str, settings: Mapping[str, Any]) -> int:
+    """Index the written article pages ("pages" mode) into a fresh bundle in output_path;
+    return the number of pages indexed."""
+    config = _config(output_path, settings)
+    shutil.rmtree(config["output_path"], ignore_errors=True)
+    records = _record_files(output_path, settings)
     return asyncio.run(_index(output_path, article_glob(settings), config, records))
+
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def article_record(article, settings: Mapping[str, Any]) -> dict:
+    """The search record of one article: what its page would give Pagefind.
+
+    Another plugin may give an article `search_text` (its plain text) and
+    `quotes_search` (metadata about positions in that text); otherwise the text is the
+    title and the content without tags.
+    """
+    text = getattr(article, "search_text", None)
+    if text is None:
+        body = _SPACE.sub(" ", unescape(_TAG.sub(" ", article.content or ""))).strip()
+        text = f"{article.title}\n\n{body}"
+    date = article.date.strftime("%Y-%m-%d")
+    meta = {"title": article.title, "date": date}
+    if getattr(article, "quotes_search", None):
+        meta["quotes"] = article.quotes_search
+    filters = {"year": [str(article.date.year)], "kind": ["article"]}
+    if getattr(article, "category", None):
+        filters["category"] = [str(article.category)]
+    if getattr(article, "tags", None):
+        filters["tag"] = [str(t) for t in article.tags]
+    speakers = [s.name for s in getattr(article, "quote_speakers", None) or []]
+    if speakers:
+        filters["speaker"] = speakers
+    return {
+        "url": "/" + article.url,
+        "content": text,
+        "language": getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "en"),
+        "meta": meta,
+        "filters": filters,
+        "sort": {"date": date},
+    }
+
+
+class RecordIndex:
+    """Pagefind indexing a list of records in a thread of its own (the service is a
+    separate process: it works on one core while Pelican renders on the other).
+    finish() writes the bundle once Pelican is done, so a failed build leaves no new,
+    half-made bundle behind."""
+
+    def __init__(self, output_path: str, settings: Mapping[str, Any], records: list[dict]):
+        self.output_path = output_path
+        self.settings = settings
+        self.records = records
+        self.error: BaseException | None = None
+        self._ready = threading.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._finish: asyncio.Event | None = None
+        self.thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._main())
+        except BaseException as err:  # noqa: BLE001 - raised again in Pelican's thread
+            self.error = err
+        finally:
+            self._ready.set()
+
+    async def _main(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._finish = asyncio.Event()
+        self._ready.set()
+        service = await _Service().launch()
+        try:
+            config = _config(self.output_path, self.settings)
+            index = await service.create_index(config)
+            await _add_records(index, self.records)
+            await self._finish.wait()
+            await _add_records(index, _record_files(self.output_path, self.settings))
+            shutil.rmtree(config["output_path"], ignore_errors=True)
+            await index.write_files(output_path=config["output_path"])
+        finally:
+            await service.close()
+
+    def finish(self) -> int:
+        """Write the bundle; return the number of articles indexed."""
+        self._ready.wait()
+        if self._loop is not None and self._finish is not None:
+            # RuntimeError: the thread already stopped, on an error raised below
+            with contextlib.suppress(RuntimeError):
+                self._loop.call_soon_threadsafe(self._finish.set)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return len(self.records)
 
 
 class _Service(PagefindService):
@@ -137,32 +258,61 @@ async def _index(site: str, glob: str, config: dict, records: list[dict]) -> int
     try:
         index = await service.create_index(config)
         result = await index.add_directory(os.path.abspath(site), glob=glob)
-        # records go to the service in batches, many requests in flight at once
-        for start in range(0, len(records), _BATCH):
-            await asyncio.gather(
-                *(
-                    index.add_custom_record(
-                        url=r["url"],
-                        content=r["content"],
-                        language=r.get("language") or "en",
-                        meta=r.get("meta"),
-                        filters=r.get("filters"),
-                        sort=r.get("sort"),
-                    )
-                    for r in records[start : start + _BATCH]
-                )
-            )
+        await _add_records(index, records)
         await index.write_files(output_path=config["output_path"])
         return int(result["page_count"])
     finally:
         await service.close()
 
 
+async def _add_records(index, records: list[dict]) -> None:
+    # records go to the service in batches, many requests in flight at once
+    for start in range(0, len(records), _BATCH):
+        await asyncio.gather(
+            *(
+                index.add_custom_record(
+                    url=r["url"],
+                    content=r["content"],
+                    language=r.get("language") or "en",
+                    meta=r.get("meta"),
+                    filters=r.get("filters"),
+                    sort=r.get("sort"),
+                )
+                for r in records[start : start + _BATCH]
+            )
+        )
+
+
+_running: RecordIndex | None = None
+
+
+def on_all_generators_finalized(generators) -> None:
+    """Every article is read and annotated: start indexing them ("records" mode)."""
+    global _running
+    articles_generator = next((g for g in generators if hasattr(g, "articles")), None)
+    if articles_generator is None:
+        return
+    settings = articles_generator.settings
+    if not settings["PAGEFIND_ENABLED"] or settings["PAGEFIND_MODE"] != "records":
+        return
+    articles = []
+    for article in articles_generator.articles:
+        articles.append(article)
+        articles.extend(getattr(article, "translations", []))
+    records = [article_record(a, settings) for a in articles]
+    _running = RecordIndex(articles_generator.output_path, settings, records)
+
+
 def on_finalized(pelican) -> None:
+    global _running
+    running, _running = _running, None
     if not pelican.settings["PAGEFIND_ENABLED"]:
         return
     started = time.perf_counter()
-    pages = build_index(pelican.output_path, pelican.settings)
+    if running is not None:
+        pages = running.finish()
+    else:
+        pages = build_index(pelican.output_path, pelican.settings)
     logger.info(
         "Pagefind indexed %d article pages into %s/ in %.1f s",
         pages,
@@ -173,4 +323,5 @@ def on_finalized(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(check_settings)
+    signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.finalized.connect(on_finalized)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
+from bisect import bisect_right
 
 FIELDS = [
     "id",
@@ -106,14 +108,25 @@ def write_search_records(output_path: str, rows: list[dict], settings) -> None:
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def search_meta(quotes) -> str:
-    """The article's quotations for its search record: [[anchor, speaker, type], ...].
+def search_meta(quotes, text: str) -> str:
+    """The article's quotations for its search record: [[anchor, speaker, type, first
+    word, words], ...], the words counted in `text` (split at whitespace, as Pagefind
+    counts them when text is the record's content).
 
-    The theme puts it in the page as Pagefind metadata; search.js matches the query's
-    words against the quotes' anchors and shows each matched quote as a result of its
-    own, so the index holds one record per article, not one per quotation.
+    search.js matches the positions of the query's words against these ranges and
+    shows each matched quote as a result of its own, so the index holds one record per
+    article, not one per quotation.
     """
-    return json.dumps([[q.id, q.speaker or "", q.type] for q in quotes], ensure_ascii=False)
+    starts = [m.start() for m in _WORD.finditer(text)]
+    rows = []
+    for q in quotes:
+        first = max(bisect_right(starts, q.start) - 1, 0)
+        last = max(bisect_right(starts, max(q.end - 1, q.start)) - 1, first)
+        rows.append([q.id, q.speaker or "", q.type, first, last - first + 1])
+    return json.dumps(rows, ensure_ascii=False)
+
+
+_WORD = re.compile(r"\S+")
 
 
 def _json_for_html(data) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from pelican.contents import Article
 from pelican.generators import Generator
 
-from . import exports
+from . import exports, progress
 from .annotate import render
 from .cache import collect, finish
 from .speakers import SpeakerEntity, SpeakerIndex, SpeakersFileError, load_speakers_file
@@ -62,9 +62,15 @@ class SpeakerGenerator(Generator):
             entries = []
         index = SpeakerIndex(entries)
         everything = _all_articles(self.context)
+        shown = progress.current()
+        shown.next_stage("extracting")
         for article in everything:
             collect(article)  # the engine's results, as the workers finish them
+            extraction = getattr(article, "quote_extraction", None)
+            shown.found(len(extraction.quotes) if extraction else 0)
+            shown.draw()
         finish()
+        shown.next_stage("annotating")
         articles = [a for a in everything if getattr(a, "quote_extraction", None) is not None]
         for article in articles:
             for view in article.quote_extraction.quotes:
@@ -89,7 +95,10 @@ class SpeakerGenerator(Generator):
             apply_annotation(article, annotation)
             del article.quote_extraction  # the plain text and offsets are no longer needed
             article.quotes_jsonld = exports.jsonld(article, siteurl)
-            article.quotes_search = exports.search_meta(article.quotes)
+            # what the search index reads (pagefind_search): the engine's plain text,
+            # and where each quotation stands in it
+            article.search_text = annotation.text
+            article.quotes_search = exports.search_meta(article.quotes, annotation.text)
             article.annotations_url = _annotations_path(page_url)
             article.web_annotations = exports.web_annotations(article, annotation.text, siteurl)
             for view in article.quotes:

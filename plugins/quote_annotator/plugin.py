@@ -9,6 +9,7 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.utils import truncate_html_paragraphs, truncate_html_words
 
+from . import progress
 from .cache import extractor, finish
 from .pages import get_generators
 
@@ -68,11 +69,25 @@ def _summary(html: str, settings) -> str:
     )
 
 
+def _page_written(path, context=None) -> None:
+    progress.current().page()
+
+
+def _writing(*_args) -> None:
+    progress.current().next_stage("writing")
+
+
+def _done(*_args) -> None:
+    finish()
+    progress.close_current()
+
+
 def read_quotes(content) -> None:
     """Hand an article to the engine as Pelican creates it (cached, or in a worker);
     pages.py collects the result and marks it up once every speaker is known."""
     if not isinstance(content, Article) or not content.settings.get("QUOTES_ENABLED", True):
         return
+    progress.current().article()
     if not getattr(content, "title", None):
         return  # Pelican itself reports the missing title and skips the article
     lang = content.metadata.get("lang") or content.settings.get("DEFAULT_LANG", "en")
@@ -88,4 +103,6 @@ def register() -> None:
     signals.initialized.connect(check_settings)
     signals.content_object_init.connect(read_quotes)
     signals.get_generators.connect(get_generators)
-    signals.finalized.connect(finish)
+    signals.all_generators_finalized.connect(_writing)
+    signals.content_written.connect(_page_written)
+    signals.finalized.connect(_done)

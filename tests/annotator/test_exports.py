@@ -59,3 +59,26 @@ def test_archive_tables_list_every_quote(sample_site):
     assert len(sheremet) == 2 and sheremet[0]["role"] == "Duma deputy"
     index = (sample_site / "speakers/index.html").read_text(encoding="utf-8")
     assert 'href="../quotes.jsonl"' in index and 'href="../quotes.csv"' in index
+
+
+def test_search_positions_point_at_each_quotes_words():
+    from types import SimpleNamespace
+
+    from quote_annotator.exports import search_meta
+
+    text = "Peskov: “He was not there.”\n\nThe Kremlin said “it was  an attack,” he said."
+    quotes = []
+    for n, words in enumerate(["He was not there.", "it was  an attack,"], 1):
+        start = text.index(words)
+        quotes.append(
+            SimpleNamespace(
+                id=f"q-{n}", speaker="X", type="direct", start=start, end=start + len(words)
+            )
+        )
+    rows = json.loads(search_meta(quotes, text))
+    tokens = text.split()
+    # Pagefind counts words split at whitespace; marks stay attached to their word
+    assert [" ".join(tokens[r[3] : r[3] + r[4]]) for r in rows] == [
+        "“He was not there.”",
+        "“it was an attack,”",
+    ]

@@ -7,7 +7,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from sitebuild import CONTENT
+from sitebuild import CONTENT, PELICANCONF, run_pelican
 
 SEED = "articles/2023/05/drones-attack-the-kremlin.html"
 
@@ -79,6 +79,16 @@ def test_pagefind_index_counts_exactly_the_articles(sample_site):
     assert not (sample_site / "pagefind-records.jsonl").exists()
     for asset in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-highlight.js"):
         assert (sample_site / "pagefind" / asset).is_file()
+
+
+def test_pages_mode_indexes_the_written_pages(tmp_path):
+    out = tmp_path / "out"
+    proc = run_pelican(CONTENT, out, PELICANCONF, 'PAGEFIND_MODE="pages"')
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == len(
+        list(CONTENT.glob("articles/**/*.md"))
+    )
 
 
 def test_article_record_lists_its_quotes_for_search(sample_site):

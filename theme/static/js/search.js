@@ -41,11 +41,14 @@
   }
 
   // One search record per article; its quotations become results of their own here.
-  // The page's "quotes" metadata lists [anchor, speaker, type]; Pagefind gives every
-  // element with an id (each quote's first piece) as an anchor with its text and the
-  // position of its first word, and the positions of the words the query matched.
-  // A quote the query matches inside (or whose speaker is the one filtered on)
-  // becomes a sub-result that opens the article at that quote.
+  // The record's "quotes" metadata lists [anchor, speaker, type, first word, words]:
+  // where each quote stands among the record's words (records mode), or, for an
+  // index made from the pages, [anchor, speaker, type] and Pagefind's anchors (each
+  // quote's first piece has an id) give the position. A quote the query's words fall
+  // inside (or whose speaker is the one filtered on) becomes a sub-result that opens
+  // the article at that quote.
+  var MARKS = /^[“”"'‘’«»„‹›]+|[“”"'‘’«»„‹›,]+$/g;
+
   function quoteResults(result) {
     var quotes;
     try {
@@ -53,7 +56,7 @@
     } catch (err) {
       return result;
     }
-    if (!quotes.length || !Array.isArray(result.anchors)) {
+    if (!quotes.length) {
       return result;
     }
     var chosen = {};
@@ -61,29 +64,36 @@
       chosen[box.value] = true;
     });
     var filtered = Object.keys(chosen).length > 0;
-    var about = {};
-    quotes.forEach(function (q) { about[q[0]] = { speaker: q[1], type: q[2] }; });
+    var anchors = {};
+    (result.anchors || []).forEach(function (a) { anchors[a.id] = a; });
+    var all = null;
     var subs = [];
-    result.anchors.forEach(function (anchor) {
-      var q = about[anchor.id];
-      if (!q || !anchor.text) {
+    quotes.forEach(function (q) {
+      var start, words;
+      if (q.length >= 5) {
+        all = all || (result.content || "").split(/\s+/).filter(Boolean);
+        start = q[3];
+        words = all.slice(start, start + q[4]);
+      } else if (anchors[q[0]] && anchors[q[0]].text) {
+        start = anchors[q[0]].location;
+        words = anchors[q[0]].text.split(/\s+/).filter(Boolean);
+      } else {
         return;
       }
-      var words = anchor.text.split(/\s+/).filter(Boolean);
-      var start = anchor.location, end = anchor.location + words.length;
+      var end = start + words.length;
       var hits = (result.locations || []).filter(function (w) { return w >= start && w < end; });
-      if (filtered ? !chosen[q.speaker] : !hits.length) {
+      if (filtered ? !chosen[q[1]] : !hits.length) {
         return;
       }
       var marked = words.map(function (word, i) {
         var text = escapeHtml(word);
         return hits.indexOf(start + i) >= 0 ? "<mark>" + text + "</mark>" : text;
       });
-      var short = anchor.text.length > 90 ? anchor.text.slice(0, 89) + "…" : anchor.text;
+      var plain = words.join(" ").replace(MARKS, "");
+      var short = plain.length > 90 ? plain.slice(0, 89) + "…" : plain;
       subs.push({
-        title: "“" + short + "” — " + (q.speaker || "unattributed"),
-        url: result.url.split("#")[0] + "#" + anchor.id,
-        anchor: anchor,
+        title: "“" + short + "” — " + (q[1] || "unattributed"),
+        url: result.url.split("#")[0] + "#" + q[0],
         locations: hits,
         excerpt: marked.join(" ")
       });
