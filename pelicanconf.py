@@ -31,7 +31,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 # Readers: .md files are read by our markdown-it reader (plugins/mdit_reader).
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["mdit_reader", "quote_annotator", "pagefind_search", "offline_search"]
+PLUGINS = ["mdit_reader", "quote_annotator", "pagefind_search", "offline_search", "incremental"]
 
 ARTICLE_URL = "articles/{date:%Y}/{date:%m}/{slug}.html"
 ARTICLE_SAVE_AS = ARTICLE_URL

@@ -20,6 +20,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import hashlib
+import importlib.metadata
 import json
 import logging
 import os
@@ -47,6 +49,10 @@ DEFAULTS: dict[str, Any] = {
     # Which written pages Pagefind reads; None derives it from ARTICLE_SAVE_AS, so
     # list pages are never even parsed (cheaper, and they hold no article body).
     "PAGEFIND_GLOB": None,
+    # "year": one bundle per year (the newest at PAGEFIND_OUTPUT, older ones in
+    # PAGEFIND_OUTPUT/<year>/, merged by the search page): Pagefind holds one year in
+    # memory at a time, and a rebuild indexes only the years that changed. None: one.
+    "PAGEFIND_SECTIONS": "year",
     # Force one index language (ISO 639-1) instead of each page's <html lang>.
     "PAGEFIND_LANGUAGE": None,
     # Files in the output with one custom record per line ({url, content, language, meta,
@@ -71,6 +77,10 @@ def check_settings(pelican) -> None:
     if settings["PAGEFIND_MODE"] not in ("records", "pages"):
         raise SettingError(
             f"PAGEFIND_MODE must be 'records' or 'pages', not {settings['PAGEFIND_MODE']!r}"
+        )
+    if settings["PAGEFIND_SECTIONS"] not in ("year", None):
+        raise SettingError(
+            f"PAGEFIND_SECTIONS must be 'year' or None, not {settings['PAGEFIND_SECTIONS']!r}"
         )
     out = settings["PAGEFIND_OUTPUT"]
     if (
@@ -141,6 +151,7 @@ def build_index(output_path: str, settings: Mapping[str, Any]) -> int:
     return asyncio.run(_index(output_path, article_glob(settings), config, records))
 
 
+_PAGEFIND_VERSION = importlib.metadata.version("pagefind")
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
@@ -178,22 +189,57 @@ def article_record(article, settings: Mapping[str, Any]) -> dict:
     }
 
 
+def sections(records: list[dict], by: str | None) -> list[tuple[str, list[dict]]]:
+    """Records grouped into bundles: by year, newest first (the newest year is the main
+    bundle, at PAGEFIND_OUTPUT; older years go to PAGEFIND_OUTPUT/<year>/), or all in
+    one when PAGEFIND_SECTIONS is None."""
+    if by != "year":
+        return [("", records)]
+    years: dict[str, list[dict]] = {}
+    for record in records:
+        years.setdefault(record["sort"]["date"][:4], []).append(record)
+    ordered = sorted(years.items(), reverse=True)
+    return [("" if i == 0 else year, recs) for i, (year, recs) in enumerate(ordered)]
+
+
+def section_urls(records: list[dict], settings: Mapping[str, Any]) -> list[str]:
+    """The bundles the search page merges into the main one (site-relative paths)."""
+    out = settings["PAGEFIND_OUTPUT"].strip("/")
+    return [f"{out}/{name}/" for name, _ in sections(records, settings["PAGEFIND_SECTIONS"])[1:]]
+
+
 class RecordIndex:
-    """Pagefind indexing a list of records in a thread of its own (the service is a
+    """Pagefind indexing the article records in a thread of its own (the service is a
     separate process: it works on one core while Pelican renders on the other).
-    finish() writes the bundle once Pelican is done, so a failed build leaves no new,
-    half-made bundle behind."""
+
+    Each section (a year) is indexed, written and dropped from the service in turn, so
+    Pagefind holds one year at a time, and a section whose records are the ones its
+    bundle was written from (CACHE_PATH/pagefind.json) is not indexed again. The main
+    bundle is written last, by finish(), once Pelican has written any record files.
+    """
 
     def __init__(self, output_path: str, settings: Mapping[str, Any], records: list[dict]):
         self.output_path = output_path
         self.settings = settings
-        self.records = records
+        self.count = len(records)
+        self.sections = sections(records, settings.get("PAGEFIND_SECTIONS"))
+        self.indexed = 0
+        cache = settings.get("CACHE_PATH")
+        self.manifest_path = os.path.join(cache, "pagefind.json") if cache else None
+        self.manifest = self._load_manifest()
         self.error: BaseException | None = None
         self._ready = threading.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._finish: asyncio.Event | None = None
         self.thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
         self.thread.start()
+
+    def _load_manifest(self) -> dict:
+        try:
+            with open(self.manifest_path, encoding="utf-8") as f:
+                return json.load(f)
+        except (TypeError, OSError, ValueError):
+            return {}
 
     def _run(self) -> None:
         try:
@@ -207,20 +253,65 @@ class RecordIndex:
         self._loop = asyncio.get_running_loop()
         self._finish = asyncio.Event()
         self._ready.set()
+        root = _config(self.output_path, self.settings)["output_path"]
         service = await _Service().launch()
         try:
-            config = _config(self.output_path, self.settings)
-            index = await service.create_index(config)
-            await _add_records(index, self.records)
+            names = {name for name, _ in self.sections if name}
+            for name, records in self.sections[1:]:
+                await self._section(service, os.path.join(root, name), name, records)
             await self._finish.wait()
-            await _add_records(index, _record_files(self.output_path, self.settings))
-            shutil.rmtree(config["output_path"], ignore_errors=True)
-            await index.write_files(output_path=config["output_path"])
+            main_name, main_records = self.sections[0] if self.sections else ("", [])
+            extra = _record_files(self.output_path, self.settings)
+            await self._section(service, root, main_name, main_records + extra, keep=names)
+            if os.path.isdir(root):  # bundles of years no longer in the archive
+                for entry in os.listdir(root):
+                    path = os.path.join(root, entry)
+                    if entry.isdigit() and entry not in names and os.path.isdir(path):
+                        shutil.rmtree(path, ignore_errors=True)
         finally:
             await service.close()
+        self._save_manifest()
+
+    async def _section(self, service, folder, name, records, keep=()) -> None:
+        digest = hashlib.sha256(
+            json.dumps([_PAGEFIND_VERSION, records], sort_keys=True).encode("utf-8", "replace")
+        ).hexdigest()
+        key = name or "main"
+        entry = os.path.join(folder, "pagefind-entry.json")
+        if self.manifest.get(key) == digest and os.path.isfile(entry):
+            return  # this section's bundle was written from these very records
+        config = _config(self.output_path, self.settings)
+        config["output_path"] = folder
+        index = await service.create_index(config)
+        await _add_records(index, records)
+        if os.path.isdir(folder):  # a fresh bundle: no fragments of removed articles
+            for entry_name in os.listdir(folder):
+                if entry_name in keep:
+                    continue
+                path = os.path.join(folder, entry_name)
+                if os.path.isdir(path):
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    os.remove(path)
+        await index.write_files(output_path=folder)
+        await index.delete_index()
+        self.manifest[key] = digest
+        self.indexed += len(records)
+
+    def _save_manifest(self) -> None:
+        if not self.manifest_path:
+            return
+        keep = {name or "main" for name, _ in self.sections}
+        data = {k: v for k, v in self.manifest.items() if k in keep}
+        try:
+            os.makedirs(os.path.dirname(self.manifest_path) or ".", exist_ok=True)
+            with open(self.manifest_path, "w", encoding="utf-8") as f:
+                json.dump(data, f)
+        except OSError as err:
+            logger.warning("cannot save %s: %s", self.manifest_path, err)
 
     def finish(self) -> int:
-        """Write the bundle; return the number of articles indexed."""
+        """Write the main bundle; return the number of articles in the index."""
         self._ready.wait()
         if self._loop is not None and self._finish is not None:
             # RuntimeError: the thread already stopped, on an error raised below
@@ -229,7 +320,7 @@ class RecordIndex:
         self.thread.join()
         if self.error is not None:
             raise self.error
-        return len(self.records)
+        return self.count
 
 
 class _Service(PagefindService):
@@ -300,6 +391,8 @@ def on_all_generators_finalized(generators) -> None:
         articles.append(article)
         articles.extend(getattr(article, "translations", []))
     records = [article_record(a, settings) for a in articles]
+    # the search page merges the older years' bundles into the newest one
+    articles_generator.context["PAGEFIND_MERGE"] = section_urls(records, settings)
     _running = RecordIndex(articles_generator.output_path, settings, records)
 
 

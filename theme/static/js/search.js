@@ -28,6 +28,10 @@
     element: "#search",
     bundlePath: new URL(root.dataset.bundle, window.location.href).pathname,
     baseUrl: new URL(root.dataset.baseUrl, window.location.href).pathname,
+    // older years' bundles (pagefind_search writes one bundle per year)
+    mergeIndex: (root.dataset.merge || "").split(/\s+/).filter(Boolean).map(function (path) {
+      return { bundlePath: new URL(path, window.location.href).pathname };
+    }),
     showSubResults: true,
     showImages: false,
     resetStyles: false,
