@@ -1,11 +1,12 @@
-"""A Pelican Writer that skips article pages whose inputs did not change.
+"""A Pelican Writer that skips pages whose inputs did not change.
 
 Pelican renders every page at every build. An article page depends on the article
 (its content with links resolved, metadata, and whatever plugins attached to it: here
 the quotations and speakers), on the templates, on the settings, and on whatever else
 of the site the article template reads. This writer keeps a digest of those inputs for
-each article page in CACHE_PATH/pages.json and, when the digest and the file in the
-output folder are both unchanged, leaves the page alone: not rendered, not rewritten.
+each page in CACHE_PATH/pages.json and, when the digest and the file in the output
+folder are both unchanged, leaves the page alone: not rendered, not rewritten. Other
+pages (lists, speakers) are rendered at every build: each depends on many articles.
 
 What the template reads is found by parsing it (and every template it extends,
 includes or imports): settings (UPPERCASE names) and site-wide values such as
@@ -48,6 +49,11 @@ def describe(value, depth: int = 0):
     """A JSON-able description of value that is equal across builds iff value is."""
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
+    if isinstance(value, (dict, list)):
+        try:  # plain data (most of it): the C encoder is much faster than the walk below
+            return json.dumps(value, sort_keys=True, ensure_ascii=False)
+        except (TypeError, ValueError):
+            pass
     if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
         return value.isoformat()
     if isinstance(value, URLWrapper):
@@ -144,7 +150,7 @@ class SkipUnchangedWriter(Writer):
         **kwargs,
     ):
         article = kwargs.get("article")
-        if self.manifest_path is None or paginated or not isinstance(article, Content) or not name:
+        if self.manifest_path is None or paginated or not name or not isinstance(article, Content):
             return super().write_file(
                 name,
                 template,
@@ -211,22 +217,22 @@ class SkipUnchangedWriter(Writer):
         site = self.site_digest(template, context)
         if site is None:
             return None
-        article = kwargs["article"]
+        article = kwargs.get("article")
         siteurl = (
             path_to_url(get_relative_path(name))
             if relative_urls
             else context.get("localsiteurl", "")
         )
         try:
-            own = {k: describe(v, 1) for k, v in vars(article).items() if k not in SKIP_ATTRS}
             data = [
                 site,
                 name,
                 siteurl,
-                article.get_content(siteurl),
-                own,
                 describe({k: v for k, v in kwargs.items() if k != "article"}, 1),
             ]
+            if isinstance(article, Content):
+                own = {k: describe(v, 1) for k, v in vars(article).items() if k not in SKIP_ATTRS}
+                data += [article.get_content(siteurl), own]
             return _digest(data)
         except Unstable as why:
             logger.debug("%s is rendered: %s", name, why)
@@ -243,7 +249,7 @@ class SkipUnchangedWriter(Writer):
         except OSError as err:
             logger.warning("cannot save %s: %s", self.manifest_path, err)
         logger.info(
-            "Article pages: %d rendered, %d unchanged and left as they were",
+            "Pages: %d rendered, %d unchanged and left as they were",
             self.rendered,
             self.skipped,
         )

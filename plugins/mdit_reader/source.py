@@ -37,11 +37,17 @@ class Source:
 class _HeaderLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """YAML without implicit dates: Pelican parses dates itself and reports bad ones.
 
-    LibYAML's parser when PyYAML has it (twice as fast on a big archive's headers).
+    LibYAML's parser when PyYAML has it (twice as fast on a big archive's headers);
+    a header it rejects is read again by _PlainHeaderLoader, whose messages point at
+    the line where the mistake is.
     """
 
 
-_HeaderLoader.yaml_implicit_resolvers = {
+class _PlainHeaderLoader(yaml.SafeLoader):
+    """The pure-Python parser, for its precise error messages."""
+
+
+_HeaderLoader.yaml_implicit_resolvers = _PlainHeaderLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -83,7 +89,8 @@ def _yaml_header(path: str, lines: list[str]) -> Source:
     block = "\n".join(lines[1:end])
     try:
         data = yaml.load(block, Loader=_HeaderLoader) if block.strip() else {}
-    except yaml.YAMLError as err:
+    except yaml.YAMLError:
+        err = _plain_error(block)
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
@@ -96,6 +103,14 @@ def _yaml_header(path: str, lines: list[str]) -> Source:
         name = str(key).strip().lower()
         fields[name] = (_plain(value), key_lines.get(name, 2))
     return Source(path, fields, "\n".join(lines[end + 1 :]), end + 2)
+
+
+def _plain_error(block: str) -> yaml.YAMLError:
+    try:
+        yaml.load(block, Loader=_PlainHeaderLoader)
+    except yaml.YAMLError as err:
+        return err
+    return yaml.YAMLError("not valid YAML")
 
 
 def _key_lines(lines: list[str], first_line: int) -> dict[str, int]:
