@@ -1,0 +1,52 @@
+"""An archive over several years: one Pagefind bundle a year, searched as one."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from browsing import serve
+from sitebuild import build_articles
+
+pytestmark = pytest.mark.browser
+
+OLD = """---
+title: Harbour plans approved
+date: 2019-06-01
+category: Politics
+---
+
+“The lighthouse district will get its ferry terminal,” said Mayor Anna Berg.
+"""
+
+NEW = """---
+title: School budget passed
+date: 2024-03-02
+category: Politics
+---
+
+“Every school gets new laptops,” said Tom Stein, the finance minister.
+"""
+
+
+def test_older_years_are_found_with_their_quotes(tmp_path, page):
+    out, _ = build_articles(tmp_path, {"old.md": OLD, "new.md": NEW})
+    assert (out / "pagefind" / "pagefind-entry.json").is_file()  # the newest year
+    assert (out / "pagefind" / "2019" / "pagefind-entry.json").is_file()
+    with serve(out) as base:
+        page.goto(f"{base}/search.html")
+        page.fill(".pagefind-ui__search-input", "lighthouse ferry")
+        # the 2019 article, from the merged bundle, and its quotation as a result
+        link = page.locator(".pagefind-ui__result-link", has_text="Anna Berg").first
+        link.wait_for(timeout=15_000)
+        assert "lighthouse district" in link.inner_text()
+        assert page.locator(".pagefind-ui__result-link", has_text="Harbour plans").count()
+        link.click()
+        page.wait_for_url(re.compile(r"harbour-plans-approved\.html.*#q-1$"))
+        # and the newest year's article is found too
+        page.goto(f"{base}/search.html?q=laptops")
+        page.locator(".pagefind-ui__result-link", has_text="School budget").first.wait_for(
+            timeout=15_000
+        )
+    assert page.errors == []
