@@ -150,24 +150,15 @@ class SkipUnchangedWriter(Writer):
         **kwargs,
     ):
         article = kwargs.get("article")
-        if self.manifest_path is None or paginated or not name or not isinstance(article, Content):
-            return super().write_file(
-                name,
-                template,
-                context,
-                relative_urls,
-                paginated,
-                template_name,
-                override_output,
-                url,
-                **kwargs,
-            )
-        digest = self.page_digest(name, template, context, relative_urls, kwargs)
-        path = sanitised_join(self.output_path, name)
-        if digest is not None and self.old.get(name) == digest and os.path.isfile(path):
-            self.new[name] = digest
-            self.skipped += 1
-            return None
+        digest = None
+        if self.manifest_path and name and not paginated and isinstance(article, Content):
+            digest = self.page_digest(name, template, context, relative_urls, kwargs)
+            path = sanitised_join(self.output_path, name)
+            if digest is not None and self.old.get(name) == digest and os.path.isfile(path):
+                self.new[name] = digest
+                self.skipped += 1
+                return None
+            self.rendered += 1
         result = super().write_file(
             name,
             template,
@@ -181,7 +172,6 @@ class SkipUnchangedWriter(Writer):
         )
         if digest is not None:
             self.new[name] = digest
-        self.rendered += 1
         return result
 
     def site_digest(self, template, context) -> str | None:

@@ -32,13 +32,17 @@ def _previous_sentence_speaker(doc: Doc, d) -> Draft | None:
         phrase = subject(toks, doc.lex, doc.text)
     if phrase is None:
         return None
+    return antecedent(d, toks, phrase, "direct")
 
+
+def antecedent(d: Draft, toks, phrase, quote_type: str) -> Draft:
+    """A stand-in for the sentence whose subject speaks the quotes that follow it."""
     ante = Draft(
         [(toks[0][0], toks[-1][1])],
         (toks[0][0], toks[-1][1]),
         d.paragraph,
         rule="previous-sentence",
-        type="direct",
+        type=quote_type,
     )
     ante.speaker, ante.kind, ante.role, ante.pronoun = (
         phrase.name,

@@ -11,7 +11,7 @@ before) and the subject of the last sentence with a reporting verb. It runs befo
 from __future__ import annotations
 
 from ..state import Doc, Draft
-from .continuation import _MAX_PARAGRAPH_GAP, take
+from .continuation import _MAX_PARAGRAPH_GAP, antecedent, take
 from .cues import sentence_of, tokens, verb_second_subject
 
 _REPORT_REACH = 3  # sentences back in which reported speech looks for its speech clause
@@ -32,21 +32,7 @@ def _speech_clause_speaker(doc: Doc, d) -> Draft | None:
         phrase = verb_second_subject(toks, doc.lex, doc.text)
         if phrase is None:
             return None
-        ante = Draft(
-            [(toks[0][0], toks[-1][1])],
-            (toks[0][0], toks[-1][1]),
-            d.paragraph,
-            rule="previous-sentence",
-            type="indirect",
-        )
-        ante.speaker, ante.kind, ante.role, ante.pronoun = (
-            phrase.name,
-            phrase.kind,
-            phrase.role,
-            phrase.pronoun,
-        )
-        ante.mention = (phrase.start, phrase.end)
-        return ante
+        return antecedent(d, toks, phrase, "indirect")
     return None
 
 
