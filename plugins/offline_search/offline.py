@@ -51,7 +51,8 @@ def index_documents(articles, limit: int | None) -> list[dict]:
     docs: list[dict] = []
     for article in articles:
         speakers = sorted({q.speaker for q in getattr(article, "quotes", []) if q.speaker})
-        text = plain_text(article.content)
+        # the engine's plain text when quote_annotator made it (no second HTML parse)
+        text = getattr(article, "search_text", None) or plain_text(article.content)
         url = article.url  # Pelican formats it anew at every access
         docs.append(
             {
