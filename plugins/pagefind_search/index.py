@@ -202,12 +202,6 @@ def sections(records: list[dict], by: str | None) -> list[tuple[str, list[dict]]
     return [("" if i == 0 else year, recs) for i, (year, recs) in enumerate(ordered)]
 
 
-def section_urls(records: list[dict], settings: Mapping[str, Any]) -> list[str]:
-    """The bundles the search page merges into the main one (site-relative paths)."""
-    out = settings["PAGEFIND_OUTPUT"].strip("/")
-    return [f"{out}/{name}/" for name, _ in sections(records, settings["PAGEFIND_SECTIONS"])[1:]]
-
-
 class RecordIndex:
     """Pagefind indexing the article records in a thread of its own (the service is a
     separate process: it works on one core while Pelican renders on the other).
@@ -233,6 +227,11 @@ class RecordIndex:
         self._finish: asyncio.Event | None = None
         self.thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
         self.thread.start()
+
+    def merged(self) -> list[str]:
+        """The bundles the search page merges into the main one (site-relative paths)."""
+        out = self.settings["PAGEFIND_OUTPUT"].strip("/")
+        return [f"{out}/{name}/" for name, _ in self.sections[1:]]
 
     def _load_manifest(self) -> dict:
         try:
@@ -391,9 +390,9 @@ def on_all_generators_finalized(generators) -> None:
         articles.append(article)
         articles.extend(getattr(article, "translations", []))
     records = [article_record(a, settings) for a in articles]
-    # the search page merges the older years' bundles into the newest one
-    articles_generator.context["PAGEFIND_MERGE"] = section_urls(records, settings)
     _running = RecordIndex(articles_generator.output_path, settings, records)
+    # the search page merges the older years' bundles into the newest one
+    articles_generator.context["PAGEFIND_MERGE"] = _running.merged()
 
 
 def on_finalized(pelican) -> None:
@@ -404,8 +403,16 @@ def on_finalized(pelican) -> None:
     started = time.perf_counter()
     if running is not None:
         pages = running.finish()
-    else:
-        pages = build_index(pelican.output_path, pelican.settings)
+        logger.info(
+            "Pagefind: %d articles in %s/ (%d bundles), %d indexed anew; %.1f s after the pages",
+            pages,
+            pelican.settings["PAGEFIND_OUTPUT"],
+            len(running.sections),
+            running.indexed,
+            time.perf_counter() - started,
+        )
+        return
+    pages = build_index(pelican.output_path, pelican.settings)
     logger.info(
         "Pagefind indexed %d article pages into %s/ in %.1f s",
         pages,

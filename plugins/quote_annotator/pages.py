@@ -100,7 +100,10 @@ class SpeakerGenerator(Generator):
             article.search_text = annotation.text
             article.quotes_search = exports.search_meta(article.quotes, annotation.text)
             article.annotations_url = _annotations_path(page_url)
-            article.web_annotations = exports.web_annotations(article, annotation.text, siteurl)
+            # kept as its JSON text: a fraction of the memory of the nested dicts
+            article.web_annotations = json.dumps(
+                exports.web_annotations(article, annotation.text, siteurl), ensure_ascii=False
+            )
             for view in article.quotes:
                 if view.speaker:
                     index.entity_of(view.speaker).quotes.append((article, view, page_url))
@@ -151,7 +154,7 @@ class SpeakerGenerator(Generator):
             path = os.path.join(self.output_path, _annotations_path(article.save_as))
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as f:
-                f.write(json.dumps(article.web_annotations, ensure_ascii=False))
+                f.write(article.web_annotations)
         exports.write_search_records(self.output_path, rows, self.settings)
         writer.write_file(
             self.settings["SPEAKERS_SAVE_AS"],
