@@ -54,13 +54,14 @@ def index_documents(articles, limit: int | None) -> list[dict]:
         # the engine's plain text when quote_annotator made it (no second HTML parse)
         text = getattr(article, "search_text", None) or plain_text(article.content)
         url = article.url  # Pelican formats it anew at every access
+        date = article.date.date().isoformat()  # Pelican's strftime is slow
         docs.append(
             {
                 "id": len(docs),
                 "kind": "article",
                 "url": url,
                 "title": article.title,
-                "date": article.date.strftime("%Y-%m-%d"),
+                "date": date,
                 "speakers": speakers,
                 "text": text[:limit] if limit else text,
             }
@@ -74,7 +75,7 @@ def index_documents(articles, limit: int | None) -> list[dict]:
                     "url": f"{url}#{quote.id}",
                     "title": f"“{quote.text[:90]}” — {speaker}",
                     "speakers": [speaker],
-                    "date": article.date.strftime("%Y-%m-%d"),
+                    "date": date,
                     "text": quote.text,
                     "article": article.title,
                 }

@@ -167,7 +167,7 @@ def article_record(article, settings: Mapping[str, Any]) -> dict:
     if text is None:
         body = _SPACE.sub(" ", unescape(_TAG.sub(" ", article.content or ""))).strip()
         text = f"{article.title}\n\n{body}"
-    date = article.date.strftime("%Y-%m-%d")
+    date = article.date.date().isoformat()  # Pelican's strftime is slow
     meta = {"title": article.title, "date": date}
     if getattr(article, "quotes_search", None):
         meta["quotes"] = article.quotes_search
@@ -209,7 +209,8 @@ class RecordIndex:
     Each section (a year) is indexed, written and dropped from the service in turn, so
     Pagefind holds one year at a time, and a section whose records are the ones its
     bundle was written from (CACHE_PATH/pagefind.json) is not indexed again. The main
-    bundle is written last, by finish(), once Pelican has written any record files.
+    bundle is written last; with PAGEFIND_RECORDS, only once Pelican has written those
+    files (finish()).
     """
 
     def __init__(self, output_path: str, settings: Mapping[str, Any], records: list[dict]):
@@ -258,7 +259,8 @@ class RecordIndex:
             names = {name for name, _ in self.sections if name}
             for name, records in self.sections[1:]:
                 await self._section(service, os.path.join(root, name), name, records)
-            await self._finish.wait()
+            if self.settings.get("PAGEFIND_RECORDS"):
+                await self._finish.wait()  # Pelican writes the record files first
             main_name, main_records = self.sections[0] if self.sections else ("", [])
             extra = _record_files(self.output_path, self.settings)
             await self._section(service, root, main_name, main_records + extra, keep=names)

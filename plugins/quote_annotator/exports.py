@@ -8,6 +8,7 @@ The search index reads the JSON Lines file too (one search record per quotation)
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
@@ -34,13 +35,15 @@ def quote_rows(articles, settings) -> list[dict]:
     for article in articles:
         lang = getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "en")
         page = article.url  # Pelican formats it anew at every access
+        date = article.date.date().isoformat()  # Pelican's strftime is slow
+        category = str(article.category) if getattr(article, "category", None) else None
         for quote in article.quotes:
             url = f"{page}#{quote.id}"
             rows.append(
                 {
                     "id": url,
                     "url": url,
-                    "date": article.date.strftime("%Y-%m-%d"),
+                    "date": date,
                     "speaker": quote.speaker,
                     "speaker_kind": quote.speaker_kind,
                     "role": quote.role,
@@ -49,28 +52,26 @@ def quote_rows(articles, settings) -> list[dict]:
                     "text": quote.text,
                     "article_title": article.title,
                     "lang": lang,
-                    "category": str(article.category)
-                    if getattr(article, "category", None)
-                    else None,
+                    "category": category,
                 }
             )
     return rows
 
 
-def write_quote_tables(output_path: str, rows: list[dict], settings) -> None:
-    """Write quotes.jsonl and quotes.csv (paths from QUOTES_JSONL_SAVE_AS, QUOTES_CSV_SAVE_AS)."""
-    jsonl = os.path.join(output_path, settings["QUOTES_JSONL_SAVE_AS"])
-    os.makedirs(os.path.dirname(jsonl) or ".", exist_ok=True)
-    with open(jsonl, "w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    path = os.path.join(output_path, settings["QUOTES_CSV_SAVE_AS"])
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=FIELDS)
-        writer.writeheader()
-        for row in rows:
-            # a cell that starts with = + - @ would run as a formula in a spreadsheet
-            writer.writerow({k: _safe_cell(v) for k, v in row.items()})
+def quote_tables(rows: list[dict], settings) -> list[tuple[str, str]]:
+    """quotes.jsonl and quotes.csv, as (path in the output, text): paths from
+    QUOTES_JSONL_SAVE_AS and QUOTES_CSV_SAVE_AS."""
+    jsonl = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    table = io.StringIO(newline="")
+    writer = csv.DictWriter(table, fieldnames=FIELDS)
+    writer.writeheader()
+    for row in rows:
+        # a cell that starts with = + - @ would run as a formula in a spreadsheet
+        writer.writerow({k: _safe_cell(v) for k, v in row.items()})
+    return [
+        (settings["QUOTES_JSONL_SAVE_AS"], jsonl),
+        (settings["QUOTES_CSV_SAVE_AS"], table.getvalue()),
+    ]
 
 
 def _safe_cell(value):
