@@ -15,11 +15,17 @@ SHARED = Path(os.environ.get("SHARED_DIR", ROOT.parent / "shared"))
 
 
 def run_pelican(
-    content: Path, output: Path, conf: Path = PELICANCONF, *overrides: str, env: dict | None = None
+    content: Path,
+    output: Path,
+    conf: Path = PELICANCONF,
+    *overrides: str,
+    env: dict | None = None,
+    flags: tuple[str, ...] = (),
 ) -> subprocess.CompletedProcess:
     """Build content into output with the real pelican CLI; return the finished process.
 
-    The log is plain (one message a line) so tests can assert on messages.
+    The log is plain (one message a line) so tests can assert on messages; flags are
+    more of Pelican's options (`-v` for its informational messages).
     """
     cmd = [
         sys.executable,
@@ -32,6 +38,7 @@ def run_pelican(
         str(conf),
         "--log-handler",
         "plain",
+        *flags,
     ]
     if overrides:
         cmd += ["-e", *overrides]

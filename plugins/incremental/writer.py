@@ -1,93 +1,156 @@
-"""A Pelican Writer that skips pages whose inputs did not change.
+"""A Pelican Writer that skips pages whose inputs did not change, and renders on every
+core.
 
-Pelican renders every page at every build. An article page depends on the article
-(its content with links resolved, metadata, and whatever plugins attached to it: here
-the quotations and speakers), on the templates, on the settings, and on whatever else
-of the site the article template reads. This writer keeps a digest of those inputs for
-each page in CACHE_PATH/pages.json and, when the digest and the file in the output
-folder are both unchanged, leaves the page alone: not rendered, not rewritten. Other
-pages (lists, speakers) are rendered at every build: each depends on many articles.
+Skipping. Pelican renders every page at every build. A page depends on the template
+(and every template it extends, includes or imports), on the settings and site-wide
+values the templates read, and on what the page itself is given: an article page its
+article (content with links resolved, metadata, and whatever plugins attached to it:
+here the quotations and speakers), a list page its page of articles. This writer keeps
+a digest of those inputs for each page in CACHE_PATH/pages.json and, when the digest
+and the file in the output folder are both unchanged, leaves the page alone: not
+rendered, not rewritten.
 
-What the template reads is found by parsing it (and every template it extends,
-includes or imports): settings (UPPERCASE names) and site-wide values such as
-`articles` or `pages` go into one digest for the whole build, so a theme that lists
-the latest articles on every article page re-renders them all when an article
-changes, as it must. A value the writer cannot describe (an unknown object) turns the
-skipping off for the build, never on.
+What a template reads is found by parsing it: settings (UPPERCASE names) and site-wide
+values such as `articles` or `tags` go into one digest per template, so a theme that
+lists the latest articles on every page re-renders them all when an article changes,
+as it must. A paginated page is described by its own page of articles (each article
+as fully as its own page describes it); the whole list behind the paginator counts
+only where a template reads it (`articles`, `dates`, or `object_list` of anything but
+the page's own `..._page`). A value the writer cannot describe (an unknown object), or a template
+included by a computed name, turns the skipping off for that template, never on.
+
+Parallel sections. Pelican renders in one process. Between `begin()` and `join()`
+(the article generator's pages, and any plugin's that asks with `parallel()`), the
+writer forks: every process runs the same generator code, and each page is rendered
+by the one process its name falls to (by a hash of the name), so a page and any later
+page of the same name stay in order. A child reports what it wrote, its digests and
+its log messages back through a pipe, then exits; if a child fails, its pages are
+rendered again by the parent. Receivers of `content_written` see a child's pages after
+the section, with no template context, so the writer forks only when every receiver
+says it accepts that (a `replay_safe` attribute); otherwise it renders alone.
 """
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import datetime
+import gc
 import hashlib
 import json
 import logging
 import os
+import pickle
+import sys
+import zlib
+from contextlib import contextmanager
 from pathlib import Path
 
+from blinker import ANY
 from jinja2 import meta, nodes
 from pelican import signals
 from pelican.contents import Content
+from pelican.generators import ArticlesGenerator
+from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 logger = logging.getLogger(__name__)
 
-#: Names an article page's template gets for itself (digested per page, not per site).
+#: Names a page's template gets for itself (digested per page, not per site).
 PAGE_NAMES = {"article", "category", "url", "output_file", "localsiteurl", "SITEURL"}
 #: Attributes of an article that are not the article's own (or are digested otherwise).
 SKIP_ATTRS = {"_context", "settings", "_content", "_summary", "quote_extraction"}
+#: Lists of articles Pelican passes to list pages whole (the paginated ones).
+WHOLE_LISTS = {"articles", "dates"}
 
 
 class Unstable(Exception):
     """A value with no stable description: the page cannot be skipped safely."""
 
 
-def describe(value, depth: int = 0):
-    """A JSON-able description of value that is equal across builds iff value is."""
-    if value is None or isinstance(value, (str, int, float, bool)):
+class Describer:
+    """Descriptions of values (JSON text), equal across builds iff the values are.
+
+    Plain data goes through the C JSON encoder; other values (dates, URL wrappers,
+    dataclasses, pages of a list) are turned into plain data as it meets them. An
+    article is described once per build (lists of articles repeat them on every list
+    page), as fully as its own page needs: every attribute but the context, and its
+    content.
+    """
+
+    def __init__(self):
+        self._articles: dict[int, tuple[Content, str]] = {}
+        self._active: set[int] = set()  # articles being described (translations cycle)
+        self._whole_lists = True
+
+    def __call__(self, value, whole_lists: bool = True) -> str:
+        self._whole_lists = whole_lists
+        try:
+            return json.dumps(value, default=self._default, sort_keys=True, ensure_ascii=False)
+        except TypeError:  # keys that are not strings, or cannot be sorted
+            return json.dumps(self._plain(value), default=self._default, ensure_ascii=False)
+
+    def _plain(self, value):
+        if isinstance(value, dict):
+            return [[str(k), self._plain(v)] for k, v in sorted(value.items(), key=str)]
+        if isinstance(value, (list, tuple)):
+            return [self._plain(v) for v in value]
         return value
-    if isinstance(value, (dict, list)):
-        try:  # plain data (most of it): the C encoder is much faster than the walk below
-            return json.dumps(value, sort_keys=True, ensure_ascii=False)
-        except (TypeError, ValueError):
-            pass
-    if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
-        return value.isoformat()
-    if isinstance(value, URLWrapper):
-        return [type(value).__name__, value.name, value.url]
-    if isinstance(value, Content):
-        if depth == 0:
-            raise Unstable("a page's own article is described by page_digest")
-        # another article (a translation, a list of articles): what a template shows
-        text = (value._content or "").encode("utf-8", "surrogatepass")
-        return [
-            type(value).__name__,
-            value.url,
-            str(getattr(value, "title", "")),
-            describe(getattr(value, "date", None), depth + 1),
-            hashlib.sha1(text).hexdigest(),
-        ]
-    if isinstance(value, dict):
-        return [[str(k), describe(v, depth + 1)] for k, v in sorted(value.items(), key=str)]
-    if isinstance(value, (list, tuple)):
-        return [describe(v, depth + 1) for v in value]
-    if isinstance(value, (set, frozenset)):
-        return sorted((describe(v, depth + 1) for v in value), key=json.dumps)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [
-            type(value).__name__,
-            [describe(getattr(value, f.name), depth + 1) for f in dataclasses.fields(value)],
-        ]
-    if isinstance(value, (datetime.tzinfo, Path)):
-        return str(value)
-    if callable(value):
-        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
-    if hasattr(value, "__html__"):  # markupsafe.Markup and friends
-        return str(value)
-    raise Unstable(f"cannot describe a {type(value).__name__}")
+
+    def _default(self, value):
+        if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
+            return value.isoformat()
+        if isinstance(value, URLWrapper):
+            return [type(value).__name__, value.name, value.url]
+        if isinstance(value, Content):
+            return self.article(value)
+        if isinstance(value, Page):
+            return [
+                "Page",
+                value.number,
+                value.url,
+                value.save_as,
+                value.object_list,
+                value.paginator,
+            ]
+        if isinstance(value, Paginator):
+            listed = value.object_list if self._whole_lists else None
+            return ["Paginator", value.name, value.url, value.num_pages, value.count, listed]
+        if isinstance(value, (set, frozenset)):
+            return sorted(self(v, self._whole_lists) for v in value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return [type(value).__name__] + [
+                getattr(value, f.name) for f in dataclasses.fields(value)
+            ]
+        if isinstance(value, (datetime.tzinfo, Path)):
+            return str(value)
+        if callable(value):
+            return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
+        if hasattr(value, "__html__"):  # markupsafe.Markup and friends
+            return str(value)
+        raise Unstable(f"cannot describe a {type(value).__name__}")
+
+    def article(self, article: Content) -> str:
+        """An article's own digest: its attributes and its content."""
+        known = self._articles.get(id(article))
+        if known is not None and known[0] is article:
+            return known[1]
+        if id(article) in self._active:  # an article its own attributes lead back to
+            return ["Content", str(getattr(article, "source_path", ""))]
+        whole_lists = self._whole_lists
+        own = {k: v for k, v in vars(article).items() if k not in SKIP_ATTRS}
+        content = (article._content or "").encode("utf-8", "surrogatepass")
+        self._active.add(id(article))
+        try:
+            described = self(own)
+        finally:
+            self._active.discard(id(article))
+            self._whole_lists = whole_lists
+        digest = _digest([type(article).__name__, described, hashlib.sha1(content).hexdigest()])
+        self._articles[id(article)] = (article, digest)
+        return digest
 
 
 def _digest(data) -> str:
@@ -103,39 +166,107 @@ def template_names(env, name: str, seen: set[str] | None = None) -> set[str]:
     seen.add(name)
     source = env.loader.get_source(env, name)[0]
     for ref in meta.find_referenced_templates(env.parse(source)):
-        if ref:
-            template_names(env, ref, seen)
+        if not ref:
+            raise Unstable(f"{name} includes a template by a computed name")
+        template_names(env, ref, seen)
     return seen
 
 
 def variables(env, names: set[str]) -> set[str]:
-    """The context names the templates read (macros' own parameters excluded)."""
+    """The context names the templates read (Jinja leaves macros' parameters out)."""
     found: set[str] = set()
     for name in names:
-        ast = env.parse(env.loader.get_source(env, name)[0])
-        found |= meta.find_undeclared_variables(ast)
-        for macro in ast.find_all(nodes.Macro):
-            found -= {arg.name for arg in macro.args}
+        found |= meta.find_undeclared_variables(env.parse(env.loader.get_source(env, name)[0]))
     return found
 
 
+def reads_whole_lists(env, names: set[str]) -> bool:
+    """Whether the templates read more of a paginated list than their own page of it:
+    `object_list` of anything but the page's own `..._page` (its paginator, the page
+    before or after), or a page's `paginator`."""
+    for name in names:
+        ast = env.parse(env.loader.get_source(env, name)[0])
+        for node in ast.find_all(nodes.Getattr):
+            if node.attr == "paginator":
+                return True
+            if node.attr == "object_list" and not (
+                isinstance(node.node, nodes.Name)
+                and node.node.name.endswith("_page")
+                and not node.node.name.endswith(("_previous_page", "_next_page"))
+            ):
+                return True
+    return False
+
+
+@dataclasses.dataclass
+class _Template:
+    """What one template reads, and the digest of the site-wide part of it."""
+
+    names: set[str]
+    used: set[str]
+    whole_lists: bool
+    site: dict[frozenset, str] = dataclasses.field(default_factory=dict)
+
+
+class _Capture(logging.Handler):
+    """A child's log records, kept to be logged by the parent."""
+
+    def __init__(self):
+        super().__init__()
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record):
+        try:
+            self.records.append((record.name, record.levelno, record.getMessage()))
+        except Exception:  # noqa: BLE001 - a message that cannot be formatted
+            self.records.append((record.name, record.levelno, str(record.msg)))
+
+
+@dataclasses.dataclass
+class _Section:
+    """One parallel section, as this process sees it."""
+
+    rank: int
+    size: int
+    children: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # (pid, fd)
+    fd: int | None = None  # a child's end of its pipe
+    capture: _Capture | None = None
+    written: list[str] = dataclasses.field(default_factory=list)
+    replay: dict[int, list] = dataclasses.field(default_factory=dict)  # rank: writes
+    failed: BaseException | None = None
+
+    def owner(self, name: str) -> int:
+        return zlib.crc32(name.encode("utf-8", "surrogatepass")) % self.size
+
+
 class SkipUnchangedWriter(Writer):
-    """Pelican's Writer, leaving unchanged article pages as they are."""
+    """Pelican's Writer, leaving unchanged pages as they are, on every core."""
+
+    #: Fewer articles than this: one process renders them (forking costs more).
+    PARALLEL_MIN = 200
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        cache = (settings or {}).get("CACHE_PATH")
-        enabled = (settings or {}).get("INCREMENTAL_WRITES", True)
+        settings = settings or {}
+        cache = settings.get("CACHE_PATH")
+        enabled = settings.get("INCREMENTAL_WRITES", True)
         self.manifest_path = Path(cache) / "pages.json" if cache and enabled else None
+        workers = settings.get("WRITE_WORKERS")
+        self.workers = max(1, int(workers if workers is not None else (os.cpu_count() or 1)))
+        self.parallel_min = settings.get("WRITE_PARALLEL_MIN", self.PARALLEL_MIN)
         self.old: dict[str, str] = {}
         self.new: dict[str, str] = {}
-        self.site: dict[str, str | None] = {}  # per template: the site-wide digest
+        self.templates: dict[str, _Template | None] = {}
+        self.describe = Describer()
         self.skipped = self.rendered = 0
+        self.section: _Section | None = None
         if self.manifest_path is not None:
             try:
                 self.old = json.loads(self.manifest_path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 self.old = {}
+
+    # -- writing ------------------------------------------------------------------
 
     def write_file(
         self,
@@ -149,86 +280,330 @@ class SkipUnchangedWriter(Writer):
         url=None,
         **kwargs,
     ):
-        article = kwargs.get("article")
+        """Pelican's write_file, page by page (see Writer.write_file)."""
+        if not name:
+            return
+        if paginated is None:
+            paginated = {key: val for key, val in kwargs.items() if key in WHOLE_LISTS}
+        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            self._page(template, context, name, kwargs, relative_urls, override_output)
+            return
+        per_page = (
+            self.settings["PAGINATED_TEMPLATES"][template_name]
+            or self.settings["DEFAULT_PAGINATION"]
+        )
+        paginators = {
+            key: Paginator(name, url, val, self.settings, per_page)
+            for key, val in paginated.items()
+        }
+        for page_num in range(next(iter(paginators.values())).num_pages):
+            page_kwargs = kwargs.copy()
+            for key, paginator in paginators.items():
+                page = paginator.page(page_num + 1)
+                page_kwargs.update(
+                    {
+                        f"{key}_paginator": paginator,
+                        f"{key}_page": page,
+                        f"{key}_previous_page": paginator.page(page_num) if page_num else None,
+                        f"{key}_next_page": (
+                            paginator.page(page_num + 2)
+                            if page_num + 1 < paginator.num_pages
+                            else None
+                        ),
+                    }
+                )
+            self._page(template, context, page.save_as, page_kwargs, relative_urls, override_output)
+
+    def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
+        section = self.section
+        if path and section is not None and section.owner(path) != section.rank:
+            return None
+        return super().write_feed(elements, context, path, url, *args, **kwargs)
+
+    def _page(self, template, context, name, kwargs, relative_urls, override) -> None:
+        siteurl = path_to_url(get_relative_path(name)) if relative_urls else None
+        if siteurl is not None:
+            # as Pelican does before rendering: content links are made relative to it
+            context["localsiteurl"] = siteurl
+        section = self.section
+        if section is not None and section.owner(name) != section.rank:
+            if section.rank == 0:  # kept, should the child that renders it fail
+                page = (template, context.copy(), name, kwargs, relative_urls, override)
+                section.replay.setdefault(section.owner(name), []).append(
+                    lambda: self._render(*page)
+                )
+            return
         digest = None
-        if self.manifest_path and name and not paginated and isinstance(article, Content):
+        if self.manifest_path is not None:
             digest = self.page_digest(name, template, context, relative_urls, kwargs)
             path = sanitised_join(self.output_path, name)
             if digest is not None and self.old.get(name) == digest and os.path.isfile(path):
                 self.new[name] = digest
                 self.skipped += 1
-                return None
-            self.rendered += 1
-        result = super().write_file(
-            name,
-            template,
-            context,
-            relative_urls,
-            paginated,
-            template_name,
-            override_output,
-            url,
-            **kwargs,
-        )
+                return
+        try:
+            self._render(template, context, name, kwargs, relative_urls, override)
+        except Exception as err:
+            if section is None or section.rank == 0:
+                raise
+            section.failed = err  # the parent renders this child's pages
+            return
+        self.rendered += 1
         if digest is not None:
             self.new[name] = digest
-        return result
 
-    def site_digest(self, template, context) -> str | None:
-        """Everything but the article that the template reads, once per build."""
-        if template.name in self.site:
-            return self.site[template.name]
+    def owns(self, name: str) -> bool:
+        """Whether this process writes the file `name` (always, outside parallel sections)."""
+        return self.section is None or self.section.owner(name) == self.section.rank
+
+    def write_text(self, name: str, text: str) -> None:
+        """Write a file that no template renders (data beside the pages), unless it is
+        unchanged; in a parallel section, by the process the name falls to."""
+        section = self.section
+        if section is not None and section.owner(name) != section.rank:
+            if section.rank == 0:
+                section.replay.setdefault(section.owner(name), []).append(
+                    lambda: self._write_text(name, text, None)
+                )
+            return
+        digest = None
+        if self.manifest_path is not None:
+            data = text.encode("utf-8", "surrogatepass")
+            digest = "text:" + hashlib.sha256(data).hexdigest()
+            path = sanitised_join(self.output_path, name)
+            if self.old.get(name) == digest and os.path.isfile(path):
+                self.new[name] = digest
+                self.skipped += 1
+                return
+        self._write_text(name, text, digest)
+
+    def _write_text(self, name: str, text: str, digest: str | None) -> None:
+        path = sanitised_join(self.output_path, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with self._open_w(path, "utf-8") as f:
+            f.write(text)
+        self.rendered += 1
+        if digest is not None:
+            self.new[name] = digest
+
+    def _render(self, template, context, name, kwargs, relative_urls, override) -> None:
+        localcontext = context.copy()
+        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+        if relative_urls:
+            relative_url = path_to_url(get_relative_path(name))
+            localcontext["SITEURL"] = relative_url
+            localcontext["localsiteurl"] = relative_url
+        localcontext["output_file"] = name
+        localcontext.update(kwargs)
+        if localcontext["localsiteurl"]:
+            context["localsiteurl"] = localcontext["localsiteurl"]
+        output = template.render(localcontext)
+        path = sanitised_join(self.output_path, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with self._open_w(path, "utf-8", override=override) as f:
+            f.write(output)
+        logger.info('Writing "%s"', path)
+        if self.section is not None:
+            self.section.written.append(path)
+            if self.section.rank:
+                return  # the parent sends the signal once the section is joined
+        signals.content_written.send(path, context=localcontext)
+
+    # -- digests ------------------------------------------------------------------
+
+    def template_info(self, template) -> _Template | None:
+        if template.name in self.templates:
+            return self.templates[template.name]
         env = template.environment
         try:
             names = template_names(env, template.name)
-            used = variables(env, names)
+            info = _Template(names, variables(env, names), reads_whole_lists(env, names))
+        except Unstable as why:
+            logger.info("%s: every page is rendered: %s", template.name, why)
+            info = None
+        except Exception as err:  # noqa: BLE001 - skipping is an optimisation only
+            logger.info(
+                "%s: every page is rendered: %s: %s", template.name, type(err).__name__, err
+            )
+            info = None
+        self.templates[template.name] = info
+        return info
+
+    def site_digest(self, template, context, given=frozenset()) -> str | None:
+        """Everything the template reads but the page's own values, once per build."""
+        info = self.template_info(template)
+        if info is None:
+            return None
+        if given in info.site:
+            return info.site[given]
+        env = template.environment
+        try:
             data = {
-                "templates": {n: env.loader.get_source(env, n)[0] for n in sorted(names)},
-                "context": {
-                    n: describe(context.get(n), depth=1)
-                    for n in sorted(used - PAGE_NAMES)
-                    if n in context
-                },
-                "settings": describe(
-                    {k: v for k, v in self.settings.items() if k.isupper() and k in used}, 1
+                "templates": {n: env.loader.get_source(env, n)[0] for n in sorted(info.names)},
+                "context": self.describe(
+                    {n: context[n] for n in info.used - PAGE_NAMES - given if n in context}
+                ),
+                "settings": self.describe(
+                    {k: v for k, v in self.settings.items() if k.isupper() and k in info.used}
                 ),
             }
             digest = _digest(data)
         except Unstable as why:
-            logger.info("every article page is rendered: %s", why)
+            logger.info("%s: every page is rendered: %s", template.name, why)
             digest = None
-        except Exception as err:  # noqa: BLE001 - skipping is an optimisation only
-            logger.info("every article page is rendered: %s: %s", type(err).__name__, err)
-            digest = None
-        self.site[template.name] = digest
+        info.site[given] = digest
         return digest
 
     def page_digest(self, name, template, context, relative_urls, kwargs) -> str | None:
-        site = self.site_digest(template, context)
+        site = self.site_digest(template, context, frozenset(kwargs))
         if site is None:
             return None
+        info = self.templates[template.name]
         article = kwargs.get("article")
         siteurl = (
             path_to_url(get_relative_path(name))
             if relative_urls
             else context.get("localsiteurl", "")
         )
+        given = {k: v for k, v in kwargs.items() if k != "article" and k in info.used}
+        if not info.whole_lists:  # the pages before and after this one: their links
+            for key, value in given.items():
+                if isinstance(value, Page) and key.endswith(("_previous_page", "_next_page")):
+                    given[key] = ["Page", value.number, value.url, value.save_as]
         try:
-            data = [
-                site,
-                name,
-                siteurl,
-                describe({k: v for k, v in kwargs.items() if k != "article"}, 1),
-            ]
+            data = [site, name, siteurl, self.describe(given, info.whole_lists)]
             if isinstance(article, Content):
-                own = {k: describe(v, 1) for k, v in vars(article).items() if k not in SKIP_ATTRS}
-                data += [article.get_content(siteurl), own]
+                data += [article.get_content(siteurl), self.describe.article(article)]
             return _digest(data)
         except Unstable as why:
             logger.debug("%s is rendered: %s", name, why)
             return None
 
+    # -- parallel sections --------------------------------------------------------
+
+    @contextmanager
+    def parallel(self, work: int):
+        """Render the pages written inside on every core (when there are enough work)."""
+        self.begin(work)
+        try:
+            yield self
+        except BaseException as err:
+            if self.section is not None and self.section.rank:
+                self.section.failed = err  # a child stops here; the parent raises
+            raise
+        finally:
+            self.join()
+
+    def can_fork(self, work: int) -> bool:
+        if self.section is not None or self.workers < 2 or work < self.parallel_min:
+            return False
+        if not hasattr(os, "fork"):
+            return False
+        for receiver in signals.content_written.receivers_for(ANY):
+            if not getattr(receiver, "replay_safe", False):
+                logger.info("pages are rendered in one process: %r reads each page", receiver)
+                return False
+        return True
+
+    def begin(self, work: int = 0) -> None:
+        """Fork the processes that render this section's pages with this one."""
+        if not self.can_fork(work):
+            return
+        size = min(self.workers, max(2, work // max(1, self.parallel_min)))
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        gc.collect()
+        gc.freeze()  # children copy no memory for the garbage collector's sake
+        section = _Section(rank=0, size=size)
+        for rank in range(1, size):
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # a child: render this rank's pages, report at join()
+                os.close(read)
+                for _, fd in section.children:
+                    os.close(fd)
+                self._become_child(rank, size, write)
+                return
+            os.close(write)
+            section.children.append((pid, read))
+        self.section = section
+        logger.info("rendering in %d processes", size)
+
+    def _become_child(self, rank: int, size: int, fd: int) -> None:
+        capture = _Capture()
+        root = logging.getLogger()
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+        root.addHandler(capture)
+        # a child never outlives its section, even when Pelican's code raises in it
+        atexit.register(os._exit, 70)
+        self.section = _Section(rank=rank, size=size, fd=fd, capture=capture)
+        self.new, self.skipped, self.rendered = {}, 0, 0
+
+    def join(self) -> None:
+        """End the section: a child reports and exits; the parent takes its reports."""
+        section, self.section = self.section, None
+        if section is None:
+            return
+        if section.rank:
+            self._report(section)
+        gc.unfreeze()
+        for rank, (pid, fd) in enumerate(section.children, start=1):
+            report = self._receive(pid, fd)
+            if report is None:
+                logger.warning(
+                    "the process rendering %d pages in parallel failed: rendering them here",
+                    len(section.replay.get(rank, ())),
+                )
+                for write in section.replay.get(rank, ()):
+                    write()
+                continue
+            self.new.update(report["new"])
+            self.skipped += report["skipped"]
+            self.rendered += report["rendered"]
+            self._written_files |= report["written_files"]
+            self._overridden_files |= report["overridden_files"]
+            for name, level, message in report["logs"]:
+                logging.getLogger(name).log(level, "%s", message)
+            for path in report["written"]:
+                signals.content_written.send(path, context=None)
+
+    def _report(self, section: _Section) -> None:
+        code = 0
+        try:
+            if section.failed is not None:
+                raise section.failed
+            report = {
+                "new": self.new,
+                "skipped": self.skipped,
+                "rendered": self.rendered,
+                "written": section.written,
+                "written_files": self._written_files,
+                "overridden_files": self._overridden_files,
+                "logs": section.capture.records,
+            }
+            data = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(section.fd, "wb") as pipe:
+                pipe.write(data)
+        except BaseException:  # noqa: BLE001 - the parent renders this child's pages
+            code = 1
+        os._exit(code)
+
+    @staticmethod
+    def _receive(pid: int, fd: int) -> dict | None:
+        with os.fdopen(fd, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0 or not data:
+            return None
+        try:
+            return pickle.loads(data)
+        except Exception:  # noqa: BLE001 - a report cut short: the parent renders
+            return None
+
     def save(self) -> None:
+        if self.section is not None:
+            self.join()
         if self.manifest_path is None:
             return
         try:
@@ -239,7 +614,7 @@ class SkipUnchangedWriter(Writer):
         except OSError as err:
             logger.warning("cannot save %s: %s", self.manifest_path, err)
         logger.info(
-            "Pages: %d rendered, %d unchanged and left as they were",
+            "Pages and data files: %d written, %d unchanged and left as they were",
             self.rendered,
             self.skipped,
         )
@@ -259,6 +634,23 @@ class _Tracked(SkipUnchangedWriter):
         _writer = self
 
 
+def in_parallel(generators) -> None:
+    """The article generator's pages (articles, lists, feeds) form a parallel section."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator) and "generate_pages" not in vars(generator):
+            generator.generate_pages = _parallel_pages(generator, generator.generate_pages)
+
+
+def _parallel_pages(generator, generate_pages):
+    def parallel_pages(writer):
+        if not isinstance(writer, SkipUnchangedWriter):
+            return generate_pages(writer)
+        with writer.parallel(len(generator.articles)):
+            return generate_pages(writer)
+
+    return parallel_pages
+
+
 def on_finalized(pelican) -> None:
     global _writer
     if _writer is not None:
@@ -268,4 +660,5 @@ def on_finalized(pelican) -> None:
 
 def register() -> None:
     signals.get_writer.connect(get_writer)
+    signals.all_generators_finalized.connect(in_parallel)
     signals.finalized.connect(on_finalized)

@@ -7,6 +7,7 @@ speaker a stable URL, links every quote's speaker to it, and writes the pages.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -139,23 +140,33 @@ class SpeakerGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         speaker_template = self.get_template("speaker")
-        for page in self.speaker_pages:
-            writer.write_file(
-                page.save_as,
-                speaker_template,
-                self.context,
-                speaker=page,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                url=page.url,
-            )
-        rows = exports.quote_rows(self.annotated, self.settings)
-        exports.write_quote_tables(self.output_path, rows, self.settings)
-        for article in self.annotated:
-            path = os.path.join(self.output_path, _annotations_path(article.save_as))
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(article.web_annotations)
-        exports.write_search_records(self.output_path, rows, self.settings)
+        # a writer that renders on every core and leaves unchanged files alone
+        # (plugins/incremental) is asked to; Pelican's own writer writes everything
+        parallel = getattr(writer, "parallel", None)
+        write_text = getattr(writer, "write_text", None) or self._write_text
+        owns = getattr(writer, "owns", None) or (lambda name: True)
+        work = len(self.speaker_pages) + len(self.annotated)
+        with parallel(work) if parallel else contextlib.nullcontext():
+            for page in self.speaker_pages:
+                writer.write_file(
+                    page.save_as,
+                    speaker_template,
+                    self.context,
+                    speaker=page,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    url=page.url,
+                )
+            for article in self.annotated:
+                write_text(_annotations_path(article.save_as), article.web_annotations)
+            rows = None
+            tables = [self.settings["QUOTES_JSONL_SAVE_AS"], self.settings["QUOTES_CSV_SAVE_AS"]]
+            if any(owns(name) for name in tables):
+                rows = exports.quote_rows(self.annotated, self.settings)
+                for name, text in exports.quote_tables(rows, self.settings):
+                    write_text(name, text)
+        if self.settings.get("QUOTES_SEARCH_RECORDS"):
+            rows = rows if rows is not None else exports.quote_rows(self.annotated, self.settings)
+            exports.write_search_records(self.output_path, rows, self.settings)
         writer.write_file(
             self.settings["SPEAKERS_SAVE_AS"],
             self.get_template("speakers"),
@@ -163,6 +174,12 @@ class SpeakerGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
             url=self.settings["SPEAKERS_URL"],
         )
+
+    def _write_text(self, name: str, text: str) -> None:
+        path = os.path.join(self.output_path, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
 
 
 def apply_annotation(article, annotation) -> None:

@@ -73,6 +73,10 @@ def _page_written(path, context=None) -> None:
     progress.current().page()
 
 
+# a writer that renders in several processes may send this later, without the context
+_page_written.replay_safe = True
+
+
 def _writing(*_args) -> None:
     progress.current().next_stage("writing")
 
