@@ -7,10 +7,10 @@ Times, in one run, alternating the variants and taking medians:
   (b) the full annotated build (extraction, annotated pages, speaker pages, search),
   (c) the annotated build again after one article changed,
   (d) extraction alone, in articles per second (one core),
-and the peak memory of each build (Pelican, its extraction workers and Pagefind, summed
-while they run). Full builds (a, b) start with no output and no caches; (c) is the
-rebuild of (b)'s output with (b)'s caches. Prints a table and writes it to
-bench/results.md.
+and the peak memory of each build (Pelican, its extraction workers, its forked writers
+and Pagefind: their proportional set sizes, summed while they run). Full builds (a, b)
+start with no output and no caches; (c) is the rebuild of (b)'s output with (b)'s
+caches. Prints a table and writes it to bench/results.md.
 """
 
 from __future__ import annotations
@@ -169,7 +169,8 @@ def write_content(articles: list[dict], folder: Path) -> None:
 
 def build(content: Path, out: Path, cache: Path, plain: bool) -> tuple[float, int]:
     """One build in a fresh process: (seconds, peak memory in MB of the whole process
-    tree: Pelican, its extraction workers and Pagefind, summed while they run)."""
+    tree: Pelican, its extraction workers, forked writers and Pagefind, summed while
+    they run)."""
     overrides = [f"CACHE_PATH={json.dumps(str(cache))}"]
     if plain:
         overrides += [
@@ -212,28 +213,40 @@ def build(content: Path, out: Path, cache: Path, plain: bool) -> tuple[float, in
 
 
 def tree_rss(root: int) -> int:
-    """Resident memory (kB) of a process and all its descendants, from /proc."""
+    """Memory (kB) of a process and all its descendants, from /proc: the sum of their
+    proportional set sizes, so that pages a forked writer shares with Pelican count
+    once (resident sizes where the kernel gives no PSS)."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
                 stat = f.read()
-            with open(f"/proc/{entry}/statm", encoding="ascii") as f:
-                pages = int(f.read().split()[1])
+            parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
         except (OSError, ValueError, IndexError):
             continue
-        pid = int(entry)
-        parents[pid] = int(stat.rsplit(")", 1)[1].split()[1])
-        rss[pid] = pages * PAGE_KB
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total += _memory(pid)
         todo.extend(child for child, parent in parents.items() if parent == pid)
     return total
+
+
+def _memory(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * PAGE_KB
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
