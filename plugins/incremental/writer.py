@@ -83,6 +83,7 @@ class Describer:
     def __init__(self):
         self._articles: dict[int, tuple[Content, str]] = {}
         self._active: set[int] = set()  # articles being described (translations cycle)
+        self._fields: dict[type, tuple[str, ...]] = {}  # dataclasses' field names
         self._whole_lists = True
 
     def __call__(self, value, whole_lists: bool = True) -> str:
@@ -100,6 +101,9 @@ class Describer:
         return value
 
     def _default(self, value):
+        names = self._fields.get(type(value))
+        if names is not None:  # a dataclass met before
+            return [type(value).__name__] + [getattr(value, name) for name in names]
         if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
             return value.isoformat()
         if isinstance(value, URLWrapper):
@@ -121,9 +125,8 @@ class Describer:
         if isinstance(value, (set, frozenset)):
             return sorted(self(v, self._whole_lists) for v in value)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return [type(value).__name__] + [
-                getattr(value, f.name) for f in dataclasses.fields(value)
-            ]
+            self._fields[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+            return self._default(value)
         if isinstance(value, (datetime.tzinfo, Path)):
             return str(value)
         if callable(value):
@@ -140,17 +143,26 @@ class Describer:
         if id(article) in self._active:  # an article its own attributes lead back to
             return ["Content", str(getattr(article, "source_path", ""))]
         whole_lists = self._whole_lists
-        own = {k: v for k, v in vars(article).items() if k not in SKIP_ATTRS}
-        content = (article._content or "").encode("utf-8", "surrogatepass")
+        # long texts (the content, plugins' JSON) by their hash: escaping them is slower
+        own = {
+            k: _text_digest(v) if isinstance(v, str) and len(v) > 256 else v
+            for k, v in vars(article).items()
+            if k not in SKIP_ATTRS
+        }
+        own["_content"] = _text_digest(article._content or "")
         self._active.add(id(article))
         try:
             described = self(own)
         finally:
             self._active.discard(id(article))
             self._whole_lists = whole_lists
-        digest = _digest([type(article).__name__, described, hashlib.sha1(content).hexdigest()])
+        digest = _text_digest(f"{type(article).__name__}\n{described}")
         self._articles[id(article)] = (article, digest)
         return digest
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _digest(data) -> str:
@@ -158,44 +170,56 @@ def _digest(data) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def template_names(env, name: str, seen: set[str] | None = None) -> set[str]:
-    """The template and every template it extends, includes or imports."""
-    seen = seen if seen is not None else set()
-    if name in seen:
+class Templates:
+    """A theme's templates, each read and parsed once per build."""
+
+    def __init__(self, env):
+        self.env = env
+        self._parsed: dict[str, tuple[str, nodes.Template]] = {}
+
+    def source(self, name: str) -> str:
+        return self.parse(name)[0]
+
+    def parse(self, name: str) -> tuple[str, nodes.Template]:
+        if name not in self._parsed:
+            source = self.env.loader.get_source(self.env, name)[0]
+            self._parsed[name] = (source, self.env.parse(source))
+        return self._parsed[name]
+
+    def names(self, name: str, seen: set[str] | None = None) -> set[str]:
+        """The template and every template it extends, includes or imports."""
+        seen = seen if seen is not None else set()
+        if name in seen:
+            return seen
+        seen.add(name)
+        for ref in meta.find_referenced_templates(self.parse(name)[1]):
+            if not ref:
+                raise Unstable(f"{name} includes a template by a computed name")
+            self.names(ref, seen)
         return seen
-    seen.add(name)
-    source = env.loader.get_source(env, name)[0]
-    for ref in meta.find_referenced_templates(env.parse(source)):
-        if not ref:
-            raise Unstable(f"{name} includes a template by a computed name")
-        template_names(env, ref, seen)
-    return seen
 
+    def variables(self, names: set[str]) -> set[str]:
+        """The context names the templates read (Jinja leaves macros' parameters out)."""
+        found: set[str] = set()
+        for name in names:
+            found |= meta.find_undeclared_variables(self.parse(name)[1])
+        return found
 
-def variables(env, names: set[str]) -> set[str]:
-    """The context names the templates read (Jinja leaves macros' parameters out)."""
-    found: set[str] = set()
-    for name in names:
-        found |= meta.find_undeclared_variables(env.parse(env.loader.get_source(env, name)[0]))
-    return found
-
-
-def reads_whole_lists(env, names: set[str]) -> bool:
-    """Whether the templates read more of a paginated list than their own page of it:
-    `object_list` of anything but the page's own `..._page` (its paginator, the page
-    before or after), or a page's `paginator`."""
-    for name in names:
-        ast = env.parse(env.loader.get_source(env, name)[0])
-        for node in ast.find_all(nodes.Getattr):
-            if node.attr == "paginator":
-                return True
-            if node.attr == "object_list" and not (
-                isinstance(node.node, nodes.Name)
-                and node.node.name.endswith("_page")
-                and not node.node.name.endswith(("_previous_page", "_next_page"))
-            ):
-                return True
-    return False
+    def reads_whole_lists(self, names: set[str]) -> bool:
+        """Whether the templates read more of a paginated list than their own page of
+        it: `object_list` of anything but the page's own `..._page` (its paginator, the
+        page before or after), or a page's `paginator`."""
+        for name in names:
+            for node in self.parse(name)[1].find_all(nodes.Getattr):
+                if node.attr == "paginator":
+                    return True
+                if node.attr == "object_list" and not (
+                    isinstance(node.node, nodes.Name)
+                    and node.node.name.endswith("_page")
+                    and not node.node.name.endswith(("_previous_page", "_next_page"))
+                ):
+                    return True
+        return False
 
 
 @dataclasses.dataclass
@@ -205,6 +229,7 @@ class _Template:
     names: set[str]
     used: set[str]
     whole_lists: bool
+    templates: Templates
     site: dict[frozenset, str] = dataclasses.field(default_factory=dict)
 
 
@@ -257,6 +282,7 @@ class SkipUnchangedWriter(Writer):
         self.old: dict[str, str] = {}
         self.new: dict[str, str] = {}
         self.templates: dict[str, _Template | None] = {}
+        self._themes: dict[int, Templates] = {}  # per Jinja environment
         self.describe = Describer()
         self.skipped = self.rendered = 0
         self.section: _Section | None = None
@@ -414,10 +440,14 @@ class SkipUnchangedWriter(Writer):
     def template_info(self, template) -> _Template | None:
         if template.name in self.templates:
             return self.templates[template.name]
-        env = template.environment
+        templates = self._themes.get(id(template.environment))
+        if templates is None or templates.env is not template.environment:
+            templates = self._themes[id(template.environment)] = Templates(template.environment)
         try:
-            names = template_names(env, template.name)
-            info = _Template(names, variables(env, names), reads_whole_lists(env, names))
+            names = templates.names(template.name)
+            info = _Template(
+                names, templates.variables(names), templates.reads_whole_lists(names), templates
+            )
         except Unstable as why:
             logger.info("%s: every page is rendered: %s", template.name, why)
             info = None
@@ -436,10 +466,9 @@ class SkipUnchangedWriter(Writer):
             return None
         if given in info.site:
             return info.site[given]
-        env = template.environment
         try:
             data = {
-                "templates": {n: env.loader.get_source(env, n)[0] for n in sorted(info.names)},
+                "templates": {n: info.templates.source(n) for n in sorted(info.names)},
                 "context": self.describe(
                     {n: context[n] for n in info.used - PAGE_NAMES - given if n in context}
                 ),

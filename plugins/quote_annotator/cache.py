@@ -154,10 +154,6 @@ class Extractor:
         if not done.cancelled() and done.exception() is None:
             self.cache.put(key, done.result())
 
-    @staticmethod
-    def result(future: Future) -> annotate.Extracted:
-        return pickle.loads(future.result())
-
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
@@ -177,14 +173,15 @@ def extractor(settings) -> Extractor:
     return _extractor
 
 
-def collect(article) -> None:
-    """Wait for an article's extraction; set article.quote_extraction, or report why not."""
+def collect(article) -> bytes | None:
+    """Wait for an article's extraction: its result as the cache keeps it (pickled;
+    Extractor.load reads it), or None once the reason is reported."""
     future = getattr(article, "quote_future", None)
     if future is None:
-        return
+        return None
     del article.quote_future
     try:
-        article.quote_extraction = Extractor.result(future)
+        return future.result()
     except UnsupportedLanguage as err:
         logger.warning("%s: %s; its quotations are not annotated", article.source_path, err)
     except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
@@ -195,6 +192,75 @@ def collect(article) -> None:
             type(err).__name__,
             err,
         )
+    return None
+
+
+class AnnotationCache:
+    """What pages.py makes of each article's extraction once every speaker is known
+    (the annotated HTML, JSON-LD, search positions, Web Annotations), kept from the last
+    build in CACHE_PATH/annotated.pickle.
+
+    An entry is found by the article's source path and holds the digest of the
+    extraction it came from, that extraction's speakers as the engine named them (so an
+    unchanged article is not unpickled to build the speaker index), and the digest of
+    everything else the markup depends on (the speakers' names across the archive, the
+    article's address and headline, this plugin's code). One file, read and written
+    once a build.
+    """
+
+    #: The plugin's modules the markup is made by (their text is in every entry's key).
+    CODE = ("annotate.py", "exports.py", "pages.py", "htmltext.py")
+
+    def __init__(self, folder: str | os.PathLike | None):
+        self.path = Path(folder) / "annotated.pickle" if folder else None
+        digest = hashlib.sha256()
+        for name in self.CODE:
+            digest.update((_HERE / name).read_bytes())
+        self.code = digest.hexdigest()
+        self.old: dict[str, tuple] = self._load()
+        self.new: dict[str, tuple] = {}
+        self.hits = 0
+
+    def _load(self) -> dict:
+        if self.path is None:
+            return {}
+        try:
+            with open(self.path, "rb") as f:
+                data = pickle.load(f)
+        except FileNotFoundError:
+            return {}
+        except Exception as err:  # noqa: BLE001 - a damaged cache is rebuilt, never fatal
+            logger.warning("annotation cache %s unreadable (%s); rebuilt", self.path, err)
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def speakers(self, source: str, extraction: str) -> list | None:
+        """The engine's speakers [(name, kind), ...] of an unchanged extraction."""
+        entry = self.old.get(source)
+        return entry[1] if entry is not None and entry[0] == extraction else None
+
+    def get(self, source: str, extraction: str, key: str):
+        entry = self.old.get(source)
+        if entry is None or entry[0] != extraction or entry[2] != key:
+            return None
+        self.new[source] = entry
+        self.hits += 1
+        return entry[3]
+
+    def put(self, source: str, extraction: str, speakers: list, key: str, value) -> None:
+        self.new[source] = (extraction, speakers, key, value)
+
+    def save(self) -> None:
+        if self.path is None or (self.hits == len(self.new) == len(self.old)):
+            return  # nothing changed
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(self.new, f, pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError as err:
+            logger.warning("annotation cache: cannot write %s: %s", self.path, err)
 
 
 def finish(*_args) -> None:

@@ -8,9 +8,11 @@ speaker a stable URL, links every quote's speaker to it, and writes the pages.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from pelican.generators import Generator
 
 from . import exports, progress
 from .annotate import render
-from .cache import collect, finish
+from .cache import AnnotationCache, collect, finish
 from .speakers import SpeakerEntity, SpeakerIndex, SpeakersFileError, load_speakers_file
 
 logger = logging.getLogger(__name__)
@@ -65,18 +67,25 @@ class SpeakerGenerator(Generator):
         everything = _all_articles(self.context)
         shown = progress.current()
         shown.next_stage("extracting")
+        cached = settings.get("CACHE_PATH") if settings.get("QUOTES_CACHE", True) else None
+        memo = AnnotationCache(cached)
+        extracted = []  # [article, the engine's result (pickled), its digest, speakers]
         for article in everything:
-            collect(article)  # the engine's results, as the workers finish them
-            extraction = getattr(article, "quote_extraction", None)
-            shown.found(len(extraction.quotes) if extraction else 0)
+            data = collect(article)  # the engine's results, as the workers finish them
+            if data is not None:
+                digest = hashlib.sha256(data).hexdigest()
+                speakers = memo.speakers(article.source_path, digest)
+                if speakers is None:
+                    speakers = [(q.speaker, q.speaker_kind) for q in pickle.loads(data).quotes]
+                extracted.append((article, data, digest, speakers))
+                shown.found(len(speakers))
             shown.draw()
         finish()
         shown.next_stage("annotating")
-        articles = [a for a in everything if getattr(a, "quote_extraction", None) is not None]
-        for article in articles:
-            for view in article.quote_extraction.quotes:
-                if view.speaker:
-                    index.resolve(view.speaker, view.speaker_kind or "person")
+        for _, _, _, speakers in extracted:
+            for name, kind in speakers:
+                if name:
+                    index.resolve(name, kind or "person")
         index.merge_surnames()
         for warning in index.assign_slugs():
             logger.warning(warning)
@@ -84,30 +93,47 @@ class SpeakerGenerator(Generator):
             key: settings["SPEAKER_URL"].format(slug=e.slug) for key, e in index.entities.items()
         }
 
-        def canonical(view):
-            entity = index.entity_of(view.speaker)
+        def canonical_name(name):
+            entity = index.entity_of(name)
             return entity.name, entity.kind, urls[entity.key]
+
+        def canonical(view):
+            return canonical_name(view.speaker)
 
         siteurl = self.settings.get("SITEURL", "")
         page_urls = {}
-        for article in articles:
+        for article, data, digest, speakers in extracted:
             page_urls[id(article)] = page_url = article.url  # Pelican formats it anew each time
-            annotation = render(article.quote_extraction, canonical)
-            apply_annotation(article, annotation)
-            del article.quote_extraction  # the plain text and offsets are no longer needed
-            article.quotes_jsonld = exports.jsonld(article, siteurl)
-            # what the search index reads (pagefind_search): the engine's plain text,
-            # and where each quotation stands in it
-            article.search_text = annotation.text
-            article.quotes_search = exports.search_meta(article.quotes, annotation.text)
+            names = [canonical_name(name) if name else None for name, _ in speakers]
+            key = [memo.code, names, page_url, siteurl, article.title, article.date.isoformat()]
+            key = hashlib.sha256(json.dumps(key).encode("utf-8", "surrogatepass")).hexdigest()
+            made = memo.get(article.source_path, digest, key)
+            if made is None:
+                annotation = render(pickle.loads(data), canonical)
+                apply_annotation(article, annotation)
+                made = (
+                    annotation,
+                    exports.jsonld(article, siteurl),
+                    # where each quotation stands in the engine's plain text, for
+                    # the search index (pagefind_search)
+                    exports.search_meta(article.quotes, annotation.text),
+                    # kept as its JSON text: a fraction of the memory of nested dicts
+                    json.dumps(
+                        exports.web_annotations(article, annotation.text, siteurl),
+                        ensure_ascii=False,
+                    ),
+                )
+                memo.put(article.source_path, digest, speakers, key, made)
+            else:
+                apply_annotation(article, made[0])
+            annotation, article.quotes_jsonld, article.quotes_search, article.web_annotations = made
+            article.search_text = annotation.text  # what the search index reads
             article.annotations_url = _annotations_path(page_url)
-            # kept as its JSON text: a fraction of the memory of the nested dicts
-            article.web_annotations = json.dumps(
-                exports.web_annotations(article, annotation.text, siteurl), ensure_ascii=False
-            )
             for view in article.quotes:
                 if view.speaker:
                     index.entity_of(view.speaker).quotes.append((article, view, page_url))
+        memo.save()
+        articles = [item[0] for item in extracted]
         pages = [
             self._page(entity, urls[entity.key])
             for entity in index.entities.values()

@@ -75,7 +75,7 @@ def test_extractor_gives_the_engines_result_in_any_mode(tmp_path, workers):
     texts = [f"<p>“We need {n} new schools,” said Mayor Anna Berg.</p>" for n in range(40)]
     ex = cache.Extractor(cache.ExtractionCache(tmp_path), workers)
     futures = [ex.submit(f"Schools {n}", html, "en") for n, html in enumerate(texts)]
-    got = [ex.result(f) for f in futures]
+    got = [pickle.loads(f.result()) for f in futures]
     ex.close()
     for n, (doc, html) in enumerate(zip(got, texts, strict=True)):
         want = extract(f"Schools {n}", html, "en")
@@ -86,7 +86,7 @@ def test_extractor_gives_the_engines_result_in_any_mode(tmp_path, workers):
     # a second run reads every result from the cache
     again = cache.Extractor(cache.ExtractionCache(tmp_path), workers)
     for n, html in enumerate(texts):
-        again.result(again.submit(f"Schools {n}", html, "en"))
+        again.submit(f"Schools {n}", html, "en").result()
     assert again.cache.hits == len(texts) and again.cache.misses == 0
 
 
@@ -140,3 +140,23 @@ def test_speakers_file_and_theme_apply_on_a_cached_rebuild(tmp_path):
     assert "THEME-CHANGED" in page
     article = (out / "articles" / "2024" / "03" / "harbour-vote.html").read_text(encoding="utf-8")
     assert "Anna Berg-Olsen" in article
+
+
+def test_annotation_cache_gives_back_only_what_the_same_inputs_made(tmp_path, monkeypatch):
+    memo = cache.AnnotationCache(tmp_path)
+    assert memo.get("a.md", "extraction", "key") is None
+    memo.put("a.md", "extraction", [("Anna Berg", "person")], "key", ("marked up",))
+    memo.save()
+
+    again = cache.AnnotationCache(tmp_path)
+    assert again.speakers("a.md", "extraction") == [("Anna Berg", "person")]
+    assert again.speakers("a.md", "another extraction") is None
+    assert again.speakers("b.md", "extraction") is None
+    assert again.get("a.md", "extraction", "other speakers' names") is None
+    assert again.get("a.md", "extraction", "key") == ("marked up",)
+
+    # the plugin's code is part of every key
+    monkeypatch.setattr(cache.AnnotationCache, "CODE", ("annotate.py",))
+    assert cache.AnnotationCache(tmp_path).code != again.code
+    (tmp_path / "annotated.pickle").write_bytes(b"not a pickle")
+    assert cache.AnnotationCache(tmp_path).old == {}  # damaged: rebuilt, not fatal
