@@ -63,6 +63,26 @@ def extract_pickled(title: str, html: str, lang: str) -> bytes:
     return pickle.dumps(annotate.extract(title, html, lang), pickle.HIGHEST_PROTOCOL)
 
 
+def extract_and_store(title: str, html: str, lang: str, path: Path | None) -> bytes:
+    """extract_pickled, and the result written to the cache file at path (in a worker)."""
+    data = extract_pickled(title, html, lang)
+    if path is not None:
+        store(path, data)
+    return data
+
+
+def store(path: Path, data: bytes) -> None:
+    """Write a cache file atomically; a read-only or full disk costs speed, never the build."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError as err:
+        logger.warning("extraction cache: cannot write %s: %s", path, err)
+
+
 class ExtractionCache:
     """Extraction results on disk, keyed by article content and engine fingerprint."""
 
@@ -94,17 +114,8 @@ class ExtractionCache:
 
     def put(self, key: str, data: bytes) -> None:
         path = self._path(key)
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except OSError as err:
-            # a read-only or full disk costs speed, never the build
-            logger.warning("extraction cache: cannot write %s: %s", path, err)
+        if path is not None:
+            store(path, data)
 
 
 class Extractor:
@@ -137,9 +148,9 @@ class Extractor:
                 # spawn, not fork: the parent may run threads (logging, the devserver)
                 context = multiprocessing.get_context("spawn")
                 self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
-            work = self._pool.submit(extract_pickled, title, html, lang)
-            work.add_done_callback(lambda done: self._store(key, done))
-            return work
+            # the worker writes the cache file too: Pelican's process only reads
+            path = self.cache._path(key)
+            return self._pool.submit(extract_and_store, title, html, lang, path)
         self._inline += 1
         try:
             data = extract_pickled(title, html, lang)
@@ -149,10 +160,6 @@ class Extractor:
         self.cache.put(key, data)
         future.set_result(data)
         return future
-
-    def _store(self, key: str, done: Future) -> None:
-        if not done.cancelled() and done.exception() is None:
-            self.cache.put(key, done.result())
 
     def close(self) -> None:
         if self._pool is not None:
