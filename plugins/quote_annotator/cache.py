@@ -205,69 +205,81 @@ def collect(article) -> bytes | None:
 class AnnotationCache:
     """What pages.py makes of each article's extraction once every speaker is known
     (the annotated HTML, JSON-LD, search positions, Web Annotations), kept from the last
-    build in CACHE_PATH/annotated.pickle.
+    build in CACHE_PATH/annotated/.
 
     An entry is found by the article's source path and holds the digest of the
     extraction it came from, that extraction's speakers as the engine named them (so an
     unchanged article is not unpickled to build the speaker index), and the digest of
     everything else the markup depends on (the speakers' names across the archive, the
-    article's address and headline, this plugin's code). One file, read and written
-    once a build.
+    article's address and headline, this plugin's code). Entries are kept in SHARDS
+    files by a hash of the source path: each is read once a build, and written again
+    only when one of its entries changed.
     """
 
     #: The plugin's modules the markup is made by (their text is in every entry's key).
     CODE = ("annotate.py", "exports.py", "pages.py", "htmltext.py")
+    SHARDS = 16
 
     def __init__(self, folder: str | os.PathLike | None):
-        self.path = Path(folder) / "annotated.pickle" if folder else None
+        self.folder = Path(folder) / "annotated" if folder else None
         digest = hashlib.sha256()
         for name in self.CODE:
             digest.update((_HERE / name).read_bytes())
         self.code = digest.hexdigest()
-        self.old: dict[str, tuple] = self._load()
-        self.new: dict[str, tuple] = {}
+        self.old: list[dict[str, tuple]] = [self._load(n) for n in range(self.SHARDS)]
+        self.new: list[dict[str, tuple]] = [{} for _ in range(self.SHARDS)]
         self.hits = 0
 
-    def _load(self) -> dict:
-        if self.path is None:
+    def _shard(self, source: str) -> int:
+        return hashlib.sha1(source.encode("utf-8", "surrogatepass")).digest()[0] % self.SHARDS
+
+    def _path(self, shard: int) -> Path:
+        return self.folder / f"{shard:02x}.pickle"
+
+    def _load(self, shard: int) -> dict:
+        if self.folder is None:
             return {}
         try:
-            with open(self.path, "rb") as f:
+            with open(self._path(shard), "rb") as f:
                 data = pickle.load(f)
         except FileNotFoundError:
             return {}
         except Exception as err:  # noqa: BLE001 - a damaged cache is rebuilt, never fatal
-            logger.warning("annotation cache %s unreadable (%s); rebuilt", self.path, err)
+            logger.warning("annotation cache %s unreadable (%s)", self._path(shard), err)
             return {}
         return data if isinstance(data, dict) else {}
 
     def speakers(self, source: str, extraction: str) -> list | None:
         """The engine's speakers [(name, kind), ...] of an unchanged extraction."""
-        entry = self.old.get(source)
+        entry = self.old[self._shard(source)].get(source)
         return entry[1] if entry is not None and entry[0] == extraction else None
 
     def get(self, source: str, extraction: str, key: str):
-        entry = self.old.get(source)
+        shard = self._shard(source)
+        entry = self.old[shard].get(source)
         if entry is None or entry[0] != extraction or entry[2] != key:
             return None
-        self.new[source] = entry
+        self.new[shard][source] = entry
         self.hits += 1
         return entry[3]
 
     def put(self, source: str, extraction: str, speakers: list, key: str, value) -> None:
-        self.new[source] = (extraction, speakers, key, value)
+        self.new[self._shard(source)][source] = (extraction, speakers, key, value)
 
     def save(self) -> None:
-        if self.path is None or (self.hits == len(self.new) == len(self.old)):
-            return  # nothing changed
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(self.new, f, pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except OSError as err:
-            logger.warning("annotation cache: cannot write %s: %s", self.path, err)
+        if self.folder is None:
+            return
+        for shard, (old, new) in enumerate(zip(self.old, self.new, strict=True)):
+            if new.keys() == old.keys() and all(new[k] is old[k] for k in new):
+                continue  # every entry of this shard is the one read
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+                with os.fdopen(fd, "wb") as f:
+                    pickle.dump(new, f, pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, self._path(shard))
+            except OSError as err:
+                logger.warning("annotation cache: cannot write %s: %s", self._path(shard), err)
 
 
 def finish(*_args) -> None:

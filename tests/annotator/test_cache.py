@@ -154,9 +154,21 @@ def test_annotation_cache_gives_back_only_what_the_same_inputs_made(tmp_path, mo
     assert again.speakers("b.md", "extraction") is None
     assert again.get("a.md", "extraction", "other speakers' names") is None
     assert again.get("a.md", "extraction", "key") == ("marked up",)
+    # another article changes: only its shard is written again
+    again.put("b.md", "other", [], "key", ("b",))
+    written = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "annotated").iterdir()}
+    again.save()
+    rewritten = [
+        p.name
+        for p in (tmp_path / "annotated").iterdir()
+        if written.get(p.name) != p.stat().st_mtime_ns
+    ]
+    assert rewritten == [f"{again._shard('b.md'):02x}.pickle"]
 
     # the plugin's code is part of every key
     monkeypatch.setattr(cache.AnnotationCache, "CODE", ("annotate.py",))
     assert cache.AnnotationCache(tmp_path).code != again.code
-    (tmp_path / "annotated.pickle").write_bytes(b"not a pickle")
-    assert cache.AnnotationCache(tmp_path).old == {}  # damaged: rebuilt, not fatal
+    for shard in (tmp_path / "annotated").iterdir():
+        shard.write_bytes(b"not a pickle")
+    damaged = cache.AnnotationCache(tmp_path)  # rebuilt, not fatal
+    assert damaged.speakers("a.md", "extraction") is None
