@@ -100,22 +100,50 @@ class ExtractionCache:
     def _path(self, key: str) -> Path | None:
         return self.folder / key[:2] / f"{key}.pickle" if self.folder else None
 
-    def get(self, key: str) -> bytes | None:
+    def has(self, key: str) -> bool:
+        path = self._path(key)
+        if path is not None and path.is_file():
+            self.hits += 1
+            return True
+        self.misses += 1
+        return False
+
+    def read(self, key: str) -> bytes | None:
         path = self._path(key)
         if path is None:
             return None
         try:
-            data = path.read_bytes()
+            return path.read_bytes()
         except OSError:
-            self.misses += 1
             return None
-        self.hits += 1
-        return data
 
     def put(self, key: str, data: bytes) -> None:
         path = self._path(key)
         if path is not None:
             store(path, data)
+
+
+class _Cached(Future):
+    """A result in the cache, read from disk only when asked for (an article whose
+    markup is cached too never needs it); extracted anew if the file has gone since."""
+
+    def __init__(self, cache: ExtractionCache, key: str, title: str, html: str, lang: str):
+        super().__init__()
+        self._article = (cache, key, title, html, lang)
+
+    def result(self, timeout=None):
+        if not self.done():
+            cache, key, title, html, lang = self._article
+            data = cache.read(key)
+            if data is None:
+                try:
+                    data = extract_pickled(title, html, lang)
+                except Exception as err:  # noqa: BLE001 - reported with the article's path
+                    self.set_exception(err)
+                    return super().result(timeout)
+                cache.put(key, data)
+            self.set_result(data)
+        return super().result(timeout)
 
 
 class Extractor:
@@ -137,12 +165,17 @@ class Extractor:
         self._inline = 0
 
     def submit(self, title: str, html: str, lang: str) -> Future:
+        """The article's extraction to come; its `key` names the result (engine and
+        article), so a result whose use is itself cached need never be read."""
         key = article_key(title, html, lang)
+        future = self._submit(key, title, html, lang)
+        future.key = f"{self.cache.fingerprint}:{key}"
+        return future
+
+    def _submit(self, key: str, title: str, html: str, lang: str) -> Future:
+        if self.cache.has(key):
+            return _Cached(self.cache, key, title, html, lang)
         future: Future = Future()
-        data = self.cache.get(key)
-        if data is not None:
-            future.set_result(data)
-            return future
         if self.workers > 1 and self._inline >= self.INLINE:
             if self._pool is None:
                 # spawn, not fork: the parent may run threads (logging, the devserver)
@@ -180,13 +213,15 @@ def extractor(settings) -> Extractor:
     return _extractor
 
 
-def collect(article) -> bytes | None:
-    """Wait for an article's extraction: its result as the cache keeps it (pickled;
-    Extractor.load reads it), or None once the reason is reported."""
-    future = getattr(article, "quote_future", None)
+def collect(article, future: Future | None = None) -> bytes | None:
+    """Wait for an article's extraction (future, or the one read_quotes gave the
+    article): the result as the cache keeps it (pickled), or None once the reason why
+    not is reported."""
     if future is None:
-        return None
-    del article.quote_future
+        future = getattr(article, "quote_future", None)
+        if future is None:
+            return None
+        del article.quote_future
     try:
         return future.result()
     except UnsupportedLanguage as err:

@@ -69,20 +69,27 @@ class SpeakerGenerator(Generator):
         shown.next_stage("extracting")
         cached = settings.get("CACHE_PATH") if settings.get("QUOTES_CACHE", True) else None
         memo = AnnotationCache(cached)
-        extracted = []  # [article, the engine's result (pickled), its digest, speakers]
+        # (article, its extraction to come, its name, its speakers, the result if read)
+        extracted = []
         for article in everything:
-            data = collect(article)  # the engine's results, as the workers finish them
-            if data is not None:
-                digest = hashlib.sha256(data).hexdigest()
-                speakers = memo.speakers(article.source_path, digest)
+            future = getattr(article, "quote_future", None)
+            if future is not None:
+                del article.quote_future
+                # an article marked up before from this very extraction: its speakers
+                # are known, and the engine's result is not even read
+                speakers, result = memo.speakers(article.source_path, future.key), None
                 if speakers is None:
-                    speakers = [(q.speaker, q.speaker_kind) for q in pickle.loads(data).quotes]
-                extracted.append((article, data, digest, speakers))
-                shown.found(len(speakers))
+                    data = collect(article, future)  # as the workers finish them
+                    if data is not None:
+                        result = pickle.loads(data)
+                        speakers = [(q.speaker, q.speaker_kind) for q in result.quotes]
+                if speakers is not None:
+                    extracted.append((article, future, future.key, speakers, result))
+                    shown.found(len(speakers))
             shown.draw()
         finish()
         shown.next_stage("annotating")
-        for _, _, _, speakers in extracted:
+        for _, _, _, speakers, _ in extracted:
             for name, kind in speakers:
                 if name:
                     index.resolve(name, kind or "person")
@@ -102,14 +109,21 @@ class SpeakerGenerator(Generator):
 
         siteurl = self.settings.get("SITEURL", "")
         page_urls = {}
-        for article, data, digest, speakers in extracted:
+        articles = []
+        for i, (article, future, extraction, speakers, result) in enumerate(extracted):
+            extracted[i] = None  # the engine's result is not kept once marked up
             page_urls[id(article)] = page_url = article.url  # Pelican formats it anew each time
             names = [canonical_name(name) if name else None for name, _ in speakers]
             key = [memo.code, names, page_url, siteurl, article.title, article.date.isoformat()]
             key = hashlib.sha256(json.dumps(key).encode("utf-8", "surrogatepass")).hexdigest()
-            made = memo.get(article.source_path, digest, key)
+            made = memo.get(article.source_path, extraction, key)
             if made is None:
-                annotation = render(pickle.loads(data), canonical)
+                if result is None:
+                    data = collect(article, future)
+                    if data is None:
+                        continue  # reported: the article is published without annotations
+                    result = pickle.loads(data)
+                annotation = render(result, canonical)
                 apply_annotation(article, annotation)
                 made = (
                     annotation,
@@ -123,7 +137,7 @@ class SpeakerGenerator(Generator):
                         ensure_ascii=False,
                     ),
                 )
-                memo.put(article.source_path, digest, speakers, key, made)
+                memo.put(article.source_path, extraction, speakers, key, made)
             else:
                 apply_annotation(article, made[0])
             annotation, article.quotes_jsonld, article.quotes_search, article.web_annotations = made
@@ -132,8 +146,8 @@ class SpeakerGenerator(Generator):
             for view in article.quotes:
                 if view.speaker:
                     index.entity_of(view.speaker).quotes.append((article, view, page_url))
+            articles.append(article)
         memo.save()
-        articles = [item[0] for item in extracted]
         pages = [
             self._page(entity, urls[entity.key])
             for entity in index.entities.values()
