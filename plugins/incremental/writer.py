@@ -16,8 +16,11 @@ lists the latest articles on every page re-renders them all when an article chan
 as it must. A paginated page is described by its own page of articles (each article
 as fully as its own page describes it); the whole list behind the paginator counts
 only where a template reads it (`articles`, `dates`, or `object_list` of anything but
-the page's own `..._page`). A value the writer cannot describe (an unknown object), or a template
-included by a computed name, turns the skipping off for that template, never on.
+the page's own `..._page`). A value the writer cannot describe (an unknown object), or
+a template included by a computed name, turns the skipping off for that template,
+never on. A filter or global function that reads the template context by itself
+(Jinja's pass_context) is not seen: a theme with one should set INCREMENTAL_WRITES off.
+Data files written with write_text() are skipped when their text is unchanged.
 
 Parallel sections. Pelican renders in one process. Between `begin()` and `join()`
 (the article generator's pages, and any plugin's that asks with `parallel()`), the
@@ -27,7 +30,10 @@ page of the same name stay in order. A child reports what it wrote, its digests 
 its log messages back through a pipe, then exits; if a child fails, its pages are
 rendered again by the parent. Receivers of `content_written` see a child's pages after
 the section, with no template context, so the writer forks only when every receiver
-says it accepts that (a `replay_safe` attribute); otherwise it renders alone.
+says it accepts that (a `replay_safe` attribute); otherwise it renders alone. Other
+receivers of signals sent inside a section run in every process. No fork where the
+platform has none (Windows), with WRITE_WORKERS = 1, or for fewer than
+WRITE_PARALLEL_MIN articles (forking costs more than it saves on a small site).
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ import logging
 import os
 import pickle
 import sys
+import warnings
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
@@ -546,7 +553,12 @@ class SkipUnchangedWriter(Writer):
         section = _Section(rank=0, size=size)
         for rank in range(1, size):
             read, write = os.pipe()
-            pid = os.fork()
+            with warnings.catch_warnings():
+                # Python 3.12+ warns that other threads (Pagefind's, the extraction
+                # pool's) do not follow into the child: it runs none of their code, and
+                # logs through a handler of its own, so no lock they hold is needed
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pid = os.fork()
             if pid == 0:  # a child: render this rank's pages, report at join()
                 os.close(read)
                 for _, fd in section.children:
