@@ -149,3 +149,15 @@ def test_the_pages_of_a_failed_child_are_rendered_by_the_parent(tmp_path, monkey
     out = tmp_path / "out"
     assert sorted(p.name for p in out.iterdir()) == sorted(f"p{n}.html" for n in range(20))
     assert (out / "p7.html").read_text() == "page 7 of Archive"
+
+
+def test_with_no_process_to_spare_the_parent_renders_every_page(tmp_path, monkeypatch):
+    def no_fork():
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    writer, template = _writer(tmp_path)
+    with writer.parallel(20):
+        for n in range(20):
+            writer.write_file(f"p{n}.html", template, {"SITENAME": "Archive"}, n=n)
+    assert len(list((tmp_path / "out").iterdir())) == 20
