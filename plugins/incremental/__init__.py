@@ -1,6 +1,8 @@
-"""Pelican plugin: a rebuild re-renders only the article pages whose inputs changed.
+"""Pelican plugin: a rebuild renders only the pages whose inputs changed, and pages are
+rendered on every core.
 
-See writer.py.
+- writer: the Writer (skipping, parallel sections) and its Pelican signals.
+- digest: descriptions of what a page is made from, stable across builds.
 """
 
 from .writer import register
