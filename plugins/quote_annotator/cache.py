@@ -242,10 +242,11 @@ class AnnotationCache:
     (the annotated HTML, JSON-LD, search positions, Web Annotations), kept from the last
     build in CACHE_PATH/annotated/.
 
-    An entry is found by the article's source path and holds the digest of the
-    extraction it came from, that extraction's speakers as the engine named them (so an
-    unchanged article is not unpickled to build the speaker index), and the digest of
-    everything else the markup depends on (the speakers' names across the archive, the
+    An entry is found by the article's source path and holds the name of the
+    extraction it came from (engine fingerprint and article key: Future.key), that
+    extraction's speakers as the engine named them (so an unchanged article's result is
+    not even read to build the speaker index), and the digest of everything else the
+    markup depends on (the speakers' names across the archive, the
     article's address and headline, this plugin's code). Entries are kept in SHARDS
     files by a hash of the source path: each is read once a build, and written again
     only when one of its entries changed.

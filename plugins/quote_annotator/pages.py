@@ -123,20 +123,7 @@ class SpeakerGenerator(Generator):
                     if data is None:
                         continue  # reported: the article is published without annotations
                     result = pickle.loads(data)
-                annotation = render(result, canonical)
-                apply_annotation(article, annotation)
-                made = (
-                    annotation,
-                    exports.jsonld(article, siteurl),
-                    # where each quotation stands in the engine's plain text, for
-                    # the search index (pagefind_search)
-                    exports.search_meta(article.quotes, annotation.text),
-                    # kept as its JSON text: a fraction of the memory of nested dicts
-                    json.dumps(
-                        exports.web_annotations(article, annotation.text, siteurl),
-                        ensure_ascii=False,
-                    ),
-                )
+                made = mark_up(article, result, canonical, siteurl)
                 memo.put(article.source_path, extraction, speakers, key, made)
             else:
                 apply_annotation(article, made[0])
@@ -220,6 +207,21 @@ class SpeakerGenerator(Generator):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
+
+
+def mark_up(article, extraction, canonical, siteurl: str) -> tuple:
+    """An article's quotations marked up, once every speaker is known: the annotation
+    (applied to the article), its JSON-LD, where each quotation stands in the engine's
+    plain text (for pagefind_search), and its Web Annotations (JSON text: a fraction of
+    the memory of nested dicts)."""
+    annotation = render(extraction, canonical)
+    apply_annotation(article, annotation)
+    return (
+        annotation,
+        exports.jsonld(article, siteurl),
+        exports.search_meta(article.quotes, annotation.text),
+        json.dumps(exports.web_annotations(article, annotation.text, siteurl), ensure_ascii=False),
+    )
 
 
 def apply_annotation(article, annotation) -> None:
