@@ -360,16 +360,18 @@ class SkipUnchangedWriter(Writer):
 
     @contextmanager
     def parallel(self, work: int):
-        """Render the pages written inside on every core (when there are enough work)."""
-        self.begin(work)
+        """Render the pages written inside on every core (when there is enough work;
+        inside another section, that section's processes share them)."""
+        started = self.begin(work)
         try:
             yield self
         except BaseException as err:
-            if self.section is not None and self.section.rank:
+            if started and self.section is not None and self.section.rank:
                 self.section.failed = err  # a child stops here; the parent raises
             raise
         finally:
-            self.join()
+            if started:
+                self.join()
 
     def can_fork(self, work: int) -> bool:
         if self.section is not None or self.workers < 2 or work < self.parallel_min:
@@ -382,10 +384,11 @@ class SkipUnchangedWriter(Writer):
                 return False
         return True
 
-    def begin(self, work: int = 0) -> None:
-        """Fork the processes that render this section's pages with this one."""
+    def begin(self, work: int = 0) -> bool:
+        """Fork the processes that render this section's pages with this one; whether
+        a section began (join() ends it)."""
         if not self.can_fork(work):
-            return
+            return False
         size = min(self.workers, max(2, work // max(1, self.parallel_min)))
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
@@ -408,11 +411,12 @@ class SkipUnchangedWriter(Writer):
                 for _, fd in section.children.values():
                     os.close(fd)
                 self._become_child(rank, size, write)
-                return
+                return True
             os.close(write)
             section.children[rank] = (pid, read)
         self.section = section
         logger.info("rendering in %d processes", size)
+        return True
 
     def _become_child(self, rank: int, size: int, fd: int) -> None:
         capture = _Capture()

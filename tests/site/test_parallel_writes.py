@@ -110,7 +110,8 @@ def _writer(tmp_path: Path, **settings) -> tuple[SkipUnchangedWriter, object]:
         "WRITE_PARALLEL_MIN": 1,
         **settings,
     }
-    env = Environment(loader=DictLoader({"page.html": "page {{ n }} of {{ SITENAME }}"}))
+    source = "page {{ n }} of {{ SITENAME }}{% if pid %} by {{ pid() }}{% endif %}"
+    env = Environment(loader=DictLoader({"page.html": source}))
     return SkipUnchangedWriter(str(tmp_path / "out"), settings=config), env.get_template(
         "page.html"
     )
@@ -161,3 +162,19 @@ def test_with_no_process_to_spare_the_parent_renders_every_page(tmp_path, monkey
         for n in range(20):
             writer.write_file(f"p{n}.html", template, {"SITENAME": "Archive"}, n=n)
     assert len(list((tmp_path / "out").iterdir())) == 20
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork on this platform")
+def test_a_section_inside_another_is_part_of_it(tmp_path):
+    writer, template = _writer(tmp_path)
+    template.globals["pid"] = os.getpid
+    with writer.parallel(20):
+        with writer.parallel(20):  # shares the outer section's processes
+            for n in range(10):
+                writer.write_file(f"p{n}.html", template, {"SITENAME": "Archive"}, n=n)
+        for n in range(10, 20):  # the section goes on after the inner one
+            writer.write_file(f"p{n}.html", template, {"SITENAME": "Archive"}, n=n)
+    assert writer.rendered == 20
+    out = tmp_path / "out"
+    by = {(out / f"p{n}.html").read_text().split(" by ")[1] for n in range(10, 20)}
+    assert len(by) == 2
