@@ -102,6 +102,7 @@ class Describer:
             if k not in SKIP_ATTRS
         }
         own["_content"] = text_digest(article._content or "")
+        own["url"] = article.url  # made from settings no template names (ARTICLE_URL)
         self._active.add(id(article))
         try:
             described = self(own)

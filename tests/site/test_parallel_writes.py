@@ -102,6 +102,18 @@ def test_list_pages_follow_the_articles_on_them(tmp_path):
     }
 
 
+def test_list_pages_follow_the_addresses_of_their_articles(tmp_path):
+    # the writer alone (no plugin attributes that carry the address), on every core
+    settings = ('PLUGINS=["mdit_reader", "incremental"]', "WRITE_PARALLEL_MIN=1")
+    content, out = _content(tmp_path), tmp_path / "out"
+    _build(content, out, *settings)
+    # the articles' addresses change (a setting no template names): every list follows
+    moved = ('ARTICLE_URL="news/{slug}.html"', 'ARTICLE_SAVE_AS="news/{slug}.html"')
+    _build(content, out, *settings, *moved)
+    for page in ("index.html", "index4.html", f"tag/{TAGS[0]}.html"):
+        assert "/news/council-report" in (out / page).read_text(encoding="utf-8"), page
+
+
 def _writer(tmp_path: Path, **settings) -> tuple[SkipUnchangedWriter, object]:
     config = {
         **DEFAULT_CONFIG,
