@@ -130,7 +130,7 @@ class SkipUnchangedWriter(Writer):
         self.parallel_min = settings.get("WRITE_PARALLEL_MIN", self.PARALLEL_MIN)
         self.old: dict[str, str] = {}
         self.new: dict[str, str] = {}
-        self.templates: dict[str, _Template | None] = {}
+        self.templates: dict[tuple[int, str], _Template | None] = {}
         self._themes: dict[int, Templates] = {}  # per Jinja environment
         self.describe = Describer()
         self.skipped = self.rendered = 0
@@ -286,8 +286,9 @@ class SkipUnchangedWriter(Writer):
     # -- digests ------------------------------------------------------------------
 
     def template_info(self, template) -> _Template | None:
-        if template.name in self.templates:
-            return self.templates[template.name]
+        key = (id(template.environment), template.name)  # generators may differ in themes
+        if key in self.templates:
+            return self.templates[key]
         templates = self._themes.get(id(template.environment))
         if templates is None or templates.env is not template.environment:
             templates = self._themes[id(template.environment)] = Templates(template.environment)
@@ -304,7 +305,7 @@ class SkipUnchangedWriter(Writer):
                 "%s: every page is rendered: %s: %s", template.name, type(err).__name__, err
             )
             info = None
-        self.templates[template.name] = info
+        self.templates[key] = info
         return info
 
     def site_digest(self, template, context, given=frozenset()) -> str | None:
@@ -335,7 +336,7 @@ class SkipUnchangedWriter(Writer):
         site = self.site_digest(template, context, frozenset(kwargs))
         if site is None:
             return None
-        info = self.templates[template.name]
+        info = self.template_info(template)
         article = kwargs.get("article")
         siteurl = (
             path_to_url(get_relative_path(name))
