@@ -213,15 +213,9 @@ def extractor(settings) -> Extractor:
     return _extractor
 
 
-def collect(article, future: Future | None = None) -> bytes | None:
-    """Wait for an article's extraction (future, or the one read_quotes gave the
-    article): the result as the cache keeps it (pickled), or None once the reason why
-    not is reported."""
-    if future is None:
-        future = getattr(article, "quote_future", None)
-        if future is None:
-            return None
-        del article.quote_future
+def collect(article, future: Future) -> bytes | None:
+    """Wait for the extraction read_quotes started for an article: the result as the
+    cache keeps it (pickled), or None once the reason why not is reported."""
     try:
         return future.result()
     except UnsupportedLanguage as err:
