@@ -36,3 +36,13 @@ def serve(directory: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def first_result(page, search_url: str, query: str, has_text: str):
+    """Search on the archive's search page; the first result link that shows has_text
+    (waited for: Pagefind loads its index in the browser)."""
+    page.goto(search_url)
+    page.fill(".pagefind-ui__search-input", query)
+    link = page.locator(".pagefind-ui__result-link", has_text=has_text).first
+    link.wait_for(timeout=15_000)
+    return link

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browsing import serve
+from browsing import first_result, serve
 
 pytestmark = pytest.mark.browser
 
@@ -16,12 +16,8 @@ HEADLINE = "Attack on Putin, 2 drones attack the Kremlin"
 
 
 def search_and_open(page, search_url: str, query: str = "Peskov"):
-    page.goto(search_url)
-    page.fill(".pagefind-ui__search-input", query)
     # the article is a result; so are its quotations (the headline quote among them)
-    link = page.locator(".pagefind-ui__result-link", has_text=HEADLINE).first
-    link.wait_for(timeout=15_000)
-    link.click()
+    first_result(page, search_url, query, HEADLINE).click()
     page.wait_for_url(re.compile(r"drones-attack-the-kremlin\.html"))
     assert HEADLINE in page.locator("h1").first.inner_text()
 
@@ -62,10 +58,9 @@ def test_search_works_under_a_project_subpath(published_site, page, tmp_path):
 
 def test_a_quote_is_a_search_result_that_opens_at_the_quote(sample_site, page):
     with serve(sample_site) as base:
-        page.goto(f"{base}/search.html")
-        page.fill(".pagefind-ui__search-input", "rocket attack Zelensky")
-        link = page.locator(".pagefind-ui__result-link", has_text="Mikhail Sheremet").first
-        link.wait_for(timeout=15_000)
+        link = first_result(
+            page, f"{base}/search.html", "rocket attack Zelensky", "Mikhail Sheremet"
+        )
         assert "It’s time to launch a rocket attack" in link.inner_text()
         link.click()
         page.wait_for_url(re.compile(r"drones-attack-the-kremlin\.html.*#q-14$"))

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from browsing import serve
+from browsing import first_result, serve
 from sitebuild import build_articles
 
 pytestmark = pytest.mark.browser
@@ -35,11 +35,8 @@ def test_older_years_are_found_with_their_quotes(tmp_path, page):
     assert (out / "pagefind" / "pagefind-entry.json").is_file()  # the newest year
     assert (out / "pagefind" / "2019" / "pagefind-entry.json").is_file()
     with serve(out) as base:
-        page.goto(f"{base}/search.html")
-        page.fill(".pagefind-ui__search-input", "lighthouse ferry")
         # the 2019 article, from the merged bundle, and its quotation as a result
-        link = page.locator(".pagefind-ui__result-link", has_text="Anna Berg").first
-        link.wait_for(timeout=15_000)
+        link = first_result(page, f"{base}/search.html", "lighthouse ferry", "Anna Berg")
         assert "lighthouse district" in link.inner_text()
         assert page.locator(".pagefind-ui__result-link", has_text="Harbour plans").count()
         link.click()
