@@ -17,8 +17,6 @@ Either way every build (html, publish, devserver) ends with a fresh index.
 
 from __future__ import annotations
 
-import asyncio
-import base64
 import contextlib
 import hashlib
 import importlib.metadata
@@ -27,14 +25,16 @@ import logging
 import os
 import re
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Mapping
 from html import unescape
 from typing import Any
 
-from pagefind.service import PagefindService
 from pelican import signals
+
+from .service import PagefindError, PagefindService
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +55,9 @@ DEFAULTS: dict[str, Any] = {
     "PAGEFIND_SECTIONS": "year",
     # Force one index language (ISO 639-1) instead of each page's <html lang>.
     "PAGEFIND_LANGUAGE": None,
+    # Seconds one request to the Pagefind binary may wait for its reply before the build
+    # reports the index as failed (never a hang).
+    "PAGEFIND_TIMEOUT": 300,
     # Files in the output with one custom record per line ({url, content, language, meta,
     # filters, sort}): each becomes a search result of its own (quote_annotator writes one).
     "PAGEFIND_RECORDS": [],
@@ -95,6 +98,9 @@ def check_settings(pelican) -> None:
         raise SettingError(
             f"PAGEFIND_LANGUAGE must be an ISO 639-1 code such as 'en', not {lang!r}"
         )
+    timeout = settings["PAGEFIND_TIMEOUT"]
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+        raise SettingError(f"PAGEFIND_TIMEOUT must be a number of seconds, not {timeout!r}")
     check_siteurl(settings.get("SITEURL", ""))
 
 
@@ -133,12 +139,27 @@ def _config(output_path: str, settings: Mapping[str, Any]) -> dict:
 
 
 def _record_files(output_path: str, settings: Mapping[str, Any]) -> list[dict]:
+    """The records of the PAGEFIND_RECORDS files; a line that is no record is reported
+    and skipped."""
     records = []
     for name in settings.get("PAGEFIND_RECORDS") or []:
         path = os.path.join(output_path, name)
-        if os.path.isfile(path):
-            with open(path, encoding="utf-8") as f:
-                records.extend(json.loads(line) for line in f if line.strip())
+        if not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for number, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                    if not isinstance(record.get("url"), str) or not isinstance(
+                        record.get("content"), str
+                    ):
+                        raise ValueError("it needs a url and a content")
+                except (ValueError, AttributeError) as err:
+                    logger.error("%s:%d: not a search record (%s); skipped", path, number, err)
+                    continue
+                records.append(record)
     return records
 
 
@@ -146,14 +167,42 @@ def build_index(output_path: str, settings: Mapping[str, Any]) -> int:
     """Index the written article pages ("pages" mode) into a fresh bundle in output_path;
     return the number of pages indexed."""
     config = _config(output_path, settings)
-    shutil.rmtree(config["output_path"], ignore_errors=True)
+    folder = config.pop("output_path")
+    shutil.rmtree(folder, ignore_errors=True)
     records = _record_files(output_path, settings)
-    return asyncio.run(_index(output_path, article_glob(settings), config, records))
+    with PagefindService(timeout=settings.get("PAGEFIND_TIMEOUT", 300)) as service:
+        index_id = service.new_index(config)
+        pages = service.add_directory(
+            index_id, os.path.abspath(output_path), article_glob(settings)
+        )
+        add_records(service, index_id, records)
+        service.write_files(index_id, folder)
+    return pages
 
 
-_PAGEFIND_VERSION = importlib.metadata.version("pagefind")
+_PAGEFIND_VERSION = importlib.metadata.version("pagefind-bin")
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
+
+
+#: A language Pagefind can take: it names index files after it (and panics on a long one).
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}")
+
+
+def record_language(article, settings: Mapping[str, Any]) -> str:
+    """The article's language for the index; one that is no language tag is replaced by
+    DEFAULT_LANG with a warning naming the article."""
+    default = settings.get("DEFAULT_LANG", "en")
+    lang = getattr(article, "lang", None) or default
+    if isinstance(lang, str) and LANGUAGE_TAG.fullmatch(lang):
+        return lang
+    logger.warning(
+        "%s: lang %.40r is not a language tag such as 'en' or 'pt-BR'; indexed as %r",
+        getattr(article, "source_path", article.url),
+        lang,
+        default,
+    )
+    return default if LANGUAGE_TAG.fullmatch(str(default)) else "en"
 
 
 def article_record(article, settings: Mapping[str, Any]) -> dict:
@@ -161,7 +210,9 @@ def article_record(article, settings: Mapping[str, Any]) -> dict:
 
     Another plugin may give an article `search_text` (its plain text) and
     `quotes_search` (metadata about positions in that text); otherwise the text is the
-    title and the content without tags.
+    title and the content without tags. Filter values are plain text (the search page
+    draws them as text, never as HTML); "source" (the article's file) is for error
+    messages and is not sent to Pagefind.
     """
     text = getattr(article, "search_text", None)
     if text is None:
@@ -182,10 +233,11 @@ def article_record(article, settings: Mapping[str, Any]) -> dict:
     return {
         "url": "/" + article.url,
         "content": text,
-        "language": getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "en"),
+        "language": record_language(article, settings),
         "meta": meta,
         "filters": filters,
         "sort": {"date": date},
+        "source": getattr(article, "source_path", None),
     }
 
 
@@ -223,9 +275,7 @@ class RecordIndex:
         self.manifest_path = os.path.join(cache, "pagefind.json") if cache else None
         self.manifest = self._load_manifest()
         self.error: BaseException | None = None
-        self._ready = threading.Event()
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._finish: asyncio.Event | None = None
+        self._finish = threading.Event()
         self.thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
         self.thread.start()
 
@@ -237,43 +287,36 @@ class RecordIndex:
     def _load_manifest(self) -> dict:
         try:
             with open(self.manifest_path, encoding="utf-8") as f:
-                return json.load(f)
+                data = json.load(f)
+            return data if isinstance(data, dict) else {}
         except (TypeError, OSError, ValueError):
             return {}
 
     def _run(self) -> None:
         try:
-            asyncio.run(self._main())
-        except BaseException as err:  # noqa: BLE001 - raised again in Pelican's thread
+            self._main()
+        except BaseException as err:  # noqa: BLE001 - reported in Pelican's thread
             self.error = err
-        finally:
-            self._ready.set()
 
-    async def _main(self) -> None:
-        self._loop = asyncio.get_running_loop()
-        self._finish = asyncio.Event()
-        self._ready.set()
+    def _main(self) -> None:
         root = _config(self.output_path, self.settings)["output_path"]
-        service = await _Service().launch()
-        try:
+        with PagefindService(timeout=self.settings.get("PAGEFIND_TIMEOUT", 300)) as service:
             names = {name for name, _ in self.sections if name}
             for name, records in self.sections[1:]:
-                await self._section(service, os.path.join(root, name), name, records)
+                self._section(service, os.path.join(root, name), name, records)
             if self.settings.get("PAGEFIND_RECORDS"):
-                await self._finish.wait()  # Pelican writes the record files first
+                self._finish.wait()  # Pelican writes the record files first
             main_name, main_records = self.sections[0] if self.sections else ("", [])
             extra = _record_files(self.output_path, self.settings)
-            await self._section(service, root, main_name, main_records + extra, keep=names)
-            if os.path.isdir(root):  # bundles of years no longer in the archive
-                for entry in os.listdir(root):
-                    path = os.path.join(root, entry)
-                    if entry.isdigit() and entry not in names and os.path.isdir(path):
-                        shutil.rmtree(path, ignore_errors=True)
-        finally:
-            await service.close()
+            self._section(service, root, main_name, main_records + extra, keep=names)
+        if os.path.isdir(root):  # bundles of years no longer in the archive
+            for entry in os.listdir(root):
+                path = os.path.join(root, entry)
+                if entry.isdigit() and entry not in names and os.path.isdir(path):
+                    shutil.rmtree(path, ignore_errors=True)
         self._save_manifest()
 
-    async def _section(self, service, folder, name, records, keep=()) -> None:
+    def _section(self, service, folder, name, records, keep=()) -> None:
         digest = hashlib.sha256(
             json.dumps([_PAGEFIND_VERSION, records], sort_keys=True).encode("utf-8", "replace")
         ).hexdigest()
@@ -282,9 +325,9 @@ class RecordIndex:
         if self.manifest.get(key) == digest and os.path.isfile(entry):
             return  # this section's bundle was written from these very records
         config = _config(self.output_path, self.settings)
-        config["output_path"] = folder
-        index = await service.create_index(config)
-        await _add_records(index, records)
+        config.pop("output_path")
+        index_id = service.new_index(config)
+        add_records(service, index_id, records)
         if os.path.isdir(folder):  # a fresh bundle: no fragments of removed articles
             for entry_name in os.listdir(folder):
                 if entry_name in keep:
@@ -294,8 +337,8 @@ class RecordIndex:
                     shutil.rmtree(path, ignore_errors=True)
                 else:
                     os.remove(path)
-        await index.write_files(output_path=folder)
-        await index.delete_index()
+        service.write_files(index_id, folder)
+        service.delete_index(index_id)
         self.manifest[key] = digest
         self.indexed += len(records)
 
@@ -305,74 +348,56 @@ class RecordIndex:
         keep = {name or "main" for name, _ in self.sections}
         data = {k: v for k, v in self.manifest.items() if k in keep}
         try:
-            os.makedirs(os.path.dirname(self.manifest_path) or ".", exist_ok=True)
-            with open(self.manifest_path, "w", encoding="utf-8") as f:
-                json.dump(data, f)
+            write_text_atomic(self.manifest_path, json.dumps(data))
         except OSError as err:
             logger.warning("cannot save %s: %s", self.manifest_path, err)
 
     def finish(self) -> int:
-        """Write the main bundle; return the number of articles in the index."""
-        self._ready.wait()
-        if self._loop is not None and self._finish is not None:
-            # RuntimeError: the thread already stopped, on an error raised below
-            with contextlib.suppress(RuntimeError):
-                self._loop.call_soon_threadsafe(self._finish.set)
+        """Write the main bundle; return the number of articles in the index.
+
+        Raises the PagefindError that stopped the indexing thread, if one did; the
+        thread itself never waits without a bound (PAGEFIND_TIMEOUT a request).
+        """
+        self._finish.set()
         self.thread.join()
         if self.error is not None:
             raise self.error
         return self.count
 
 
-class _Service(PagefindService):
-    """Pagefind's Python service, reading responses as soon as they come.
-
-    The wrapper pauses 0.1 s before reading each response, which makes the ~13,000
-    quotation records of a 2,000-article archive take over 20 minutes; this loop reads
-    the same messages with no pause.
-    """
-
-    async def _wait_for_responses(self) -> None:
-        while True:
-            output = await self._backend.stdout.readuntil(b",")
-            response = json.loads(base64.b64decode(output[:-1]))
-            if not response or (future := self._responses.get(response.get("message_id"))) is None:
-                continue
-            payload = response["payload"]
-            if payload["type"] == "Error":
-                future.set_exception(RuntimeError(f"Pagefind: {payload.get('message')}"))
-            else:
-                future.set_result(payload)
-
-
-async def _index(site: str, glob: str, config: dict, records: list[dict]) -> int:
-    service = await _Service().launch()
+def write_text_atomic(path: str, text: str) -> None:
+    """Write a small file whole or not at all (a kill mid-write leaves the old one)."""
+    folder = os.path.dirname(path) or "."
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
     try:
-        index = await service.create_index(config)
-        result = await index.add_directory(os.path.abspath(site), glob=glob)
-        await _add_records(index, records)
-        await index.write_files(output_path=config["output_path"])
-        return int(result["page_count"])
-    finally:
-        await service.close()
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(tmp)
+        raise
 
 
-async def _add_records(index, records: list[dict]) -> None:
-    # records go to the service in batches, many requests in flight at once
+def add_records(service: PagefindService, index_id: int, records: list[dict]) -> int:
+    """Add records to an index, many requests in flight at once; a record Pagefind
+    refuses is reported with its article and left out. Returns how many were added."""
+    added = 0
     for start in range(0, len(records), _BATCH):
-        await asyncio.gather(
-            *(
-                index.add_custom_record(
-                    url=r["url"],
-                    content=r["content"],
-                    language=r.get("language") or "en",
-                    meta=r.get("meta"),
-                    filters=r.get("filters"),
-                    sort=r.get("sort"),
-                )
-                for r in records[start : start + _BATCH]
-            )
-        )
+        batch = records[start : start + _BATCH]
+        futures = [service.add_record_async(index_id, r) for r in batch]
+        for record, future in zip(batch, futures, strict=True):
+            what = record.get("source") or record["url"]
+            try:
+                service.wait(future, f"the search record of {what}")
+                added += 1
+            except PagefindError as err:
+                if service.alive():
+                    logger.error("%s: not searchable: %s", what, err)
+                else:
+                    raise
+    return added
 
 
 _running: RecordIndex | None = None
@@ -403,18 +428,24 @@ def on_finalized(pelican) -> None:
     if not pelican.settings["PAGEFIND_ENABLED"]:
         return
     started = time.perf_counter()
-    if running is not None:
-        pages = running.finish()
-        logger.info(
-            "Pagefind: %d articles in %s/ (%d bundles), %d indexed anew; %.1f s after the pages",
-            pages,
-            pelican.settings["PAGEFIND_OUTPUT"],
-            len(running.sections),
-            running.indexed,
-            time.perf_counter() - started,
-        )
+    try:
+        if running is not None:
+            pages = running.finish()
+            logger.info(
+                "Pagefind: %d articles in %s/ (%d bundles), %d indexed anew;"
+                " %.1f s after the pages",
+                pages,
+                pelican.settings["PAGEFIND_OUTPUT"],
+                len(running.sections),
+                running.indexed,
+                time.perf_counter() - started,
+            )
+            return
+        pages = build_index(pelican.output_path, pelican.settings)
+    except PagefindError as err:
+        # the pages are written; a search index that cannot be made is an error, not a hang
+        logger.error("%s", err)
         return
-    pages = build_index(pelican.output_path, pelican.settings)
     logger.info(
         "Pagefind indexed %d article pages into %s/ in %.1f s",
         pages,
