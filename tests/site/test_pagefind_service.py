@@ -81,9 +81,11 @@ def test_a_binary_that_dies_fails_every_waiting_request_with_its_message(tmp_pat
 def test_a_binary_that_never_answers_times_out(tmp_path):
     silent = fake_binary(tmp_path, "exec cat > /dev/null")
     started = time.monotonic()
-    with PagefindService(timeout=1, binary=silent) as service:
-        with pytest.raises(PagefindError, match=r"did not answer NewIndex within 1 s"):
-            service.new_index()
+    with (
+        PagefindService(timeout=1, binary=silent) as service,
+        pytest.raises(PagefindError, match=r"did not answer NewIndex within 1 s"),
+    ):
+        service.new_index()
     assert time.monotonic() - started < 10
 
 
