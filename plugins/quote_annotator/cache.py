@@ -8,8 +8,10 @@ engine. Each result is kept under
 where the fingerprint hashes the engine's code and lexicons (plugins/attribution) and
 this package's Pelican-free half (annotate.py, htmltext.py): editing any of them,
 or a new engine version, starts a new folder, and the old ones are removed. Entries are
-written atomically, one file each, so several builds or a distributed job (one worker
-per shard of the archive, README "Beyond one machine") can fill the same cache.
+written atomically (atomic.write_bytes), one file each, so several builds or a
+distributed job (one worker per shard of the archive, README "Beyond one machine") can
+fill the same cache. A file that cannot be read back (truncated, zeroed) is a cache
+miss: load() reports it with its path and extracts the article again.
 
 The speakers file and the theme are not part of the key: they act after extraction
 (speaker names merged across the archive, pages rendered), and every build applies them.
@@ -23,14 +25,13 @@ import multiprocessing
 import os
 import pickle
 import shutil
-import tempfile
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import attribution
 from attribution import UnsupportedLanguage
 
-from . import annotate
+from . import annotate, atomic
 
 logger = logging.getLogger(__name__)
 
@@ -74,11 +75,7 @@ def extract_and_store(title: str, html: str, lang: str, path: Path | None) -> by
 def store(path: Path, data: bytes) -> None:
     """Write a cache file atomically; a read-only or full disk costs speed, never the build."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
+        atomic.write_bytes(path, data)
     except OSError as err:
         logger.warning("extraction cache: cannot write %s: %s", path, err)
 
@@ -131,19 +128,39 @@ class _Cached(Future):
         super().__init__()
         self._article = (cache, key, title, html, lang)
 
+    @property
+    def path(self) -> Path | None:
+        """The cache file the result is read from."""
+        cache, key = self._article[:2]
+        return cache._path(key)
+
     def result(self, timeout=None):
         if not self.done():
-            cache, key, title, html, lang = self._article
-            data = cache.read(key)
+            data = self._article[0].read(self._article[1])
             if data is None:
-                try:
-                    data = extract_pickled(title, html, lang)
-                except Exception as err:  # noqa: BLE001 - reported with the article's path
-                    self.set_exception(err)
-                    return super().result(timeout)
-                cache.put(key, data)
-            self.set_result(data)
+                self.extract_again()
+            else:
+                self.set_result(data)
         return super().result(timeout)
+
+    def extract_again(self) -> Future:
+        """The article extracted anew (its cache file missing or damaged), the file
+        written again; a future already done."""
+        cache, key, title, html, lang = self._article
+        fresh: Future = Future()
+        try:
+            data = extract_pickled(title, html, lang)
+        except Exception as err:  # noqa: BLE001 - reported with the article's path
+            fresh.set_exception(err)
+        else:
+            cache.put(key, data)
+            fresh.set_result(data)
+        if not self.done():
+            if fresh.exception() is not None:
+                self.set_exception(fresh.exception())
+            else:
+                self.set_result(fresh.result())
+        return fresh
 
 
 class Extractor:
@@ -231,6 +248,45 @@ def collect(article, future: Future) -> bytes | None:
     return None
 
 
+def load(article, future: Future) -> annotate.Extracted | None:
+    """collect(), unpickled: the engine's result for the article, or None once the
+    reason why not is reported. A cache file that cannot be read back (truncated, zeroed,
+    written by another Python) is a cache miss: reported once with its path, the
+    article extracted again and the file written anew."""
+    data = collect(article, future)
+    if data is None:
+        return None
+    try:
+        return _unpickle(data)
+    except Exception as err:  # noqa: BLE001 - a damaged cache is rebuilt, never fatal
+        if not isinstance(future, _Cached):
+            # just extracted, not read from disk: the engine's own fault
+            logger.error(
+                "%s: the quotation engine's result cannot be read back (%s: %s); the "
+                "article is published without annotations",
+                article.source_path,
+                type(err).__name__,
+                err,
+            )
+            return None
+        logger.warning(
+            "extraction cache: %s is damaged (%s: %s); %s is extracted again",
+            future.path,
+            type(err).__name__,
+            err,
+            article.source_path,
+        )
+    data = collect(article, future.extract_again())
+    return _unpickle(data) if data is not None else None
+
+
+def _unpickle(data: bytes) -> annotate.Extracted:
+    result = pickle.loads(data)
+    if not isinstance(result, annotate.Extracted):
+        raise TypeError(f"holds a {type(result).__name__}, not an extraction")
+    return result
+
+
 class AnnotationCache:
     """What pages.py makes of each article's extraction once every speaker is known
     (the annotated HTML, JSON-LD, search positions, Web Annotations), kept from the last
@@ -256,6 +312,7 @@ class AnnotationCache:
         for name in self.CODE:
             digest.update((_HERE / name).read_bytes())
         self.code = digest.hexdigest()
+        self.damaged: set[int] = set()  # shards to write again even if nothing changed
         self.old: list[dict[str, tuple]] = [self._load(n) for n in range(self.SHARDS)]
         self.new: list[dict[str, tuple]] = [{} for _ in range(self.SHARDS)]
         self.hits = 0
@@ -267,17 +324,34 @@ class AnnotationCache:
         return self.folder / f"{shard:02x}.pickle"
 
     def _load(self, shard: int) -> dict:
+        """A shard's entries; a damaged shard (truncated, emptied, not what this code
+        writes) is a miss for all of them, reported once, and written again by save()."""
         if self.folder is None:
             return {}
+        path = self._path(shard)
         try:
-            with open(self._path(shard), "rb") as f:
-                data = pickle.load(f)
+            data = path.read_bytes()
         except FileNotFoundError:
             return {}
-        except Exception as err:  # noqa: BLE001 - a damaged cache is rebuilt, never fatal
-            logger.warning("annotation cache %s unreadable (%s)", self._path(shard), err)
+        except OSError as err:
+            logger.warning("annotation cache: cannot read %s: %s", path, err)
             return {}
-        return data if isinstance(data, dict) else {}
+        try:
+            entries = pickle.loads(data)
+            if not isinstance(entries, dict) or not all(
+                isinstance(k, str) and _is_entry(v) for k, v in entries.items()
+            ):
+                raise TypeError("not a table of annotation entries")
+        except Exception as err:  # noqa: BLE001 - a damaged cache is rebuilt, never fatal
+            logger.warning(
+                "annotation cache: %s is damaged (%s: %s); its articles are marked up again",
+                path,
+                type(err).__name__,
+                err,
+            )
+            self.damaged.add(shard)
+            return {}
+        return entries
 
     def speakers(self, source: str, extraction: str) -> list | None:
         """The engine's speakers [(name, kind), ...] of an unchanged extraction."""
@@ -300,16 +374,18 @@ class AnnotationCache:
         if self.folder is None:
             return
         for shard, (old, new) in enumerate(zip(self.old, self.new, strict=True)):
-            if new.keys() == old.keys() and all(new[k] is old[k] for k in new):
+            unchanged = new.keys() == old.keys() and all(new[k] is old[k] for k in new)
+            if unchanged and shard not in self.damaged:
                 continue  # every entry of this shard is the one read
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-                with os.fdopen(fd, "wb") as f:
-                    pickle.dump(new, f, pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, self._path(shard))
+                atomic.write_bytes(self._path(shard), pickle.dumps(new, pickle.HIGHEST_PROTOCOL))
             except OSError as err:
                 logger.warning("annotation cache: cannot write %s: %s", self._path(shard), err)
+
+
+def _is_entry(value) -> bool:
+    """(extraction, speakers, key, what pages.py made), as put() keeps it."""
+    return isinstance(value, tuple) and len(value) == 4 and isinstance(value[1], list)
 
 
 def finish(*_args) -> None:

@@ -12,7 +12,6 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from pelican.generators import Generator
 
 from . import exports, progress
 from .annotate import render
-from .cache import AnnotationCache, collect, finish
+from .cache import AnnotationCache, finish, load
 from .speakers import SpeakerEntity, SpeakerIndex, SpeakersFileError, load_speakers_file
 
 logger = logging.getLogger(__name__)
@@ -79,9 +78,9 @@ class SpeakerGenerator(Generator):
                 # are known, and the engine's result is not even read
                 speakers, result = memo.speakers(article.source_path, future.key), None
                 if speakers is None:
-                    data = collect(article, future)  # as the workers finish them
-                    if data is not None:
-                        result = pickle.loads(data)
+                    # as the workers finish them; a damaged cache file is extracted again
+                    result = load(article, future)
+                    if result is not None:
                         speakers = [(q.speaker, q.speaker_kind) for q in result.quotes]
                 if speakers is not None:
                     extracted.append((article, future, future.key, speakers, result))
@@ -119,10 +118,9 @@ class SpeakerGenerator(Generator):
             made = memo.get(article.source_path, extraction, key)
             if made is None:
                 if result is None:
-                    data = collect(article, future)
-                    if data is None:
+                    result = load(article, future)
+                    if result is None:
                         continue  # reported: the article is published without annotations
-                    result = pickle.loads(data)
                 made = mark_up(article, result, canonical, siteurl)
                 memo.put(article.source_path, extraction, speakers, key, made)
             else:
