@@ -66,16 +66,27 @@ def quote_tables(rows: list[dict], settings) -> list[tuple[str, str]]:
     writer = csv.DictWriter(table, fieldnames=FIELDS)
     writer.writeheader()
     for row in rows:
-        # a cell that starts with = + - @ would run as a formula in a spreadsheet
-        writer.writerow({k: _safe_cell(v) for k, v in row.items()})
+        writer.writerow({k: safe_cell(v) for k, v in row.items()})
     return [
         (settings["QUOTES_JSONL_SAVE_AS"], jsonl),
         (settings["QUOTES_CSV_SAVE_AS"], table.getvalue()),
     ]
 
 
-def _safe_cell(value):
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+#: What can make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"; ASVS
+#: 1.2.10): = + - @ first, or a tab, carriage return, line feed or NUL first (dropped,
+#: and what follows read), and the full-width = + - @ some locales take for the same.
+_FORMULA_START = frozenset("=+-@\t\r\n\x00\uff1d\uff0b\uff0d\uff20")
+
+
+def safe_cell(value):
+    """A quotes.csv cell that a spreadsheet shows as text, never runs as a formula: one
+    whose first character, or first after leading white space (" =1+1"), could start a
+    formula gets a leading apostrophe, which spreadsheets read as "this is text"."""
+    if not isinstance(value, str):
+        return value
+    # the first character itself too: lstrip() drops a leading tab or line break
+    if value[:1] in _FORMULA_START or value.lstrip()[:1] in _FORMULA_START:
         return "'" + value
     return value
 
