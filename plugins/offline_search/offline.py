@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import logging
 import os
 import re
+import zlib
 from html import unescape
 from typing import Any
 
@@ -146,6 +148,101 @@ self.addEventListener("fetch", (event) => {{
 """
 
 
+#: Where Pagefind 1.x keeps the chunks its meta file names (fragments are not precached:
+#: one file per result, thousands of them, cached as they are read).
+_CHUNKS = (("index", ".pf_index"), ("filter", ".pf_filter"))
+
+
+def pagefind_bundles(out: str, folder: str) -> list[str]:
+    """The Pagefind bundles of the site (folders relative to out): the main one at
+    folder, and the older years' in folder/<year>/ (pagefind_search's sections)."""
+    root = os.path.join(out, folder)
+    bundles = [folder] if os.path.isfile(os.path.join(root, "pagefind-entry.json")) else []
+    if os.path.isdir(root):
+        for name in sorted(os.listdir(root)):
+            if name.isdigit() and os.path.isfile(os.path.join(root, name, "pagefind-entry.json")):
+                bundles.append(f"{folder}/{name}")
+    return bundles
+
+
+def bundle_files(out: str, bundle: str) -> list[str]:
+    """The files of one Pagefind bundle its current build uses (paths relative to out):
+    its entry, the meta file of each language it names and the wasm they load, the
+    index and filter chunks those meta files name, and the scripts and styles Pagefind
+    writes under fixed names. Files an earlier or a parallel build left in the folder
+    are not among them. A damaged entry or meta file is reported, and what it would have
+    named is left out (the service worker still caches it when it is read)."""
+    root = os.path.join(out, bundle)
+    entry_path = os.path.join(root, "pagefind-entry.json")
+    try:
+        with open(entry_path, encoding="utf-8") as f:
+            entry = json.load(f)
+        languages = entry["languages"]
+        hashes = [str(lang["hash"]) for lang in languages.values()]
+        # a language without its own wasm (no stemmer) loads wasm.unknown.pagefind
+        wasm = {str(lang.get("wasm") or "unknown") for lang in languages.values()} | {"unknown"}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+        logger.warning(
+            "%s: unreadable Pagefind entry (%s: %s); its index is not precached",
+            entry_path,
+            type(err).__name__,
+            err,
+        )
+        return []
+    files = ["pagefind-entry.json"]
+    for name in sorted(os.listdir(root)):
+        if not os.path.isfile(os.path.join(root, name)) or name == "pagefind-entry.json":
+            continue
+        if name.endswith(".pf_meta"):
+            continue  # the languages' own, below
+        wasm_of = name[len("wasm.") : -len(".pagefind")]
+        if name.startswith("wasm.") and name.endswith(".pagefind") and wasm_of not in wasm:
+            continue  # a language no longer in the archive
+        files.append(name)
+    for lang_hash in hashes:
+        meta = f"pagefind.{lang_hash}.pf_meta"
+        meta_path = os.path.join(root, meta)
+        try:
+            with open(meta_path, "rb") as f:
+                data = f.read()
+            if data[:2] == b"\x1f\x8b":
+                data = gzip.decompress(data)
+            if not data.startswith(b"pagefind_dcd"):
+                raise ValueError("not a Pagefind meta file")
+        except (OSError, EOFError, ValueError, zlib.error) as err:
+            logger.warning(
+                "%s: unreadable Pagefind meta file (%s: %s); its chunks are not precached",
+                meta_path,
+                type(err).__name__,
+                err,
+            )
+            continue
+        files.append(meta)
+        for sub, suffix in _CHUNKS:
+            folder = os.path.join(root, sub)
+            if not os.path.isdir(folder):
+                continue
+            for name in sorted(os.listdir(folder)):
+                stem = name[: -len(suffix)]
+                # the meta file (CBOR) names each chunk as a text string: its length, then it
+                if name.endswith(suffix) and _cbor_text(stem) in data:
+                    files.append(f"{sub}/{name}")
+    return [f"{bundle}/{name}" for name in files]
+
+
+def _cbor_text(text: str) -> bytes:
+    """text as a CBOR text string (major type 3), as Pagefind's meta files hold names."""
+    data = text.encode("utf-8")
+    size = len(data)
+    if size < 24:
+        head = bytes([0x60 + size])
+    elif size < 0x100:
+        head = bytes([0x78, size])
+    else:
+        head = bytes([0x79]) + size.to_bytes(2, "big")
+    return head + data
+
+
 def write_service_worker(pelican) -> None:
     """On finalized (after the Pagefind index is written): sw.js with what to precache."""
     name = pelican.settings["OFFLINE_SERVICE_WORKER"]
@@ -153,23 +250,26 @@ def write_service_worker(pelican) -> None:
         return
     out = pelican.output_path
     precache = ["./", "index.html", "search.html"]
-    digest = hashlib.sha256()
-    for folder in (
-        pelican.settings.get("THEME_STATIC_DIR", "theme"),
-        pelican.settings.get("PAGEFIND_OUTPUT", "pagefind"),
-    ):
-        for root, _, files in os.walk(os.path.join(out, folder)):
-            for file in sorted(files):
-                rel = os.path.relpath(os.path.join(root, file), out).replace(os.sep, "/")
-                if "/fragment/" in rel:
-                    continue  # one file per result (thousands): cached as they are read
-                precache.append(rel)
-                with open(os.path.join(root, file), "rb") as f:
-                    digest.update(rel.encode() + f.read())
+    theme = os.path.join(out, pelican.settings.get("THEME_STATIC_DIR", "theme"))
+    for root, folders, files in os.walk(theme):
+        folders.sort()  # the same sw.js for the same files
+        for file in sorted(files):
+            precache.append(os.path.relpath(os.path.join(root, file), out).replace(os.sep, "/"))
+    if pelican.settings.get("PAGEFIND_ENABLED", True):
+        folder = pelican.settings.get("PAGEFIND_OUTPUT", "pagefind").strip("/")
+        for bundle in pagefind_bundles(out, folder):
+            precache += bundle_files(out, bundle)
     index = pelican.settings.get("OFFLINE_SEARCH_INDEX")
     if index and os.path.isfile(os.path.join(out, index)):
         precache.append(index)
     precache = [p for p in precache if p == "./" or os.path.isfile(os.path.join(out, p))]
+    # a new version whenever a precached file changes: the browser installs it anew
+    digest = hashlib.sha256()
+    for rel in precache:
+        if rel == "./":
+            continue
+        with open(os.path.join(out, rel), "rb") as f:
+            digest.update(rel.encode() + f.read())
     with open(os.path.join(out, name), "w", encoding="utf-8") as f:
         f.write(_SW.format(version=digest.hexdigest()[:12], precache=json.dumps(precache)))
 
