@@ -59,6 +59,10 @@ def test_make_github_pushes_the_site_to_gh_pages(tmp_path):
     proc = subprocess.run(
         [
             "make",
+            # the project's venv is shared: never (re)install it from the copy, even when
+            # the copied pyproject.toml is newer than its stamp
+            "-o",
+            str(ROOT / ".venv" / ".installed"),
             "github",
             "SITEURL=/REPO",
             f"VENV={ROOT / '.venv'}",
