@@ -11,12 +11,25 @@ from pelican.readers import BaseReader
 
 from . import render as rendering
 from .settings import DEFAULTS, validate
-from .source import ContentError, decode, split_header
+from .source import (
+    CONTROL_CHARACTERS,
+    ContentError,
+    count_of,
+    decode,
+    split_header,
+    without_control_characters,
+)
 
 logger = logging.getLogger(__name__)
 
 _LEADING_H1 = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
 _LIST_FIELDS = {"tags", "authors", "keywords"}
+# Fields Pelican and the theme use as one piece of text; a list or mapping is a mistake.
+# (slug is checked where slugs are made.)
+_TEXT_FIELDS = {"title", "subtitle", "date", "modified", "status", "category", "author"}
+_TEXT_FIELDS |= {"lang", "summary", "template", "save_as", "url", "translation"}
+# A language tag as BCP 47 writes it: "en", "de", "pt-BR", "zh-Hant-TW".
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 class MarkdownItReader(BaseReader):
@@ -46,6 +59,7 @@ class MarkdownItReader(BaseReader):
         with open(path, "rb") as f:
             text, warnings = decode(shown, f.read(), self.settings["MDIT_FALLBACK_ENCODING"])
         source = split_header(shown, text)
+        warnings += source.warnings
         body, body_line = source.body, source.body_line
         fields = dict(source.fields)
         if "title" not in fields and (m := _LEADING_H1.match(body)):
@@ -53,17 +67,48 @@ class MarkdownItReader(BaseReader):
             fields["title"] = (m.group(1), body_line + body[: m.start(1)].count("\n"))
             body_line += body[: m.end()].count("\n")
             body = body[m.end() :]
-        content, html_warnings = rendering.render(self._md, body, shown, body_line)
-        for warning in warnings + html_warnings:
-            logger.warning(warning)
-        return content, self._metadata(shown, fields)
+        try:
+            metadata = self._metadata(shown, fields, warnings)
+            content, html_warnings = rendering.render(self._md, body, shown, body_line)
+            warnings += html_warnings
+        finally:
+            # what was repaired is said even when the article is skipped after all
+            for warning in warnings:
+                logger.warning(warning)
+        return content, metadata
 
-    def _metadata(self, path: str, fields: dict[str, tuple[object, int]]) -> dict:
+    def _metadata(
+        self, path: str, fields: dict[str, tuple[object, int]], warnings: list[str]
+    ) -> dict:
+        """Pelican's metadata from the header fields; raise ContentError on a bad value.
+
+        A list or mapping where one piece of text is meant (title: [a, b]) skips the
+        article. A wrong lang is repaired instead, with a warning: the article is built
+        in the site's default language, since a language is never worth losing it.
+        """
         metadata = {}
         formatted = {f.lower() for f in self.settings["FORMATTED_FIELDS"]}
         for name, (value, line) in fields.items():
-            if name in _LIST_FIELDS and isinstance(value, list):
-                value = ", ".join(str(v) for v in value)
+            if name == "lang" and not (isinstance(value, str) and _is_lang(value)):
+                if value != "":
+                    default = self.settings.get("DEFAULT_LANG", "en")
+                    warnings.append(
+                        f"{path}:{line}: metadata 'lang' must be one language code such as "
+                        f"'en' or 'pt-BR', not {_shorten(value)}; the article is in the "
+                        f"default language ({default})"
+                    )
+                continue
+            if name in _TEXT_FIELDS and isinstance(value, list | dict):
+                kind = "a list" if isinstance(value, list) else "a mapping"
+                raise ContentError(path, line, f"metadata '{name}' must be text, not {kind}")
+            if name in _LIST_FIELDS and (
+                isinstance(value, dict)
+                or isinstance(value, list)
+                and not all(isinstance(v, str) for v in value)
+            ):
+                raise ContentError(path, line, f"metadata '{name}' must be a list of names")
+            # a YAML list goes to Pelican as a list: joined, a name holding ';' or ','
+            # would be split again ("Doe, Jane; Doe, John" is Pelican's text form)
             if name in formatted:
                 value = rendering.sanitize(self._md.render(str(value)))
             elif isinstance(value, str) and name in {"title", "subtitle"}:
@@ -73,6 +118,15 @@ class MarkdownItReader(BaseReader):
             except (ValueError, TypeError, OverflowError) as err:
                 raise ContentError(path, line, f"metadata '{name}' is invalid: {err}") from None
         return metadata
+
+
+def _is_lang(value: str) -> bool:
+    return len(value) <= 35 and _LANG_TAG.fullmatch(value) is not None
+
+
+def _shorten(value: object, limit: int = 60) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def display_path(path: str) -> str:
@@ -100,15 +154,33 @@ def silence_disabled_markdown(generator) -> None:
 
 def sanitize_other_readers(content) -> None:
     """Articles from Pelican's other readers (HTML, reST) get the same sanitizing as ours:
-    archives often arrive as HTML, scripts and all."""
-    if content.metadata.get("reader") in (None, "markdownit") or not content._content:
+    archives often arrive as HTML, scripts and all, and with control characters that
+    no feed may contain (the Atom writer stops the build on them)."""
+    if content.metadata.get("reader") in (None, "markdownit"):
+        return
+    shown = display_path(content.source_path)
+    removed: list[str] = []
+    for key, value in content.metadata.items():
+        if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+            removed += CONTROL_CHARACTERS.findall(value)
+            content.metadata[key] = clean = without_control_characters(value)
+            if vars(content).get(key.lower()) == value:  # the attribute made from it
+                setattr(content, key.lower(), clean)
+    for attribute in ("_content", "_summary", "title"):
+        value = vars(content).get(attribute)
+        if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+            removed += CONTROL_CHARACTERS.findall(value)
+            setattr(content, attribute, without_control_characters(value))
+    if removed:
+        kinds = " ".join(f"U+{ord(c):04X}" for c in sorted(set(removed)))
+        logger.warning(
+            "%s: removed %s (%s)", shown, count_of(len(removed), "control character"), kinds
+        )
+    if not content._content:
         return
     clean = rendering.sanitize(content._content)
     if clean != content._content:
-        logger.warning(
-            "%s: removed active or unknown HTML (scripts never run on the site)",
-            display_path(content.source_path),
-        )
+        logger.warning("%s: removed active or unknown HTML (scripts never run on the site)", shown)
     content._content = clean
 
 

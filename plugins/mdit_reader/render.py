@@ -4,6 +4,12 @@ Raw HTML in articles is allowed, but the output always goes through an allow-lis
 sanitizer (nh3, the Ammonia library): no script, no event handler, no javascript: URL
 can reach a reader's browser. Raw HTML is also checked for tags left open, which are
 reported with their line and closed at the end of the article.
+
+markdown-it drops, silently, what is nested deeper than its limit (maxNesting); here
+the limit is MAX_NESTING and the deeper text is kept as plain paragraphs, with a warning.
+That one part depends on markdown-it-py's block parser beyond its plugin API (a
+ParserBlock subclass overriding tokenize(), reading StateBlock's line tables; pinned at
+4.3.0): tests/site/test_hostile_metadata.py checks the deep lists and blockquotes.
 """
 
 from __future__ import annotations
@@ -14,6 +20,9 @@ from html.parser import HTMLParser
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import mdTrim
+from markdown_it.parser_block import ParserBlock
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
@@ -58,12 +67,64 @@ _URL_SCHEMES = {"http", "https", "mailto", "tel"}
 VOID_ELEMENTS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )
-_ACTIVE = re.compile(r"<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=|javascript:", re.I)
+_ACTIVE_TAGS = "script|iframe|frame|frameset|object|embed|applet|style|base|meta|link|form"
+_ACTIVE = re.compile(
+    rf"<\s*(?P<tag>{_ACTIVE_TAGS})\b|\s(?P<handler>on[a-z]+)\s*=|javascript:", re.I
+)
+_ACTIVE_ATTR = re.compile(r"on[a-z]+", re.I)
+_SCRIPT_URL = re.compile(r"^\s*(javascript|vbscript)\s*:", re.I)
+
+#: How deep blocks may nest (a list level counts two, a blockquote one). CommonMark's
+#: preset allows 20, so a list ten levels deep loses items; each level costs markdown-it
+#: three Python frames, so 100 stays far below Python's recursion limit.
+MAX_NESTING = 100
+_FLATTENED = "mdit_reader_flattened"  # env key: lines where nesting was too deep
+
+
+class _FlatteningBlockParser(ParserBlock):
+    """markdown-it's block parser, but what is nested deeper than maxNesting is kept as
+    plain paragraphs (markdown-it drops it), and where it starts is noted in env."""
+
+    def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
+        if state.level < state.md.options.maxNesting:
+            super().tokenize(state, startLine, endLine)
+            return
+        line = state.skipEmptyLines(startLine)
+        first = line
+        group = None
+        # this block's lines end where one is indented less, as tokenize() ends them
+        # (a negative indent is a lazy line of a blockquote: it belongs to it)
+        while line < endLine and not (0 <= state.sCount[line] < state.blkIndent):
+            if state.isEmpty(line):
+                if group is not None:
+                    _flat_paragraph(state, group, line)
+                group = None
+            elif group is None:
+                group = line
+            line += 1
+        if group is not None:
+            _flat_paragraph(state, group, line)
+        if first < line and isinstance(state.env, dict):
+            state.env.setdefault(_FLATTENED, []).append(first)
+        state.line = line
+
+
+def _flat_paragraph(state: StateBlock, start: int, end: int) -> None:
+    token = state.push("paragraph_open", "p", 1)
+    token.map = [start, end]
+    token = state.push("inline", "", 0)
+    token.content = mdTrim(state.getLines(start, end, state.blkIndent, False))
+    token.map = [start, end]
+    token.children = []
+    state.push("paragraph_close", "p", -1)
 
 
 def make_parser(plugin_names: Sequence[str], html: bool) -> MarkdownIt:
     """A markdown-it parser with CommonMark plus the named plugins."""
-    md = MarkdownIt("commonmark", {"html": html})
+    md = MarkdownIt("commonmark", {"html": html, "maxNesting": MAX_NESTING})
+    block = _FlatteningBlockParser()
+    block.ruler = md.block.ruler  # the rules as the preset enabled them
+    md.block = block
     for name in plugin_names:
         PLUGINS[name](md)
     return md
@@ -84,9 +145,16 @@ def sanitize(html: str) -> str:
 
 def render(md: MarkdownIt, body: str, path: str, first_line: int) -> tuple[str, list[str]]:
     """Render body to sanitized HTML; return it with warnings naming file and line."""
-    tokens = md.parse(body, {})
+    env: dict = {}
+    tokens = md.parse(body, env)
     warnings = check_raw_html(tokens, path, first_line)
-    return sanitize(md.renderer.render(tokens, md.options, {})), warnings
+    if flattened := env.get(_FLATTENED):
+        warnings.append(
+            f"{path}:{first_line + min(flattened)}: nesting deeper than "
+            f"{md.options.maxNesting} levels (lists count two); the deeper text is shown "
+            "as plain paragraphs"
+        )
+    return sanitize(md.renderer.render(tokens, md.options, env)), warnings
 
 
 def render_inline(md: MarkdownIt, text: str) -> str:
@@ -124,6 +192,7 @@ def check_raw_html(tokens: list[Token], path: str, first_line: int) -> list[str]
     blocks = _TagStack()
     for token in tokens:
         line = first_line + (token.map[0] if token.map else 0)
+        warnings += _active_attrs(token, path, line)
         if token.type == "html_block":
             warnings += _active(token, path, line)
             blocks.line = line
@@ -132,6 +201,7 @@ def check_raw_html(tokens: list[Token], path: str, first_line: int) -> list[str]
             inline = _TagStack()
             inline.line = line
             for child in token.children:
+                warnings += _active_attrs(child, path, line)
                 if child.type == "html_inline":
                     warnings += _active(child, path, line)
                     inline.feed(child.content)
@@ -149,9 +219,35 @@ def check_raw_html(tokens: list[Token], path: str, first_line: int) -> list[str]
 
 
 def _active(token: Token, path: str, line: int) -> list[str]:
-    if not _ACTIVE.search(token.content):
+    m = _ACTIVE.search(token.content)
+    if not m:
         return []
+    if m.group("tag"):
+        what = f"<{m.group('tag').lower()}>"
+    elif m.group("handler"):
+        what = f"event handler {m.group('handler').lower()}"
+    else:
+        what = "javascript: URL"
     return [
-        f"{path}:{line}: removed active HTML (script, event handler or javascript: URL): "
+        f"{path}:{line}: removed active HTML ({what}): "
+        "nothing in an article may run in a reader's browser"
+    ]
+
+
+def _active_attrs(token: Token, path: str, line: int) -> list[str]:
+    """Attributes set with the attrs syntax ({onclick=…}) that are removed: by the attrs
+    plugin (event handlers, links markdown-it refuses) or by the sanitizer."""
+    refused = dict((token.meta or {}).get("insecure_attrs") or {})
+    refused |= {
+        name: value
+        for name, value in (token.attrs or {}).items()
+        if _ACTIVE_ATTR.fullmatch(name)
+        or (name in {"href", "src", "action", "formaction"} and _SCRIPT_URL.match(str(value)))
+    }
+    if not refused:
+        return []
+    name, value = next(iter(refused.items()))
+    return [
+        f"{path}:{line}: removed active HTML (attribute {name}={str(value)!r:.40}): "
         "nothing in an article may run in a reader's browser"
     ]
