@@ -8,6 +8,7 @@ then against each other ("Peskov" alone is the archive's only "... Peskov").
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import yaml
 from unidecode import unidecode
+
+logger = logging.getLogger(__name__)
 
 
 class SpeakersFileError(ValueError):
@@ -65,46 +68,165 @@ def short_hash(name: str) -> str:
 
 
 def load_speakers_file(path: Path) -> list[SpeakerEntry]:
-    """Read content/speakers.yml; a missing file is an empty list."""
+    """Read content/speakers.yml; a missing file is an empty list.
+
+    One bad entry (aliases: 5, a name that is a list, kind: robot, …) drops only that
+    entry: it is logged as an error naming the file, line and speaker, and the others
+    are kept. SpeakersFileError (naming the file, and the line where known) is raised
+    when the file as a whole cannot be used: not UTF-8, not valid YAML, YAML aliases
+    (refused: nested ones expand a few hundred bytes to gigabytes), not a list of
+    speakers, or no entry usable at all (then the first entry's problem is the message).
+    """
     if not path.is_file():
         return []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except OSError as err:
+        raise SpeakersFileError(f"{path}: cannot be read: {err.strerror}") from None
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise SpeakersFileError(
+            f"{path}:{line}: not valid UTF-8 (byte 0x{raw[err.start]:02x}); save it as UTF-8"
+        ) from None
+    _refuse_unsafe_yaml(path, text)
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.reader.ReaderError as err:  # a character YAML refuses (U+000B, …)
+        line = text.count("\n", 0, err.position) + 1
+        raise SpeakersFileError(
+            f"{path}:{line}: not valid YAML: character U+{err.character:04X} is not allowed"
+        ) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise SpeakersFileError(
             f"{where}: not valid YAML: {getattr(err, 'problem', err)}"
         ) from None
-    items = data.get("speakers", data) if isinstance(data, dict) else data
-    if isinstance(items, dict):  # "Name: {aliases: [...]}" form
-        items = [{"name": k, **(v or {})} for k, v in items.items()]
+    data = data or {}
+    items, lines = _speaker_items(data, node)
     if not isinstance(items, list):
         raise SpeakersFileError(f"{path}: expected a list of speakers")
-    entries = []
-    for i, item in enumerate(items, 1):
-        if not isinstance(item, Mapping) or not str(item.get("name") or "").strip():
-            raise SpeakersFileError(f"{path}: speaker #{i} has no name")
-        kind = str(item.get("kind") or "person")
-        if kind not in {"person", "organization"}:
-            raise SpeakersFileError(
-                f"{path}: speaker {item['name']!r}: kind must be person or organization"
-            )
-        aliases = item.get("aliases") or []
-        if isinstance(aliases, str):
-            aliases = [aliases]
-        entries.append(
-            SpeakerEntry(
-                name=str(item["name"]).strip(),
-                kind=kind,
-                aliases=tuple(str(a).strip() for a in aliases if str(a).strip()),
-                role=_opt(item.get("role")),
-                description=_opt(item.get("description")),
-                wikidata=_opt(item.get("wikidata")),
-                slug=_opt(item.get("slug")),
-            )
-        )
+    entries, problems = [], []
+    for i, item in enumerate(items):
+        line = lines[i] if i < len(lines) else None
+        try:
+            entries.append(_speaker_entry(item, i + 1))
+        except ValueError as err:
+            problems.append(f"{path}:{line}: {err}" if line else f"{path}: {err}")
+    if problems and not entries:
+        for problem in problems[1:]:
+            logger.error("%s; entry skipped", problem)
+        raise SpeakersFileError(problems[0])
+    for problem in problems:
+        logger.error("%s; entry skipped", problem)
     return entries
+
+
+#: How deep lists and mappings may nest in the speakers file (an entry needs three).
+_MAX_YAML_DEPTH = 50
+
+
+def _refuse_unsafe_yaml(path: Path, text: str) -> None:
+    """Refuse YAML aliases (*name), which nested expand a few hundred bytes to
+    gigabytes, and nesting deeper than _MAX_YAML_DEPTH, which exhausts the parser's
+    recursion. Only the event stream is read, so nothing expands or recurses."""
+    openers = sum(text.count(c) for c in "[{-?") + text.count("\n") + 1
+    if "*" not in text and openers <= _MAX_YAML_DEPTH:
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            line = event.start_mark.line + 1 if event.start_mark else 1
+            if isinstance(event, yaml.AliasEvent):
+                raise SpeakersFileError(
+                    f"{path}:{line}: uses a YAML alias (*{event.anchor}); "
+                    "aliases are not allowed in the speakers file"
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > _MAX_YAML_DEPTH:
+                    raise SpeakersFileError(
+                        f"{path}:{line}: lists or mappings nested deeper than "
+                        f"{_MAX_YAML_DEPTH} levels"
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # loading the file reports where it is not valid YAML
+
+
+def _speaker_items(data: object, node: yaml.Node | None) -> tuple[object, list[int]]:
+    """The list of speaker entries (either form), with the line where each begins."""
+    if isinstance(data, dict) and "speakers" in data:
+        items = data["speakers"]
+        node = next((v for k, v in node.value if getattr(k, "value", None) == "speakers"), None)
+    else:
+        items = data
+    lines: list[int] = []
+    if isinstance(node, yaml.SequenceNode):
+        lines = [item.start_mark.line + 1 for item in node.value]
+    elif isinstance(node, yaml.MappingNode):
+        lines = [key.start_mark.line + 1 for key, _ in node.value]
+    if isinstance(items, dict):  # "Name: {aliases: [...]}" form
+        items = [(name, fields) for name, fields in items.items()]
+    return items, lines
+
+
+def _speaker_entry(item: object, number: int) -> SpeakerEntry:
+    """One entry of the speakers file; ValueError says what is wrong with it."""
+    if isinstance(item, tuple):  # "Name: {fields}" form
+        name, fields = item
+        if fields is None:
+            fields = {}
+        if not isinstance(fields, Mapping):
+            raise ValueError(
+                f"speaker {_shown(name)}: expected its fields (aliases: …, role: …), "
+                f"not {_shown(fields)}"
+            )
+        item = {**fields, "name": name}
+    if not isinstance(item, Mapping):
+        raise ValueError(f"speaker #{number} is not 'name: …' lines but {_shown(item)}")
+    name = item.get("name")
+    if not isinstance(name, str) or not name.strip():
+        if name is None or name == "":
+            raise ValueError(f"speaker #{number} has no name")
+        raise ValueError(f"speaker #{number}: name must be text, not {_shown(name)}")
+    label = f"speaker {name.strip()!r}"
+    kind = item.get("kind") or "person"
+    if kind not in ("person", "organization"):
+        raise ValueError(f"{label}: kind must be person or organization, not {_shown(kind)}")
+    aliases = item.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [aliases]
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ValueError(
+            f"{label}: aliases must be a name or a list of names, not {_shown(aliases)}"
+        )
+    texts = {}
+    for key in ("role", "description", "wikidata", "slug"):
+        value = item.get(key)
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, str | int | float)
+        ):
+            raise ValueError(f"{label}: {key} must be text, not {_shown(value)}")
+        texts[key] = _opt(value)
+    return SpeakerEntry(
+        name=name.strip(),
+        kind=kind,
+        aliases=tuple(a.strip() for a in aliases if a.strip()),
+        **texts,
+    )
+
+
+def _shown(value: object, limit: int = 50) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _opt(value: object) -> str | None:
