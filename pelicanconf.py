@@ -31,10 +31,21 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 # Readers: .md files are read by our markdown-it reader (plugins/mdit_reader).
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["mdit_reader", "quote_annotator", "pagefind_search", "offline_search", "incremental"]
+PLUGINS = [
+    "mdit_reader",
+    "quote_annotator",
+    "pagefind_search",
+    "offline_search",
+    "incremental",
+    "archive_guard",  # one bad file never aborts the build; stale output is removed
+]
 
 ARTICLE_URL = "articles/{date:%Y}/{date:%m}/{slug}.html"
 ARTICLE_SAVE_AS = ARTICLE_URL
+# An article in another language than DEFAULT_LANG (a translation, or an article of its
+# own) stays in the same scheme, where Pagefind's "pages" mode finds it.
+ARTICLE_LANG_URL = "articles/{date:%Y}/{date:%m}/{slug}-{lang}.html"
+ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL
 PAGE_URL = "{slug}.html"
 PAGE_SAVE_AS = PAGE_URL
 DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search", "404"]
