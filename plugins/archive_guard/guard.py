@@ -50,7 +50,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import order_content, process_translations, slugify
 from unidecode import unidecode
 
-from . import stale
+from . import pelican_cache, stale
 
 logger = logging.getLogger(__name__)
 
@@ -410,6 +410,7 @@ def conflict(item, bucket: int, ids: list[str] | None, claims) -> str | None:
 
 
 def register() -> None:
+    signals.initialized.connect(pelican_cache.check_pelican_caches)
     signals.content_object_init.connect(check_content)
     signals.article_generator_pretaxonomy.connect(settle_articles)
     signals.page_generator_finalized.connect(settle_pages)
