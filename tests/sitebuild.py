@@ -13,6 +13,18 @@ PELICANCONF = ROOT / "pelicanconf.py"
 PUBLISHCONF = ROOT / "publish" / "publishconf.py"
 SHARED = Path(os.environ.get("SHARED_DIR", ROOT.parent / "shared"))
 
+#: A small annotated article the cache tests build (a named speaker and a pronoun).
+HARBOUR_ARTICLE = """---
+title: Harbour vote
+date: 2024-03-01
+category: Politics
+---
+
+“We will build the new harbour this year,” said Mayor Anna Berg.
+
+“The budget is ready,” she added.
+"""
+
 
 def run_pelican(
     content: Path,

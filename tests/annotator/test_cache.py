@@ -9,18 +9,8 @@ import pytest
 
 from quote_annotator import cache
 from quote_annotator.annotate import extract
+from sitebuild import HARBOUR_ARTICLE as ARTICLE
 from sitebuild import ROOT, build_articles, run_pelican
-
-ARTICLE = """---
-title: Harbour vote
-date: 2024-03-01
-category: Politics
----
-
-“We will build the new harbour this year,” said Mayor Anna Berg.
-
-“The budget is ready,” she added.
-"""
 
 
 def entries(folder):

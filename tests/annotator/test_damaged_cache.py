@@ -8,18 +8,8 @@ import shutil
 import pytest
 
 from quote_annotator import atomic, cache
+from sitebuild import HARBOUR_ARTICLE as ARTICLE
 from sitebuild import PELICANCONF, build_articles, run_pelican
-
-ARTICLE = """---
-title: Harbour vote
-date: 2024-03-01
-category: Politics
----
-
-“We will build the new harbour this year,” said Mayor Anna Berg.
-
-“The budget is ready,” she added.
-"""
 
 PAGE = "articles/2024/03/harbour-vote.html"
 
