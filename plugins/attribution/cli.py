@@ -48,7 +48,8 @@ def prediction(text: str, lang: str) -> list[dict]:
             q = part[0]
             out.append(
                 {
-                    "start": q.start,
+                    # PolNeAR counts a mixed quote's whole reported clause
+                    "start": q.clause.start if q.clause else q.start,
                     "end": part[-1].end,
                     "type": q.type,
                     "speaker": q.speaker.name if q.speaker else None,

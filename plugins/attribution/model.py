@@ -40,6 +40,7 @@ class Quote:
     rule: str
     speaker_rule: str | None
     continues: int | None = None  # id of the quote this one continues ("“…,” he said. “…”")
+    clause: Span | None = None  # a mixed quote's reported clause, from its cue to its end
 
     @property
     def start(self) -> int:

@@ -92,6 +92,9 @@ def _records(doc: Doc) -> Extraction:
                 rule=d.rule,
                 speaker_rule=d.speaker_rule,
                 continues=ids.get(id(d.continues)) if d.continues is not None else None,
+                clause=Span(d.clause[0], d.clause[1], text[d.clause[0] : d.clause[1]])
+                if d.clause
+                else None,
             )
         )
     return Extraction(tuple(quotes), tuple(speakers.values()))

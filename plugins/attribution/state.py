@@ -28,6 +28,7 @@ class Draft:
     pronoun: str | None = None
     continues: Draft | None = None  # the quote whose speaker this one goes on quoting
     reported: bool = False  # in a clause of reported speech (German Konjunktiv), no cue
+    clause: tuple[int, int] | None = None  # a mixed fragment's reported clause (step 'mixed')
 
 
 @dataclass(slots=True)

@@ -12,5 +12,6 @@ def render(text: str, lang: str = "en") -> str:
         mention = f'"{q.mention.text}"' if q.mention else "—"
         cue = f'"{q.cue.text}"' if q.cue else "—"
         then = f", continues #{q.continues}" if q.continues is not None else ""
-        lines.append(f"{q.type} «{q.text}» — {who} (mention {mention}, cue {cue}{then})")
+        clause = f" in «{q.clause.text}»" if q.clause else ""
+        lines.append(f"{q.type} «{q.text}»{clause} — {who} (mention {mention}, cue {cue}{then})")
     return "\n".join(lines) if lines else "(no quotes)"

@@ -120,6 +120,10 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
             return
         if target is not None and not _named(doc, target.speaker):
             target = None  # "the nominee … he said": a name beats a description
+        if target is None and _guessed_organization(doc, last_any):
+            # "Reilly said it twice. “…,” he added": "he" shows the lone name is a person
+            last_any.kind = "person"
+            target = last_any
         if target is None:
             name = _nearest_name(doc, d.spans[0][0])
             if name:
@@ -148,6 +152,14 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
     d.speaker, d.kind, d.role = target.speaker, target.kind, target.role
     d.speaker_rule = f"{d.speaker_rule}+pronoun"
     doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {target.speaker!r}")
+
+
+def _guessed_organization(doc: Doc, d: Draft | None) -> bool:
+    """A one-word name taken for an organization only for want of a first name."""
+    if d is None or d.kind != "organization" or not d.speaker or " " in d.speaker:
+        return False
+    word = d.speaker
+    return word[:1].isupper() and not word.isupper() and word.lower() not in doc.lex.organizations
 
 
 def _named(doc: Doc, name: str | None) -> bool:

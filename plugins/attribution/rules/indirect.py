@@ -83,7 +83,7 @@ def run(doc: Doc) -> None:
     lex = doc.lex
     quoted = sorted(d.outer for d in doc.drafts)
     starts = [a for a, _ in quoted]
-    span_starts = sorted(d.spans[0][0] for d in doc.drafts)
+    span_starts = sorted((d.clause or d.spans[0])[0] for d in doc.drafts)
     found: list[Draft] = []
     for (s, e), p in zip(doc.sentences, doc.sentence_paragraph, strict=True):
         if p == 0 and doc.headline:

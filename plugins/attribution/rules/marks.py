@@ -42,13 +42,40 @@ def _can_open(text: str, i: int, start: int) -> bool:
     return (before.isspace() or before in '([{—–-/:;,"“„«»‘‚') and not after.isspace()
 
 
-def pair_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
-    """Outermost (open, close) mark positions in one paragraph, and an unclosed opener."""
+def _sentence_ended(text: str, i: int, start: int) -> bool:
+    """Does a sentence end just before position i ("… second half. |"Bolton …")?"""
+    k = i - 1
+    while k > start and text[k].isspace():
+        k -= 1
+    return k > start and text[k] in ".!?…"
+
+
+def pair_paragraph(
+    text: str, start: int, end: int, reopened: dict[int, list[int]] | None = None
+) -> tuple[list[tuple[int, int]], int | None]:
+    """Outermost (open, close) mark positions in one paragraph, and an unclosed opener.
+
+    A double opener inside an open double quote, after a sentence end, reopens it:
+    ``"A. "B."`` is one quotation in two pieces (a quote over paragraphs whose breaks
+    were lost, as in many archives). Its position is added to ``reopened[opener]``.
+    """
     pairs = []
     stack: list[tuple[str, int]] = []
     for m in _MARKS.finditer(text, start, end):
         c, i = m.group(), m.start()
         if c in "’‘" and _is_apostrophe(text, i):
+            continue
+        if (
+            reopened is not None
+            and len(stack) == 1
+            and c in '“"'
+            and stack[0][0] in '“"'
+            and text[i - 1].isspace()
+            and _can_open(text, i, start)
+            and _sentence_ended(text, i, stack[0][1] + 1)
+        ):
+            # 'second half. "Bolton': a mark after a space and a sentence end opens
+            reopened.setdefault(stack[0][1], []).append(i)
             continue
         if (
             stack
@@ -82,7 +109,8 @@ def run(doc: Doc) -> None:
     text = doc.text
     pending: Draft | None = None  # a quote still open at the end of its paragraph
     for p, (ps, pe) in enumerate(doc.paragraphs):
-        pairs, unclosed = pair_paragraph(text, ps, pe)
+        reopened: dict[int, list[int]] = {}
+        pairs, unclosed = pair_paragraph(text, ps, pe, reopened)
         first_mark = min(
             [a for a, _ in pairs] + ([unclosed] if unclosed is not None else []), default=None
         )
@@ -91,7 +119,7 @@ def run(doc: Doc) -> None:
                 # continuation: this paragraph reopens the quote left open above
                 if pairs and pairs[0][0] == ps:
                     a, b = pairs.pop(0)
-                    pending.spans.append(_trim(text, a + 1, b))
+                    pending.spans.extend(_pieces(text, a, b, reopened))
                     pending.outer = (pending.outer[0], b + 1)
                     doc.log(
                         "marks",
@@ -101,7 +129,7 @@ def run(doc: Doc) -> None:
                     doc.drafts.append(pending)
                     pending = None
                 elif unclosed == ps:
-                    pending.spans.append(_trim(text, ps + 1, pe))
+                    pending.spans.extend(_pieces(text, ps, pe, reopened))
                     pending.outer = (pending.outer[0], pe)
                     unclosed = None
                     doc.log("marks", "joined", f"quote still open through paragraph {p}")
@@ -109,15 +137,17 @@ def run(doc: Doc) -> None:
                 _close_at_paragraph_end(doc, pending)
                 pending = None
         for a, b in pairs:
-            span = _trim(text, a + 1, b)
-            if span[0] >= span[1]:
+            spans = _pieces(text, a, b, reopened)
+            if not spans:
                 doc.log("marks", "dropped", f"empty quotation at {a}")
                 continue
-            doc.drafts.append(Draft([span], (a, b + 1), p, rule="marks"))
+            if len(spans) > 1:
+                doc.log("marks", "joined", f"quote reopened after a sentence: {doc.snippet(a, b)}")
+            doc.drafts.append(Draft(spans, (a, b + 1), p, rule="marks"))
         if unclosed is not None:
-            span = _trim(text, unclosed + 1, pe)
-            if span[0] < span[1]:
-                pending = Draft([span], (unclosed, pe), p, rule="marks-unclosed")
+            spans = _pieces(text, unclosed, pe, reopened)
+            if spans:
+                pending = Draft(spans, (unclosed, pe), p, rule="marks-unclosed")
     if pending is not None:
         _close_at_paragraph_end(doc, pending)
     doc.drafts.sort(key=lambda d: d.spans[0][0])
@@ -134,6 +164,15 @@ def _close_at_paragraph_end(doc: Doc, draft: Draft) -> None:
     else:
         # too short to be sure it is a quote rather than a stray mark
         doc.log("marks", "dropped", f"unbalanced mark with {words} words after it")
+
+
+def _pieces(
+    text: str, opener: int, end: int, reopened: dict[int, list[int]]
+) -> list[tuple[int, int]]:
+    """The content spans of a quote from its opening mark to end, split where it reopens."""
+    bounds = [opener, *reopened.get(opener, ()), end]
+    spans = [_trim(text, a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [s for s in spans if s[0] < s[1]]
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

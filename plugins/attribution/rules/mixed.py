@@ -1,7 +1,9 @@
 """Step 'mixed': a quoted fragment inside reported speech takes the reported clause.
 
 "Clinton called half of Trump’s supporters “deplorables”": what Clinton said is the
-clause from the cue to the end of the fragment, of which the quoted word is part.
+clause from the cue to the end of the fragment, of which the quoted word is part. The
+quote itself stays the quoted words (what a reader sees marked); the clause is kept
+beside it for corpora that count the whole content (PolNeAR).
 """
 
 from __future__ import annotations
@@ -37,4 +39,4 @@ def run(doc: Doc) -> None:
                 f"{doc.snippet(*d.spans[0])} to the reported clause "
                 f"{doc.snippet(s, d.spans[0][1])}",
             )
-            d.spans[0] = (s, d.spans[0][1])
+            d.clause = (s, d.spans[0][1])
