@@ -52,7 +52,8 @@ def prediction(text: str, lang: str) -> list[dict]:
                     "start": q.clause.start if q.clause else q.start,
                     "end": part[-1].end,
                     "type": q.type,
-                    "speaker": q.speaker.name if q.speaker else None,
+                    # an unnamed source is judged by its description ("officials")
+                    "speaker": q.speaker.name if q.speaker else q.description,
                     "speaker_start": q.mention.start if q.mention else None,
                     "speaker_end": q.mention.end if q.mention else None,
                     "cue": q.cue.text if q.cue else None,
@@ -204,9 +205,10 @@ def debug(path: Path, lang: str) -> int:
     print(trace.format())
     print()
     for q in result.quotes:
-        who = q.speaker.name if q.speaker else "—"
+        who = q.speaker.name if q.speaker else (f"‹{q.description}›" if q.description else "—")
+        role = f", {q.speaker.role}" if q.speaker and q.speaker.role else ""
         print(
-            f"#{q.id} {q.type:<8} {q.text[:70]!r} — {who} "
+            f"#{q.id} {q.type:<8} {q.text[:70]!r} — {who}{role} "
             f"(mention {q.mention.text if q.mention else None!r}, cue "
             f"{q.cue.text if q.cue else None!r}; {q.rule}/{q.speaker_rule})"
         )

@@ -36,6 +36,11 @@ class Lexicon:
     source_nouns: frozenset[str]  # "nach Angaben des …": the source of a quote in its sentence
     name_connectors: frozenset[str]  # lowercase words inside a quoted name ("BILD am Sonntag")
     fragment_lead_ins: frozenset[str]  # words after which a capitalised quote is speech
+    role_nouns: frozenset[str]  # job words that end a role ("retail analyst", "Bolton boss")
+    org_heads: frozenset[str]  # words that make a name an organization ("Bank", "plc")
+    org_nouns: frozenset[str]  # "the company said": nouns that stand for an organization
+    spokespeople: frozenset[str]  # "a BBC spokesman": may be credited to the organization
+    clause_words: frozenset[str]  # words that make a would-be speaker a clause ("would be")
 
 
 def _words(lang: str, name: str) -> list[str]:
@@ -77,5 +82,10 @@ def load(lang: str) -> Lexicon:
         source_nouns=words("source_nouns"),
         name_connectors=words("name_connectors"),
         fragment_lead_ins=words("fragment_lead_ins"),
+        role_nouns=words("role_nouns"),
+        org_heads=words("org_heads"),
+        org_nouns=words("org_nouns"),
+        clause_words=words("clause_words"),
+        spokespeople=words("spokespeople"),
         limits={k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))},
     )

@@ -21,7 +21,7 @@ class Speaker:
     """Who is quoted, resolved across the article."""
 
     name: str
-    kind: str  # "person" or "organization"
+    kind: str  # "person" or "organization" (an unnamed source is a Quote.description)
     role: str | None = None
     aliases: tuple[str, ...] = ()
 
@@ -40,6 +40,7 @@ class Quote:
     rule: str
     speaker_rule: str | None
     continues: int | None = None  # id of the quote this one continues ("“…,” he said. “…”")
+    description: str | None = None  # an unnamed source ("a BBC spokesman"): no speaker entity
     clause: Span | None = None  # a mixed quote's reported clause, from its cue to its end
 
     @property

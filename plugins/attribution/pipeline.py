@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from . import lexicon
 from .model import Extraction, Quote, Span, Speaker, Trace
 from .rules import (
+    canonical,
     continuation,
     cues,
     entities,
@@ -42,6 +43,7 @@ STEPS: list[tuple[str, Callable[[Doc], None]]] = [
     ("entities", entities.run),  # surnames, honorifics, pronouns, documents
     ("filters", filters.run),  # drop scare quotes, titles, nicknames
     ("continuation", continuation.run),  # uncued quotes continue the speaker before
+    ("canonical", canonical.run),  # canonical names, kinds, roles; descriptions
 ]
 
 
@@ -92,6 +94,7 @@ def _records(doc: Doc) -> Extraction:
                 rule=d.rule,
                 speaker_rule=d.speaker_rule,
                 continues=ids.get(id(d.continues)) if d.continues is not None else None,
+                description=d.description if speaker is None else None,
                 clause=Span(d.clause[0], d.clause[1], text[d.clause[0] : d.clause[1]])
                 if d.clause
                 else None,

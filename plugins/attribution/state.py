@@ -28,6 +28,7 @@ class Draft:
     pronoun: str | None = None
     continues: Draft | None = None  # the quote whose speaker this one goes on quoting
     reported: bool = False  # in a clause of reported speech (German Konjunktiv), no cue
+    description: str | None = None  # an unnamed source ("a BBC spokesman"), step 'canonical'
     clause: tuple[int, int] | None = None  # a mixed fragment's reported clause (step 'mixed')
 
 

@@ -8,7 +8,7 @@ from attribution import extract_quotes
 def render(text: str, lang: str = "en") -> str:
     lines = []
     for q in extract_quotes(text, lang).quotes:
-        who = q.speaker.name if q.speaker else "—"
+        who = q.speaker.name if q.speaker else (f"‹{q.description}›" if q.description else "—")
         mention = f'"{q.mention.text}"' if q.mention else "—"
         cue = f'"{q.cue.text}"' if q.cue else "—"
         then = f", continues #{q.continues}" if q.continues is not None else ""

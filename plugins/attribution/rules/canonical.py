@@ -1,0 +1,344 @@
+"""Step 'canonical': every speaker becomes an entity of the article, or a description.
+
+The cue rules give each quote the speaker as its sentence names them: "Industry
+Secretary Patricia Hewitt", "Mr Blair", "the company", "a BBC spokesman". This step
+turns each into what a reader should see:
+
+- a **person** or **organization** with a canonical name, the fullest proper name the
+  article gives them ("Patricia Hewitt", "Tony Blair"), titles and job words moved to
+  the role;
+- or a **description** of an unnamed source ("a BBC spokesman", "analysts"): shown at
+  its quote, never a speaker entity. A description that stands for an entity the
+  article names ("the company" after EMI spoke, "the prime minister" of "Prime
+  Minister Tony Blair") is that entity;
+- a clause, a number or a lone common noun that is not a source is no speaker at all.
+
+Roles are gathered per entity over the whole article (a title before the name, an
+appositive after it) and the fullest is given to all its quotes; honorifics are never
+roles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..state import Doc, Draft
+from .phrases import DETERMINERS, PARTICLES
+
+_WORD = re.compile(r"[\w’'&.\-]+|[,;:()]")
+_POSSESSIVE = re.compile(r"[’']s?\s+(?=[A-Z])")
+# connectors inside proper names: "Bank of England", "Marks & Spencer", "bin Laden"
+_CONNECTORS = PARTICLES | {"of", "&", "and", "for", "the", "on", "upon", "al", "el"}
+_PEERAGE = {"lord", "lady", "sir", "dame", "baroness", "baron", "earl", "justice"}
+_STOP_BEFORE_ROLE = {"’s", "'s", ",", ";", ":", "(", ")"}
+
+
+def run(doc: Doc) -> None:
+    lex = doc.lex
+    drafts = sorted((d for d in doc.drafts if d.speaker), key=lambda x: x.spans[0][0])
+    for d in drafts:
+        _entity(doc, d, lex)
+    # names the article gives in full ("Mr Blair" is Tony Blair, "Sir Bernard" Bernard Ingham)
+    for d in drafts:
+        if d.speaker and d.kind == "person":
+            full = _full_name(doc, d.speaker, lex)
+            if full != d.speaker:
+                doc.log("canonical", "resolved", f"{d.speaker!r} -> {full!r} (fullest name)")
+                d.speaker = full
+    _roles(doc, drafts, lex)
+
+
+def _mention_text(doc: Doc, d: Draft) -> str:
+    if d.mention and not d.pronoun:
+        return doc.text[d.mention[0] : d.mention[1]]
+    return d.speaker or ""
+
+
+def _entity(doc: Doc, d: Draft, lex: Lexicon) -> None:
+    """Split the speaker into role words and a proper name, or make it a description."""
+    raw = d.speaker or ""
+    mention = _mention_text(doc, d)
+    honorific = None
+    # "Chelsea's William Gallas", "the Observer's Philip French": the name follows the 's
+    parts = _POSSESSIVE.split(mention)
+    if len(parts) > 1 and raw.split() and raw.split()[-1] in parts[-1]:
+        tail = parts[-1].split()
+        if tail and tail[0] in raw.split():
+            raw = " ".join(raw.split()[raw.split().index(tail[0]) :])
+    words = [w for w in raw.replace("’s", "").replace("'s", "").split() if w]
+    mwords = mention.split()
+    for w in mwords:
+        if w.rstrip(".").lower() in _PEERAGE and w[:1].isupper():
+            honorific = w
+    # the title ends where the name begins: "Home Secretary | Charles Clarke"
+    k = _name_start(words, lex)
+    name_words, role_words = words[k:], words[:k]
+    if role_words and not _is_org(name_words, lex):
+        role = " ".join(role_words)
+        if _role_word(role_words[-1], lex) and not (d.role and len(d.role) > len(role)):
+            d.role = role
+    name = " ".join(name_words)
+    if name and _proper(name_words, lex):
+        if honorific and len(name_words) == 1 and not _surname_known(doc, name):
+            name = f"{honorific} {name}"  # "Lord Browne": no first name given, the title stays
+        d.speaker = name
+        if _is_org(name_words, lex):
+            d.kind = "organization"
+        elif d.kind is None:
+            d.kind = "person" if len(name_words) > 1 else d.kind
+        if name != (d.speaker or ""):
+            doc.log("canonical", "name", f"{raw!r} -> {name!r}")
+        return
+    # no proper name: a description, an entity the description stands for, or nothing
+    desc = mention if (d.mention and not d.pronoun) else raw
+    if not _description(desc, lex):
+        doc.log("canonical", "dropped", f"speaker {raw!r} is no name nor a source")
+        d.speaker, d.kind, d.role = None, None, None
+        return
+    target = _stands_for(doc, d, desc, lex)
+    if target is not None:
+        doc.log("canonical", "resolved", f"description {desc!r} -> {target[0]!r}")
+        d.speaker, d.kind = target
+        if d.kind == "person" and _role_word(desc.split()[-1], lex):
+            d.role = d.role or _strip_determiners(desc)
+        return
+    doc.log("canonical", "description", f"{desc!r} names no one")
+    d.description = _strip_determiners(desc, keep_article=True)
+    d.speaker, d.kind, d.role = None, "description", None
+
+
+def _name_start(words: list[str], lex: Lexicon) -> int:
+    """Index of the first word of the proper name at the end of words."""
+    k = len(words)
+    while k > 0:
+        w = words[k - 1]
+        low = w.lower().rstrip(",")
+        if low in _CONNECTORS and k < len(words) and k > 1:
+            k -= 1
+            continue
+        if not _cap(w) or _role_word(w, lex) or low.rstrip(".") in lex.honorifics:
+            break
+        k -= 1
+    while k < len(words) and words[k].lower() in _CONNECTORS - PARTICLES:
+        k += 1
+    return k
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _role_word(word: str, lex: Lexicon) -> bool:
+    low = word.lower().strip(",.")
+    return low in lex.titles or low in lex.role_nouns
+
+
+def _is_org(words: list[str], lex: Lexicon) -> bool:
+    if not words:
+        return False
+    if any(w.lower().strip(".,") in lex.org_heads for w in words):
+        return True
+    return len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+
+
+def _proper(words: list[str], lex: Lexicon) -> bool:
+    """A proper-noun phrase: capitalised words and the connectors names use."""
+    if not words or not words[0][:1].isupper() or words[0][:1].isdigit():
+        return False
+    if words[-1].lower() in _CONNECTORS:
+        return False
+    for w in words:
+        low = w.lower()
+        if low in _CONNECTORS:
+            continue
+        if not w[:1].isupper() or low in lex.function_words or low in lex.pronouns:
+            return False
+    return True
+
+
+def _description(text: str, lex: Lexicon) -> bool:
+    """A noun phrase naming an unnamed source ("a BBC spokesman", "analysts")."""
+    words = text.split()
+    if not words or len(words) > 8 or any(c in text for c in ",;:()"):
+        return False
+    for w in words:
+        low = w.lower().strip(".")
+        if low in lex.cues or low in lex.indirect_cues or low in lex.clause_words:
+            return False
+    head = words[-1].lower().strip(".")
+    return not (head in DETERMINERS or head in lex.function_words)
+
+
+_ARTICLES = {"a", "an", "the", "der", "die", "das", "ein", "eine", "einer"}
+
+
+def _strip_determiners(text: str, keep_article: bool = False) -> str:
+    """'the company' -> 'company'; with keep_article, 'a BBC spokesman' stays as written."""
+    words = text.split()
+    while (
+        words
+        and words[0].lower() in DETERMINERS
+        and not (keep_article and words[0].lower() in _ARTICLES and len(words) > 1)
+    ):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] | None:
+    """The entity a description stands for in this article, if the text says which."""
+    core = _strip_determiners(desc)
+    low = core.lower().split()
+    if not low:
+        return None
+    head = low[-1]
+    words = core.split()
+    if head in lex.spokespeople:
+        # "a BBC spokesman" speaks for the BBC; "the press service" for the last one quoted
+        named = [w for w in words[:-1] if w[:1].isupper()]
+        if named and len(named) == len(words) - 1:
+            if _is_org(named, lex) or " ".join(named).lower() in lex.organizations:
+                return " ".join(named), "organization"
+            return None
+        if not named and desc.split()[0].lower() in {"the", "its"}:
+            return _last_organization(doc, d, lex)
+        return None
+    if head in lex.org_nouns and len(low) <= 2 and desc.split()[0].lower() in {"the", "its"}:
+        return _last_organization(doc, d, lex)  # "the company added": EMI, quoted before
+    if not _role_word(head, lex) and not re.fullmatch(r"\d+-year-old", head):
+        return None
+    # "Prime Minister Tony Blair", "Kelvin MacKenzie, the former Sun editor,"
+    pattern = re.escape(core).replace(r"\ ", r"\s+")
+    before = re.compile(
+        rf"(?i:\b{pattern})\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)?"
+        r"((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+)"
+    )
+    after = re.compile(
+        r"((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+),\s+(?:the\s+|a\s+|an\s+)?"
+        rf"(?i:{pattern})\b"
+    )
+    found = []
+    for rx in (before, after):
+        for m in rx.finditer(doc.text):
+            name = _trim_name(m.group(1), lex)
+            if name:
+                found.append((m.start(), name))
+    if not found:
+        return None
+    names = {n for _, n in found}
+    if len(names) > 1:
+        earlier = [(p, n) for p, n in found if p < d.spans[0][0]]
+        if not earlier:
+            return None
+        return max(earlier)[1], "person"
+    return found[0][1], "person"
+
+
+def _last_organization(doc: Doc, d: Draft, lex: Lexicon) -> tuple[str, str] | None:
+    """The organization last named as a speaker before this quote ("The Kremlin defined")."""
+    for other in sorted(doc.drafts, key=lambda x: -x.spans[0][0]):
+        if (
+            other is not d
+            and other.spans[0][0] < d.spans[0][0]
+            and other.kind == "organization"
+            and other.speaker
+            and other.mention
+            and other.speaker in doc.text[other.mention[0] : other.mention[1]]
+            and _proper(other.speaker.split(), lex)
+        ):
+            return other.speaker, "organization"
+    return None
+
+
+def _trim_name(name: str, lex: Lexicon) -> str | None:
+    words = [w.replace("’s", "").replace("'s", "") for w in name.split()]
+    k = _name_start(words, lex)
+    words = words[k:]
+    if len(words) < 2 or not _proper(words, lex) or _is_org(words, lex):
+        return None
+    return " ".join(words)
+
+
+def _surname_known(doc: Doc, name: str) -> bool:
+    return name in doc.names
+
+
+def _full_name(doc: Doc, name: str, lex: Lexicon) -> str:
+    words = name.split()
+    if len(words) == 2 and words[0].rstrip(".").lower() in _PEERAGE:
+        # "Sir Bernard" is the Bernard Ingham of the article; "Lord Browne" its only Browne
+        for full in doc.names.values():
+            fw = full.split()
+            if words[1] in (fw[0], fw[-1]) and len(fw) > 1:
+                return full
+        return name
+    if len(words) == 1:
+        return doc.names.get(name, name)
+    return name
+
+
+def _roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
+    """The fullest role the article gives each entity, on every quote of it."""
+    by_name: dict[str, list[Draft]] = {}
+    for d in drafts:
+        if d.speaker and d.kind in ("person", "organization"):
+            by_name.setdefault(d.speaker, []).append(d)
+    for name, group in by_name.items():
+        candidates = [_clean_role(d.role, name, lex) for d in group]
+        if group[0].kind == "person":
+            candidates += _roles_in_text(doc, name, lex)
+        candidates = [c for c in candidates if c]
+        best = max(candidates, key=lambda c: (len(c.split()), len(c)), default=None)
+        for d in group:
+            d.role = best
+
+
+def _clean_role(role: str | None, name: str, lex: Lexicon) -> str | None:
+    if not role:
+        return None
+    words = [w for w in role.split() if w.rstrip(".").lower() not in lex.honorifics]
+    words = [w for w in words if w not in name.split()]
+    while words and (words[-1].lower() in _CONNECTORS | {"-", "–"} or words[-1] in ",;:"):
+        words = words[:-1]
+    while words and (words[0].lower() in DETERMINERS or words[0] in {"-", "–", ","}):
+        words = words[1:]
+    if not words or not any(_role_word(w, lex) for w in words):
+        return None
+    return " ".join(words).strip(" ,")
+
+
+def _roles_in_text(doc: Doc, name: str, lex: Lexicon) -> list[str]:
+    """Titles before the name ("retail analyst Nick Bubb") and appositives after it."""
+    found = []
+    text = doc.text
+    for m in re.finditer(re.escape(name), text):
+        # before: role words up to a determiner, a preposition or a sign
+        toks = _WORD.findall(text[max(0, m.start() - 120) : m.start()])
+        role: list[str] = []
+        for w in reversed(toks):
+            low = w.lower()
+            if w in _STOP_BEFORE_ROLE or low.rstrip(".") in lex.honorifics:
+                break
+            if w.endswith(".") and low not in lex.abbreviations and len(w) > 2:
+                break  # the sentence before ("… raid. Russian presidency spokesman")
+            if low in DETERMINERS or (low in lex.function_words and low not in lex.titles):
+                break
+            if low in lex.cues or low in lex.indirect_cues or w.endswith("’s") or w.endswith("'s"):
+                break
+            role.insert(0, w)
+            if len(role) > 6:
+                break
+        if role and _role_word(role[-1], lex) and len(role) <= 6:
+            found.append(" ".join(role))
+        # after: "Ian Gunner, a trader at Mellon Financial, said"
+        a = re.match(r",\s+(?:(?:the|a|an)\s+)?([^,.;:()\"“”]{3,90}?)\s*[,.;]", text[m.end() :])
+        if a:
+            words = a.group(1).split()
+            if (
+                words
+                and words[0].lower() not in {"who", "which", "whose", "said", "says"}
+                and any(_role_word(w, lex) for w in words[:5])
+                and not any(w.lower() in lex.cues for w in words)
+            ):
+                found.append(a.group(1))
+    return [r for r in (_clean_role(r, name, lex) for r in found) if r]
