@@ -40,6 +40,7 @@ class Lexicon:
     org_heads: frozenset[str]  # words that make a name an organization ("Bank", "plc")
     org_nouns: frozenset[str]  # "the company said": nouns that stand for an organization
     spokespeople: frozenset[str]  # "a BBC spokesman": may be credited to the organization
+    demonyms: frozenset[str]  # "the American": a person described, not named
     clause_words: frozenset[str]  # words that make a would-be speaker a clause ("would be")
 
 
@@ -87,5 +88,6 @@ def load(lang: str) -> Lexicon:
         org_nouns=words("org_nouns"),
         clause_words=words("clause_words"),
         spokespeople=words("spokespeople"),
+        demonyms=words("demonyms"),
         limits={k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))},
     )

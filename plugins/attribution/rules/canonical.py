@@ -37,8 +37,22 @@ _STOP_BEFORE_ROLE = {"’s", "'s", ",", ";", ":", "(", ")"}
 def run(doc: Doc) -> None:
     lex = doc.lex
     drafts = sorted((d for d in doc.drafts if d.speaker), key=lambda x: x.spans[0][0])
+    # a quote resolved through a pronoun or a continuation carries the speaker string of
+    # the mention it took it from: it becomes what that mention became
+    seen: dict[str, tuple] = {}
     for d in drafts:
-        _entity(doc, d, lex)
+        if d.mention and not d.pronoun:
+            raw = d.speaker
+            _entity(doc, d, lex)
+            seen.setdefault(raw, (d.speaker, d.kind, d.role, d.description))
+    for d in drafts:
+        if not (d.mention and not d.pronoun):
+            if d.speaker in seen:
+                d.speaker, d.kind, role, d.description = seen[d.speaker]
+                d.role = d.role if d.role and not role else role
+            else:
+                _entity(doc, d, lex)
+    drafts = [d for d in drafts if d.speaker]
     # names the article gives in full ("Mr Blair" is Tony Blair, "Sir Bernard" Bernard Ingham)
     for d in drafts:
         if d.speaker and d.kind == "person":
@@ -79,7 +93,8 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon) -> None:
         if _role_word(role_words[-1], lex) and not (d.role and len(d.role) > len(role)):
             d.role = role
     name = " ".join(name_words)
-    if name and _proper(name_words, lex):
+    described = len(name_words) == 1 and name.lower() in lex.demonyms and not d.role
+    if name and _proper(name_words, lex) and not described:
         if honorific and len(name_words) == 1 and not _surname_known(doc, name):
             name = f"{honorific} {name}"  # "Lord Browne": no first name given, the title stays
         d.speaker = name
@@ -205,7 +220,8 @@ def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] 
         return None
     if head in lex.org_nouns and len(low) <= 2 and desc.split()[0].lower() in {"the", "its"}:
         return _last_organization(doc, d, lex)  # "the company added": EMI, quoted before
-    if not _role_word(head, lex) and not re.fullmatch(r"\d+-year-old", head):
+    person_head = _role_word(head, lex) or head in lex.demonyms or _AGE.fullmatch(head)
+    if not person_head:
         return None
     # "Prime Minister Tony Blair", "Kelvin MacKenzie, the former Sun editor,"
     pattern = re.escape(core).replace(r"\ ", r"\s+")
@@ -224,6 +240,11 @@ def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] 
             if name:
                 found.append((m.start(), name))
     if not found:
+        if desc.split()[0].lower() == "the":
+            # "… Molik grew in confidence. “…,” said the 23-year-old": the subject before
+            name = _last_subject(doc, d.mention[0] if d.mention else d.spans[0][0], lex)
+            if name:
+                return name, "person"
         return None
     names = {n for _, n in found}
     if len(names) > 1:
@@ -232,6 +253,38 @@ def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] 
             return None
         return max(earlier)[1], "person"
     return found[0][1], "person"
+
+
+_AGE = re.compile(r"\d+-year-old")
+# a capitalised name that opens a sentence or a clause and is followed by its verb
+_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?]”\s)|(?<=[.!?]\"\s)|(?<=,\s))"
+    r"((?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+)(?=\s+[a-z])",
+    re.M,
+)
+
+
+def _last_subject(doc: Doc, pos: int, lex: Lexicon) -> str | None:
+    """The person last named as the subject of a sentence before pos, in two paragraphs."""
+    lo = max(0, doc.text.rfind("\n\n", 0, max(0, doc.text.rfind("\n\n", 0, pos))))
+    last = None
+    for m in _SUBJECT.finditer(doc.text, lo, pos):
+        words = m.group(1).split()
+        while words and (
+            words[0].lower() in lex.function_words
+            or words[0].lower() in DETERMINERS
+            or words[0].lower() in lex.pronouns
+            or _role_word(words[0], lex)
+            or words[0].rstrip(".").lower() in lex.honorifics
+        ):
+            words = words[1:]
+        if not words or not _proper(words, lex) or _is_org(words, lex):
+            continue
+        if len(words) == 1 and words[0].lower() in lex.demonyms:
+            continue
+        name = " ".join(words)
+        last = doc.names.get(name, name) if len(words) == 1 else name
+    return last
 
 
 def _last_organization(doc: Doc, d: Draft, lex: Lexicon) -> tuple[str, str] | None:
@@ -313,7 +366,8 @@ def _roles_in_text(doc: Doc, name: str, lex: Lexicon) -> list[str]:
     text = doc.text
     for m in re.finditer(re.escape(name), text):
         # before: role words up to a determiner, a preposition or a sign
-        toks = _WORD.findall(text[max(0, m.start() - 120) : m.start()])
+        window = text[max(0, m.start() - 120) : m.start()]
+        toks = _WORD.findall(window[window.rfind("\n") + 1 :])  # not across a paragraph
         role: list[str] = []
         for w in reversed(toks):
             low = w.lower()

@@ -32,6 +32,10 @@ def collect_names(doc: Doc) -> None:
     lex = doc.lex
     for m in _NAME.finditer(doc.text):
         words = m.group().split()
+        for k in range(len(words) - 1, 0, -1):
+            if words[k - 1].endswith(("’s", "'s", "s’", "s'")):
+                words = words[k:]  # "Chelsea's William Gallas": the name follows the 's
+                break
         while words and (
             words[0].lower() in lex.function_words
             or words[0].lower() in lex.titles
