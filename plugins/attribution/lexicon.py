@@ -40,6 +40,7 @@ class Lexicon:
     org_heads: frozenset[str]  # words that make a name an organization ("Bank", "plc")
     org_nouns: frozenset[str]  # "the company said": nouns that stand for an organization
     spokespeople: frozenset[str]  # "a BBC spokesman": may be credited to the organization
+    collectives: frozenset[str]  # "police said": an institution named by its common noun
     demonyms: frozenset[str]  # "the American": a person described, not named
     clause_words: frozenset[str]  # words that make a would-be speaker a clause ("would be")
 
@@ -89,5 +90,6 @@ def load(lang: str) -> Lexicon:
         clause_words=words("clause_words"),
         spokespeople=words("spokespeople"),
         demonyms=words("demonyms"),
+        collectives=words("collectives"),
         limits={k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))},
     )

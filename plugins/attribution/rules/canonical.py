@@ -80,11 +80,23 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon) -> None:
         tail = parts[-1].split()
         if tail and tail[0] in raw.split():
             raw = " ".join(raw.split()[raw.split().index(tail[0]) :])
+    # "retail analyst Nick Bubb of Evolution Securities": the person, not the firm
+    person = _person_of_org(mention, raw, lex)
+    if person:
+        doc.log("canonical", "name", f"{raw!r} -> {person!r} (a person of an organization)")
+        raw, d.kind = person, "person"
     words = [w for w in raw.replace("’s", "").replace("'s", "").split() if w]
-    mwords = mention.split()
-    for w in mwords:
-        if w.rstrip(".").lower() in _PEERAGE and w[:1].isupper():
-            honorific = w
+    # "Lord Justice Rix", "Sir Alex": the titles standing right before a lone name
+    mwords = mention.replace("’s", "").replace("'s", "").split()
+    if words and words[-1] in mwords:
+        at = len(mwords) - 1 - mwords[::-1].index(words[-1])
+        titles = []
+        while at - 1 - len(titles) >= 0 and (
+            mwords[at - 1 - len(titles)].rstrip(".").lower() in _PEERAGE
+            and mwords[at - 1 - len(titles)][:1].isupper()
+        ):
+            titles.insert(0, mwords[at - 1 - len(titles)])
+        honorific = " ".join(titles) or None
     # the title ends where the name begins: "Home Secretary | Charles Clarke"
     k = _name_start(words, lex)
     name_words, role_words = words[k:], words[:k]
@@ -123,6 +135,25 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon) -> None:
     d.speaker, d.kind, d.role = None, "description", None
 
 
+_PERSON_OF = re.compile(
+    r"((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+)\s+(?:of|at|from|with)\s+(?:the\s+)?"
+    r"([A-Z][\w’'&\-]+(?:\s+(?:&\s+|of\s+)?[A-Z][\w’'&\-]+)*)\s*$"
+)
+
+
+def _person_of_org(mention: str, raw: str, lex: Lexicon) -> str | None:
+    """'Nick Bubb of Evolution Securities': the name before 'of ORG' when raw is the ORG."""
+    m = _PERSON_OF.search(mention)
+    if not m or not raw or m.group(2) != raw:
+        return None
+    words = m.group(1).split()
+    k = _name_start(words, lex)
+    words = words[k:]
+    if len(words) < 2 or _is_org(words, lex) or not _proper(words, lex):
+        return None
+    return " ".join(words)
+
+
 def _name_start(words: list[str], lex: Lexicon) -> int:
     """Index of the first word of the proper name at the end of words."""
     k = len(words)
@@ -152,6 +183,8 @@ def _role_word(word: str, lex: Lexicon) -> bool:
 def _is_org(words: list[str], lex: Lexicon) -> bool:
     if not words:
         return False
+    if "&" in words or any("&" in w for w in words):
+        return True  # "Marks & Spencer", "Langlands & Bell", "AT&T"
     if any(w.lower().strip(".,") in lex.org_heads for w in words):
         return True
     return len(words) == 1 and words[0].isupper() and len(words[0]) > 1
@@ -218,15 +251,24 @@ def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] 
         if not named and desc.split()[0].lower() in {"the", "its"}:
             return _last_organization(doc, d, lex)
         return None
+    if head in lex.collectives and len(words) <= 2:
+        # "police said", "Munich police said": an institution named by its common noun
+        return core if len(words) == 1 or words[0][:1].isupper() else head, "organization"
     if head in lex.org_nouns and len(low) <= 2 and desc.split()[0].lower() in {"the", "its"}:
-        return _last_organization(doc, d, lex)  # "the company added": EMI, quoted before
+        # "the company added": EMI, quoted before; else the name the article is about
+        found = _last_organization(doc, d, lex)
+        if found is None:
+            name = _organization_before(doc, d.mention[0] if d.mention else d.spans[0][0], lex)
+            found = (name, "organization") if name else None
+        return found
     person_head = _role_word(head, lex) or head in lex.demonyms or _AGE.fullmatch(head)
     if not person_head:
         return None
     # "Prime Minister Tony Blair", "Kelvin MacKenzie, the former Sun editor,"
     pattern = re.escape(core).replace(r"\ ", r"\s+")
-    before = re.compile(
-        rf"(?i:\b{pattern})\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)?"
+    before = re.compile(  # not inside a longer title: "Deputy Prime Minister John Prescott"
+        rf"(?<![\w\-])(?<!Deputy\s)(?<!Vice\s)(?<!Shadow\s)(?<!deputy\s)(?<!shadow\s)"
+        rf"(?i:{pattern})\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)?"
         r"((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+)"
     )
     after = re.compile(
@@ -264,11 +306,15 @@ _SUBJECT = re.compile(
 )
 
 
-def _last_subject(doc: Doc, pos: int, lex: Lexicon) -> str | None:
-    """The person last named as the subject of a sentence before pos, in two paragraphs."""
-    lo = max(0, doc.text.rfind("\n\n", 0, max(0, doc.text.rfind("\n\n", 0, pos))))
+def _last_subject(doc: Doc, pos: int, lex: Lexicon, lo: int | None = None) -> str | None:
+    """The name last standing as the subject of a sentence before pos (two paragraphs)."""
+    if lo is None:
+        lo = max(0, doc.text.rfind("\n\n", 0, max(0, doc.text.rfind("\n\n", 0, pos))))
     last = None
     for m in _SUBJECT.finditer(doc.text, lo, pos):
+        following = doc.text[m.end() : m.end() + 40].split()
+        if following and (_role_word(following[0], lex) or following[0] in lex.org_nouns):
+            continue  # "Bafta-winning artists": a modifier, not a subject
         words = m.group(1).split()
         while words and (
             words[0].lower() in lex.function_words
@@ -285,6 +331,36 @@ def _last_subject(doc: Doc, pos: int, lex: Lexicon) -> str | None:
         name = " ".join(words)
         last = doc.names.get(name, name) if len(words) == 1 else name
     return last
+
+
+_NAME_RUN = r"[A-Z][\w’'\-]*(?:\s+(?:&\s+|of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,4}"
+# "Laura Ashley, which is due …": a name that is a 'which', not a 'who'
+_WHICH = re.compile(rf"({_NAME_RUN}),\s+which\b")
+# "Oasis singer Liam Gallagher": the name a person's job is given by
+_AFFILIATION = re.compile(rf"({_NAME_RUN})\s+([a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)(?=\s+[A-Z][a-z])")
+
+
+def _organization_before(doc: Doc, pos: int, lex: Lexicon) -> str | None:
+    """The organization the text names last before pos: 'X, which', 'X singer Y', 'X plc'."""
+    found: list[tuple[int, str]] = []
+    head = doc.text[:pos]
+    for m in _WHICH.finditer(head):
+        found.append((m.start(), m.group(1)))
+    for m in _AFFILIATION.finditer(head):
+        if _role_word(m.group(2).split()[-1], lex):
+            found.append((m.start(), m.group(1)))
+    for m in re.finditer(_NAME_RUN, head):
+        words = m.group().split()
+        if _is_org(words, lex) and len(words) <= 4:
+            found.append((m.start(), m.group()))
+    names = []
+    for at, name in found:
+        words = name.split()
+        while words and (words[0].lower() in lex.function_words or words[0].lower() in DETERMINERS):
+            words = words[1:]
+        if words and _proper(words, lex) and not _role_word(words[-1], lex):
+            names.append((at, " ".join(words)))
+    return max(names)[1] if names else None
 
 
 def _last_organization(doc: Doc, d: Draft, lex: Lexicon) -> tuple[str, str] | None:

@@ -7,6 +7,8 @@ quotes are not continuations: nobody is named for them.
 
 from __future__ import annotations
 
+import re
+
 from ..state import Doc, Draft
 
 _MAX_PARAGRAPH_GAP = 1
@@ -100,8 +102,39 @@ def run(doc: Doc) -> None:
             and last.type != "indirect"
         )
         if not (same_paragraph or next_paragraph):
+            if _pronoun_subject_before(doc, d, last):
+                take(doc, d, last, "continuation-pronoun-sentence")
             continue
         take(doc, d, last, "continuation")
+
+
+# "And she won't commit to an opinion yet. “…”": a sentence about the last speaker
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:(?:And|But|So|Yet|Still|Now)\s+)?(?:[^,.“”\"]{0,120},\s+)?(?:he|she|He|She)\s+[a-z’']"
+)
+
+
+def _pronoun_subject_before(doc: Doc, d: Draft, last: Draft) -> bool:
+    """The sentence before the quote is about the last person quoted, named by a pronoun."""
+    if (
+        last.kind != "person"
+        or last.type == "indirect"
+        or d.paragraph - last.paragraph > 2
+        or doc.lex.pronouns.get("he") != "person"
+    ):
+        return False
+    from .cues import sentence_of  # noqa: PLC0415
+
+    s, _ = sentence_of(doc, d.outer[0])
+    ps, _ = doc.paragraphs[d.paragraph]
+    if s <= ps:
+        return False
+    prev_s, prev_e = sentence_of(doc, s - 1)
+    sentence = doc.text[max(prev_s, ps) : prev_e].strip()
+    # the sentence may begin with the quote before it: only what follows that quote counts
+    cut = max(sentence.rfind(c) for c in '“”"')
+    sentence = sentence[cut + 1 :].strip()
+    return bool(_PRONOUN_SUBJECT.match(sentence))
 
 
 def take(doc: Doc, d: Draft, last: Draft, rule: str) -> None:
