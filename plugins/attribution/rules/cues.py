@@ -82,7 +82,10 @@ def run(doc: Doc) -> None:
         # (…,” notes the press service: a comma closing the quote hands it to the right)
         comma = doc.text[d.spans[-1][1] - 1] == "," or (right and right[0][2] == ",")
         mixed_first = d.type == "mixed" and not comma
-        frames = (_left_frame, _right_frame) if mixed_first else (_right_frame, _left_frame)
+        # 'Mr Blair said: “…” He admitted …': a cue and colon before the quote introduce it
+        colon_first = bool(left) and left[-1][2] == ":"
+        left_first = mixed_first or colon_first
+        frames = (_left_frame, _right_frame) if left_first else (_right_frame, _left_frame)
         if (
             frames[0](doc, d, left if frames[0] is _left_frame else right)
             or frames[1](doc, d, left if frames[1] is _left_frame else right)
