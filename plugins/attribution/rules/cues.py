@@ -97,6 +97,8 @@ def run(doc: Doc) -> None:
             continue
         if d.type == "mixed" and doc.lex.reported_verbs and _reported(doc, d, left, right):
             continue
+        if _label(doc, d, left):
+            continue
         if d.type == "mixed" and _sentence_subject(doc, d, left):
             continue
         doc.log("cues", "no cue", f"{doc.snippet(*d.spans[0])}: none in its sentence")
@@ -580,6 +582,37 @@ _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _ATTRIBUTIVE = phrases.DETERMINERS | frozenset(
     "am im zum zur vom beim ins ans solche solcher solchen solches".split()
 )
+
+
+_BULLETS = {"-", "–", "—", "•", "*"}
+
+
+def _label(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
+    """'- Bolton boss Sam Allardyce "…"': a verbless label naming who speaks the quote
+    that follows it (match reports, interview round-ups), with or without a colon."""
+    toks = [t for t in left if t[2] not in _BULLETS]
+    if toks and toks[-1][2] == ":":
+        toks = toks[:-1]
+    if not toks or len(toks) > 8 or not toks[-1][2][:1].isupper():
+        return False
+    lex = doc.lex
+    for t in toks:
+        w = t[2]
+        low = w.lower()
+        if not w[:1].isalpha() or low in lex.cues or low in lex.frame_cues:
+            return False
+        if w.islower() and low not in lex.titles and low not in lex.role_nouns:
+            return False  # a clause, not a label
+    phrase = phrases.split_name(toks, lex, doc.text)
+    if phrase is None or not any(w[:1].isupper() for w in phrase.name.split()):
+        return False
+    if " " not in phrase.name and not phrase.role:
+        return False  # one word alone is a heading or a place as often as a speaker
+    d.mention = (phrase.start, phrase.end)
+    d.speaker, d.kind, d.role = phrase.name, phrase.kind or "person", phrase.role
+    d.type, d.speaker_rule = "direct", "label"
+    doc.log("label", "speaker", f"{doc.snippet(*d.spans[0])} <- {doc.snippet(*d.mention)}")
+    return True
 
 
 def _sentence_subject(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
