@@ -101,6 +101,8 @@ def run(doc: Doc) -> None:
             continue
         if d.type == "mixed" and _sentence_subject(doc, d, left):
             continue
+        if _same_report(doc, d, prev, left_lo > s0):
+            continue
         doc.log("cues", "no cue", f"{doc.snippet(*d.spans[0])}: none in its sentence")
     doc.drafts = [d for n, d in enumerate(drafts) if n not in merged]
 
@@ -409,6 +411,7 @@ def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
     adverbial = (
         first.lower() in lex.function_words
         and first.lower() not in phrases.DETERMINERS
+        and first.rstrip(".").lower() not in lex.honorifics  # "Mr Mallon provoked …"
         or first.endswith(("ing", "ly", "ed"))
         and first[:1].isupper()
     )
@@ -582,6 +585,20 @@ _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _ATTRIBUTIVE = phrases.DETERMINERS | frozenset(
     "am im zum zur vom beim ins ans solche solcher solchen solches".split()
 )
+
+
+def _same_report(doc: Doc, d: Draft, prev: Draft | None, same_sentence: bool) -> bool:
+    """'X said the move dragged it "into the gutter" and showed they were "rattled"': a
+    second fragment of one reported sentence has the cue and speaker of the first."""
+    if not (same_sentence and prev is not None and prev.speaker and prev.cue):
+        return False
+    if d.type != "mixed" or prev.type != "mixed" or prev.cue[1] > prev.outer[0]:
+        return False
+    d.cue, d.mention = prev.cue, prev.mention
+    d.speaker, d.kind, d.role, d.pronoun = prev.speaker, prev.kind, prev.role, prev.pronoun
+    d.speaker_rule = "same-report"
+    doc.log("same-report", "speaker", f"{doc.snippet(*d.spans[0])} <- {prev.speaker!r}")
+    return True
 
 
 _BULLETS = {"-", "–", "—", "•", "*"}
