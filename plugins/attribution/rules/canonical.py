@@ -40,10 +40,11 @@ def run(doc: Doc) -> None:
     # a quote resolved through a pronoun or a continuation carries the speaker string of
     # the mention it took it from: it becomes what that mention became
     seen: dict[str, tuple] = {}
+    orgs: set[str] = set()  # names a text calls "the company", "the band", "police"
     for d in drafts:
         if d.mention and not d.pronoun:
             raw = d.speaker
-            _entity(doc, d, lex)
+            _entity(doc, d, lex, orgs)
             seen.setdefault(raw, (d.speaker, d.kind, d.role, d.description))
     for d in drafts:
         if not (d.mention and not d.pronoun):
@@ -51,7 +52,7 @@ def run(doc: Doc) -> None:
                 d.speaker, d.kind, role, d.description = seen[d.speaker]
                 d.role = d.role if d.role and not role else role
             else:
-                _entity(doc, d, lex)
+                _entity(doc, d, lex, orgs)
     drafts = [d for d in drafts if d.speaker]
     # names the article gives in full ("Mr Blair" is Tony Blair, "Sir Bernard" Bernard Ingham)
     for d in drafts:
@@ -60,7 +61,7 @@ def run(doc: Doc) -> None:
             if full != d.speaker:
                 doc.log("canonical", "resolved", f"{d.speaker!r} -> {full!r} (fullest name)")
                 d.speaker = full
-    _roles(doc, drafts, lex)
+    _roles(doc, drafts, lex, orgs)
 
 
 def _mention_text(doc: Doc, d: Draft) -> str:
@@ -69,7 +70,7 @@ def _mention_text(doc: Doc, d: Draft) -> str:
     return d.speaker or ""
 
 
-def _entity(doc: Doc, d: Draft, lex: Lexicon) -> None:
+def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
     """Split the speaker into role words and a proper name, or make it a description."""
     raw = d.speaker or ""
     mention = _mention_text(doc, d)
@@ -127,6 +128,8 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon) -> None:
     if target is not None:
         doc.log("canonical", "resolved", f"description {desc!r} -> {target[0]!r}")
         d.speaker, d.kind = target
+        if d.kind == "organization":
+            orgs.add(d.speaker)
         if d.kind == "person" and _role_word(desc.split()[-1], lex):
             d.role = d.role or _strip_determiners(desc)
         return
@@ -406,7 +409,7 @@ def _full_name(doc: Doc, name: str, lex: Lexicon) -> str:
     return name
 
 
-def _roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
+def _roles(doc: Doc, drafts: list[Draft], lex: Lexicon, orgs: set[str]) -> None:
     """The fullest role the article gives each entity, on every quote of it."""
     by_name: dict[str, list[Draft]] = {}
     for d in drafts:
@@ -414,12 +417,32 @@ def _roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
             by_name.setdefault(d.speaker, []).append(d)
     for name, group in by_name.items():
         candidates = [_clean_role(d.role, name, lex) for d in group]
-        if group[0].kind == "person":
-            candidates += _roles_in_text(doc, name, lex)
+        candidates += _roles_in_text(doc, name, lex)
         candidates = [c for c in candidates if c]
         best = max(candidates, key=lambda c: (len(c.split()), len(c)), default=None)
+        kind = _kind(name, [d.kind for d in group], best, lex, name in orgs)
+        if kind != "person" and best and not _organization_role(best, lex):
+            best = None  # a job is a person's role, not an organization's
         for d in group:
-            d.role = best
+            d.role, d.kind = best, kind
+
+
+def _organization_role(role: str, lex: Lexicon) -> bool:
+    """'UK-based bank', 'music giant': the role of an organization."""
+    return role.split()[-1].lower() in lex.org_nouns
+
+
+def _kind(
+    name: str, kinds: list[str | None], role: str | None, lex: Lexicon, called_org: bool
+) -> str:
+    """One kind per entity of the article: its name, its role, what the text calls it."""
+    if _is_org(name.split(), lex):
+        return "organization"
+    if role:
+        return "organization" if _organization_role(role, lex) else "person"
+    if called_org or ("organization" in kinds and len(name.split()) == 1):
+        return "organization"
+    return "person" if "person" in kinds or len(name.split()) > 1 else (kinds[0] or "person")
 
 
 def _clean_role(role: str | None, name: str, lex: Lexicon) -> str | None:
@@ -431,7 +454,7 @@ def _clean_role(role: str | None, name: str, lex: Lexicon) -> str | None:
         words = words[:-1]
     while words and (words[0].lower() in DETERMINERS or words[0] in {"-", "–", ","}):
         words = words[1:]
-    if not words or not any(_role_word(w, lex) for w in words):
+    if not words or not any(_role_word(w, lex) or w.lower() in lex.org_nouns for w in words):
         return None
     return " ".join(words).strip(" ,")
 
@@ -453,9 +476,15 @@ def _roles_in_text(doc: Doc, name: str, lex: Lexicon) -> list[str]:
                 break  # the sentence before ("… raid. Russian presidency spokesman")
             if low in DETERMINERS or (low in lex.function_words and low not in lex.titles):
                 break
-            if low in lex.cues or low in lex.indirect_cues or w.endswith("’s") or w.endswith("'s"):
+            if low in lex.cues or low in lex.indirect_cues:
+                break
+            if w.endswith(("’s", "'s", "s’", "s'")) and not role:
+                break  # "Intel's Allen Wilson": an affiliation alone is no role
+            if low == "and" and not (role and toks and _role_word(role[0], lex)):
                 break
             role.insert(0, w)
+            if w.endswith(("’s", "'s", "s’", "s'")):
+                break  # "the club's managing director", "Hollywood's honorary mayor"
             if len(role) > 6:
                 break
         if role and _role_word(role[-1], lex) and len(role) <= 6:
