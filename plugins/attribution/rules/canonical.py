@@ -468,8 +468,13 @@ def _roles_in_text(doc: Doc, name: str, lex: Lexicon) -> list[str]:
         window = text[max(0, m.start() - 120) : m.start()]
         toks = _WORD.findall(window[window.rfind("\n") + 1 :])  # not across a paragraph
         role: list[str] = []
-        for w in reversed(toks):
+        # "The club's managing director, Keith Edelman, stressed": a role set off before
+        framed = bool(toks) and toks[-1] == "," and text[m.end() : m.end() + 1] == ","
+        for w in reversed(toks[:-1] if framed else toks):
             low = w.lower()
+            if low == "and" and role and _role_word(role[0], lex):
+                role.insert(0, w)  # "Screenwriter and producer Debra Hill"
+                continue
             if w in _STOP_BEFORE_ROLE or low.rstrip(".") in lex.honorifics:
                 break
             if w.endswith(".") and low not in lex.abbreviations and len(w) > 2:
@@ -480,8 +485,6 @@ def _roles_in_text(doc: Doc, name: str, lex: Lexicon) -> list[str]:
                 break
             if w.endswith(("’s", "'s", "s’", "s'")) and not role:
                 break  # "Intel's Allen Wilson": an affiliation alone is no role
-            if low == "and" and not (role and toks and _role_word(role[0], lex)):
-                break
             role.insert(0, w)
             if w.endswith(("’s", "'s", "s’", "s'")):
                 break  # "the club's managing director", "Hollywood's honorary mayor"
