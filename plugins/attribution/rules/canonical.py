@@ -87,6 +87,10 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
         doc.log("canonical", "name", f"{raw!r} -> {person!r} (a person of an organization)")
         raw, d.kind = person, "person"
     words = [w for w in raw.replace("’s", "").replace("'s", "").split() if w]
+    while words and not any(c.isalnum() for c in words[-1]):
+        words = words[:-1]  # "Herron -"
+    while words and not any(c.isalnum() for c in words[0]):
+        words = words[1:]
     # "Lord Justice Rix", "Sir Alex": the titles standing right before a lone name
     mwords = mention.replace("’s", "").replace("'s", "").split()
     if words and words[-1] in mwords:
@@ -213,6 +217,8 @@ def _description(text: str, lex: Lexicon) -> bool:
     words = text.split()
     if not words or len(words) > 8 or any(c in text for c in ",;:()"):
         return False
+    if not any(c.isalpha() for c in text):
+        return False  # "-", "2004"
     for w in words:
         low = w.lower().strip(".")
         if low in lex.cues or low in lex.indirect_cues or low in lex.clause_words:
@@ -272,7 +278,7 @@ def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] 
     before = re.compile(  # not inside a longer title: "Deputy Prime Minister John Prescott"
         rf"(?<![\w\-])(?<!Deputy\s)(?<!Vice\s)(?<!Shadow\s)(?<!deputy\s)(?<!shadow\s)"
         rf"(?i:{pattern})\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)?"
-        r"((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+)"
+        r"([A-Z][\w’'\-]+(?:\s+(?:&\s+|of\s+)?[A-Z][\w’'\-]+){1,3})"
     )
     after = re.compile(
         r"((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+),\s+(?:the\s+|a\s+|an\s+)?"
@@ -296,15 +302,20 @@ def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] 
         earlier = [(p, n) for p, n in found if p < d.spans[0][0]]
         if not earlier:
             return None
-        return max(earlier)[1], "person"
-    return found[0][1], "person"
+            return _with_kind(max(earlier)[1], lex)
+    return _with_kind(found[0][1], lex)
+
+
+def _with_kind(name: str, lex: Lexicon) -> tuple[str, str]:
+    """'Langlands & Bell' (the artists) is an organization, 'Tony Blair' a person."""
+    return name, "organization" if _is_org(name.split(), lex) else "person"
 
 
 _AGE = re.compile(r"\d+-year-old")
 # a capitalised name that opens a sentence or a clause and is followed by its verb
 _SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?]”\s)|(?<=[.!?]\"\s)|(?<=,\s))"
-    r"((?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+)(?=\s+[a-z])",
+    r"((?:[A-Z][\w’'\-]+\s+(?:&\s+)?){0,2}[A-Z][\w’'\-]+)(?=\s+[a-z])",
     re.M,
 )
 
@@ -319,6 +330,8 @@ def _last_subject(doc: Doc, pos: int, lex: Lexicon, lo: int | None = None) -> st
         if following and (_role_word(following[0], lex) or following[0] in lex.org_nouns):
             continue  # "Bafta-winning artists": a modifier, not a subject
         words = m.group(1).split()
+        if len(words) == 1 and words[0].lower().endswith(("ing", "ed", "ly")):
+            continue  # "Using technology …": a participle opens the sentence
         while words and (
             words[0].lower() in lex.function_words
             or words[0].lower() in DETERMINERS
@@ -386,8 +399,10 @@ def _trim_name(name: str, lex: Lexicon) -> str | None:
     words = [w.replace("’s", "").replace("'s", "") for w in name.split()]
     k = _name_start(words, lex)
     words = words[k:]
-    if len(words) < 2 or not _proper(words, lex) or _is_org(words, lex):
+    if len(words) < 2 or not _proper(words, lex):
         return None
+    if _is_org(words, lex) and "&" not in words:
+        return None  # "the spokesman Home Office …": a person's title names a person
     return " ".join(words)
 
 
@@ -479,8 +494,10 @@ def _roles_in_text(doc: Doc, name: str, lex: Lexicon) -> list[str]:
                 break
             if w.endswith(".") and low not in lex.abbreviations and len(w) > 2:
                 break  # the sentence before ("… raid. Russian presidency spokesman")
-            if low in DETERMINERS or (low in lex.function_words and low not in lex.titles):
-                break
+            if low in DETERMINERS or (
+                low in lex.function_words and low not in lex.titles and w.islower()
+            ):
+                break  # a capitalised word belongs to a name: "Sunderland No campaigner"
             if low in lex.cues or low in lex.indirect_cues:
                 break
             if w.endswith(("’s", "'s", "s’", "s'")) and not role:
