@@ -443,8 +443,10 @@ def _roles(doc: Doc, drafts: list[Draft], lex: Lexicon, orgs: set[str]) -> None:
 
 
 def _organization_role(role: str, lex: Lexicon) -> bool:
-    """'UK-based bank', 'music giant': the role of an organization."""
-    return role.split()[-1].lower() in lex.org_nouns
+    """'UK-based bank', 'music giant', 'Bafta-winning artists': an organization's role."""
+    head = role.split()[-1].lower()
+    plural = head.endswith("s") and not head.endswith("ss") and head[:-1] in lex.role_nouns
+    return head in lex.org_nouns or plural
 
 
 def _kind(

@@ -122,6 +122,14 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
             d.speaker_rule = f"{d.speaker_rule}+pronoun-previous-sentence"
             doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {name!r} (sentence before)")
             return
+        subject = _subject_before(doc, d)
+        if subject and (target is None or _clean(target.speaker or "", doc) not in subject):
+            # "Sir Bernard Ingham condemned … “…,” he said": the person the sentence
+            # before is about, not the one quoted last
+            d.speaker, d.kind = subject, "person"
+            d.speaker_rule = f"{d.speaker_rule}+pronoun-subject"
+            doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {subject!r} (subject before)")
+            return
         if target is not None and not _named(doc, target.speaker):
             target = None  # "the nominee … he said": a name beats a description
         if target is None and _guessed_organization(doc, last_any):
@@ -164,6 +172,23 @@ def _guessed_organization(doc: Doc, d: Draft | None) -> bool:
         return False
     word = d.speaker
     return word[:1].isupper() and not word.isupper() and word.lower() not in doc.lex.organizations
+
+
+def _subject_before(doc: Doc, d: Draft) -> str | None:
+    """The person named as a subject in the sentence before the quote's, if any."""
+    from .canonical import _last_subject  # noqa: PLC0415
+    from .cues import sentence_of  # noqa: PLC0415
+
+    at = min(d.outer[0], d.mention[0]) if d.mention else d.outer[0]
+    s, _ = sentence_of(doc, at)
+    ps, _ = doc.paragraphs[d.paragraph]
+    if s <= ps:
+        return None
+    prev_s, _ = sentence_of(doc, s - 1)
+    name = _last_subject(doc, at, doc.lex, max(prev_s, ps))
+    if not name or (" " not in name and name not in doc.names):
+        return None  # a lone capitalised word may be a place or a team
+    return doc.names.get(name, name)
 
 
 def _named(doc: Doc, name: str | None) -> bool:
