@@ -423,12 +423,28 @@ def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
     while k < len(toks) and (
         toks[k][2][:1].isupper()
         or toks[k][2].lower() in lex.titles
+        or toks[k][2].lower() in lex.role_nouns
         or toks[k][2].lower() in phrases.DETERMINERS
         or toks[k][2] in {".", "-"}
         or toks[k][2].lower() in phrases.PARTICLES
+        # "Work and pensions minister Alan Johnson": a title in two parts
+        or (toks[k][2] == "and" and k > i and _title_follows(toks, k + 1, lex))
+        or (
+            toks[k][2].islower()
+            and k > i
+            and toks[k - 1][2] == "and"
+            and _title_follows(toks, k, lex)
+        )
     ):
         k += 1
     return phrases.split_name(toks[i:k], lex, text) if k > i else None
+
+
+def _title_follows(toks: list[phrases.Token], k: int, lex) -> bool:
+    """A title word among the next two tokens ("and pensions minister")."""
+    return any(
+        t[2].lower() in lex.titles or t[2].lower() in lex.role_nouns for t in toks[k : k + 2]
+    )
 
 
 def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
