@@ -315,6 +315,15 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
                 phrase = subject(left[:j], lex, doc.text)
                 if phrase is not None:
                     return _set(doc, d, (left[j][0], left[j][1]), phrase, "participle-subject")
+            if j > 0 and left[j - 1][2].lower() in _PASSIVE and low.endswith(("ed", "ld", "en")):
+                # "X was asked: “…”", "described by Jobs as “…”": the subject is spoken to
+                # or of; only an agent after "by" speaks
+                by = next((k for k in range(j + 1, len(left)) if left[k][2] == "by"), None)
+                phrase = phrases.forward(left, by + 1, lex, doc.text) if by is not None else None
+                if phrase is None or not any(w[:1].isupper() for w in phrase.name.split()):
+                    doc.log("cues", "passive", f"{doc.snippet(*d.spans[0])}: no agent")
+                    return False
+                return _set(doc, d, (left[j][0], left[j][1]), phrase, "passive-agent")
             phrase = phrases.backward(left, j, lex, doc.text)
             if phrase is None and j == 0 and len(left) > 1:
                 # inverted at the start of the sentence: "Said Peskov: “…”"
@@ -438,6 +447,9 @@ def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
     ):
         k += 1
     return phrases.split_name(toks[i:k], lex, text) if k > i else None
+
+
+_PASSIVE = frozenset("was were is are been being be".split())
 
 
 def _title_follows(toks: list[phrases.Token], k: int, lex) -> bool:

@@ -128,7 +128,7 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
             # before is about, not the one quoted last
             d.speaker, d.kind = subject, "person"
             d.speaker_rule = f"{d.speaker_rule}+pronoun-subject"
-            doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {subject!r} (subject before)")
+            doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {subject!r} (a subject)")
             return
         if target is not None and not _named(doc, target.speaker):
             target = None  # "the nominee … he said": a name beats a description
