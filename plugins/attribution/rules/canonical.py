@@ -95,12 +95,15 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
     mwords = mention.replace("’s", "").replace("'s", "").split()
     if words and words[-1] in mwords:
         at = len(mwords) - 1 - mwords[::-1].index(words[-1])
-        titles = []
-        while at - 1 - len(titles) >= 0 and (
-            mwords[at - 1 - len(titles)].rstrip(".").lower() in _PEERAGE
-            and mwords[at - 1 - len(titles)][:1].isupper()
-        ):
-            titles.insert(0, mwords[at - 1 - len(titles)])
+        titles: list[str] = []
+        while at - 1 - len(titles) >= 0:
+            w = mwords[at - 1 - len(titles)]
+            low = w.rstrip(".").lower()
+            if not w[:1].isupper() or not (
+                low in _PEERAGE or (titles and low in lex.honorifics)  # "Mr Justice Forbes"
+            ):
+                break
+            titles.insert(0, w)
         honorific = " ".join(titles) or None
     # the title ends where the name begins: "Home Secretary | Charles Clarke"
     k = _name_start(words, lex)
@@ -340,6 +343,7 @@ def _last_subject(doc: Doc, pos: int, lex: Lexicon, lo: int | None = None) -> st
             or words[0].rstrip(".").lower() in lex.honorifics
         ):
             words = words[1:]
+        words = words[_name_start(words, lex) :]  # "Education Secretary | Ruth Kelly"
         if not words or not _proper(words, lex) or _is_org(words, lex):
             continue
         if len(words) == 1 and words[0].lower() in lex.demonyms:
