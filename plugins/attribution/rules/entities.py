@@ -43,6 +43,10 @@ def collect_names(doc: Doc) -> None:
         ):
             words = words[1:]
         words = [w.replace("’s", "").replace("'s", "") for w in words]
+        for k in range(len(words) - 1, -1, -1):
+            if words[k].lower() in lex.titles or words[k].lower() in lex.role_nouns:
+                words = words[k + 1 :]  # "Education Secretary Ruth Kelly": the name after
+                break
         if len(words) < 2 or any(w.lower() in lex.organizations for w in words):
             continue
         if any(len(w) > 1 and w.isupper() for w in words):
