@@ -81,6 +81,12 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
         tail = parts[-1].split()
         if tail and tail[0] in raw.split():
             raw = " ".join(raw.split()[raw.split().index(tail[0]) :])
+    # "said John Kennedy, chief executive of the International Federation of the
+    # Phonographic Industries": the name before the comma speaks; the rest is the role
+    m = _APPOSITIVE_PERSON.match(mention)
+    if m and raw and raw in m.group(2) and _person_name(m.group(1), lex):
+        d.role = m.group(2).strip()
+        raw, d.kind = m.group(1), "person"
     # "retail analyst Nick Bubb of Evolution Securities": the person, not the firm
     person = _person_of_org(mention, raw, lex)
     if person:
@@ -113,7 +119,9 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
         if _role_word(role_words[-1], lex) and not (d.role and len(d.role) > len(role)):
             d.role = role
     name = " ".join(name_words)
-    described = len(name_words) == 1 and name.lower() in lex.demonyms and not d.role
+    described = len(name_words) == 1 and (
+        (name.lower() in lex.demonyms and not d.role) or _common_noun(doc, name)
+    )
     if name and _proper(name_words, lex) and not described:
         if honorific and len(name_words) == 1 and not _surname_known(doc, name):
             name = f"{honorific} {name}"  # "Lord Browne": no first name given, the title stays
@@ -149,6 +157,19 @@ _PERSON_OF = re.compile(
     r"((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+)\s+(?:of|at|from|with)\s+(?:the\s+)?"
     r"([A-Z][\w’'&\-]+(?:\s+(?:&\s+|of\s+)?[A-Z][\w’'&\-]+)*)\s*$"
 )
+
+
+_APPOSITIVE_PERSON = re.compile(r"((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+),\s+(.+)$", re.S)
+
+
+def _person_name(name: str, lex: Lexicon) -> bool:
+    words = name.split()
+    return (
+        len(words) >= 2
+        and _proper(words, lex)
+        and not _is_org(words, lex)
+        and not any(_role_word(w, lex) for w in words)
+    )
 
 
 def _person_of_org(mention: str, raw: str, lex: Lexicon) -> str | None:
@@ -425,7 +446,21 @@ def _full_name(doc: Doc, name: str, lex: Lexicon) -> str:
         return name
     if len(words) == 1:
         return doc.names.get(name, name)
+    full = doc.names.get(words[-1])
+    if len(words) == 2 and full and full != name and words[0] not in full.split():
+        return full  # a headline's "Dogged Federer" is the article's Roger Federer
     return name
+
+
+def _common_noun(doc: Doc, word: str) -> bool:
+    """'Research', 'Business': a capitalised word the text also writes in lower case,
+    and never capitalised inside a sentence, is a common noun opening a sentence."""
+    if word.isupper() or not word[:1].isupper() or len(word) < 2:
+        return len(word) < 2
+    if not re.search(rf"\b{re.escape(word.lower())}\b", doc.text):
+        return False
+    inside = re.compile(rf"(?<=[a-z,;]\s){re.escape(word)}\b")
+    return inside.search(doc.text) is None
 
 
 def _roles(doc: Doc, drafts: list[Draft], lex: Lexicon, orgs: set[str]) -> None:
