@@ -30,6 +30,7 @@ class QuoteView:
     speaker: str | None
     speaker_kind: str | None
     role: str | None
+    description: str | None  # an unnamed source ("a BBC spokesman"): never a speaker
     cue: str | None
     mention: str | None
     outlet: str | None
@@ -122,6 +123,7 @@ def _correct(views, spans, corrections, text: str, offset: int):
                     speaker=None,
                     speaker_kind=None,
                     role=None,
+                    description=None,
                     cue=None,
                     mention=None,
                     outlet=None,
@@ -136,7 +138,7 @@ def _correct(views, spans, corrections, text: str, offset: int):
             hit = [len(views) - 1]
         for i in hit:
             v = views[i]
-            v.speaker, v.speaker_rule = name, "editor"
+            v.speaker, v.speaker_rule, v.description = name, "editor", None
             v.speaker_kind = c.attrs.get("data-kind") or "person"
             v.role = c.attrs.get("data-role") or (v.role if v.speaker == name else None)
     order = sorted(range(len(views)), key=lambda i: spans[i][0])
@@ -187,7 +189,7 @@ def render(doc: Extracted, canonical=None) -> Annotation:
         first = key[0] not in anchored  # one anchor per quote, on its first piece
         anchored.add(key[0])
         sv = speakers.get(v.speaker) if v.speaker else None
-        who = v.speaker or "unattributed"
+        who = v.speaker or v.description or "unattributed"
         label = f"{who} ({v.type}{', ' + v.cue if v.cue else ''})"
         colour = f"speaker-slot-{sv.slot}" if sv else "quote--unattributed"
         attrs = [
@@ -205,7 +207,7 @@ def render(doc: Extracted, canonical=None) -> Annotation:
             # the headline stays a headline (it is the search title too): no label in it
             return "</span>"
         v = by_number[key[0]]
-        who = escape(v.speaker or "unattributed")
+        who = escape(v.speaker or v.description or "unattributed")
         return (
             f'</span><a class="quote-ref" href="#{v.id}" data-quote="{v.id}">'
             f'<span class="visually-hidden">quote {v.number}, {escape(v.type)}, </span>'
@@ -230,6 +232,7 @@ def _view(q: Quote, n: int, offset: int) -> QuoteView:
         speaker=q.speaker.name if q.speaker else None,
         speaker_kind=q.speaker.kind if q.speaker else None,
         role=q.speaker.role if q.speaker else None,
+        description=q.description,
         cue=q.cue.text if q.cue else None,
         mention=q.mention.text if q.mention else None,
         outlet=q.outlet,

@@ -1,7 +1,8 @@
 """Open data: every quotation of the archive as JSON Lines and CSV.
 
 One row per quotation: its id (article URL and anchor), the article's URL, date and
-title, the speaker, their role in that article, the type, the cue and the text.
+title, the speaker, their role in that article, the description of an unnamed source
+("a BBC spokesman"), the type, the cue and the text.
 The search index reads the JSON Lines file too (one search record per quotation).
 """
 
@@ -21,6 +22,7 @@ FIELDS = [
     "speaker",
     "speaker_kind",
     "role",
+    "description",
     "type",
     "cue",
     "text",
@@ -47,6 +49,7 @@ def quote_rows(articles, settings) -> list[dict]:
                     "speaker": quote.speaker,
                     "speaker_kind": quote.speaker_kind,
                     "role": quote.role,
+                    "description": quote.description,
                     "type": quote.type,
                     "cue": quote.cue,
                     "text": quote.text,
@@ -71,6 +74,22 @@ def quote_tables(rows: list[dict], settings) -> list[tuple[str, str]]:
         (settings["QUOTES_JSONL_SAVE_AS"], jsonl),
         (settings["QUOTES_CSV_SAVE_AS"], table.getvalue()),
     ]
+
+
+MERGE_FIELDS = ["decision", "name", "into", "reason", "articles"]
+
+
+def merges_csv(merges) -> str:
+    """The speakers report: every short name joined to a full name across articles, and
+    every one kept apart, with why (speakers.Merge records), for editors to review."""
+    table = io.StringIO(newline="")
+    writer = csv.writer(table)
+    writer.writerow(MERGE_FIELDS)
+    for m in sorted(merges, key=lambda m: (m.decision, m.name.casefold())):
+        writer.writerow(
+            [safe_cell(v) for v in (m.decision, m.name, m.into or "", m.reason, m.articles)]
+        )
+    return table.getvalue()
 
 
 #: What can make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"; ASVS

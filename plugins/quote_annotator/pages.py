@@ -81,18 +81,30 @@ class SpeakerGenerator(Generator):
                     # as the workers finish them; a damaged cache file is extracted again
                     result = load(article, future)
                     if result is not None:
-                        speakers = [(q.speaker, q.speaker_kind) for q in result.quotes]
+                        speakers = [(q.speaker, q.speaker_kind, q.role) for q in result.quotes]
                 if speakers is not None:
                     extracted.append((article, future, future.key, speakers, result))
                     shown.found(len(speakers))
             shown.draw()
         finish()
         shown.next_stage("annotating")
-        for _, _, _, speakers, _ in extracted:
-            for name, kind in speakers:
+        for article, _, _, speakers, _ in extracted:
+            for name, kind, *role in speakers:  # (name, kind) in caches of older builds
                 if name:
-                    index.resolve(name, kind or "person")
-        index.merge_surnames()
+                    index.resolve(
+                        name, kind or "person", role[0] if role else None, article.source_path
+                    )
+        index.settle_kinds()
+        self.merges = index.merge_surnames()
+        merged = sum(m.decision == "merged" for m in self.merges)
+        if self.merges:
+            logger.info(
+                "Speakers: %d short names joined a full name across articles, %d kept apart "
+                "(listed in %s)",
+                merged,
+                len(self.merges) - merged,
+                settings.get("QUOTES_MERGES_SAVE_AS") or "no report: QUOTES_MERGES_SAVE_AS is off",
+            )
         for warning in index.assign_slugs():
             logger.warning(warning)
         urls = {
@@ -112,7 +124,7 @@ class SpeakerGenerator(Generator):
         for i, (article, future, extraction, speakers, result) in enumerate(extracted):
             extracted[i] = None  # the engine's result is not kept once marked up
             page_urls[id(article)] = page_url = article.url  # Pelican formats it anew each time
-            names = [canonical_name(name) if name else None for name, _ in speakers]
+            names = [canonical_name(item[0]) if item[0] else None for item in speakers]
             key = [memo.code, names, page_url, siteurl, article.title, article.date.isoformat()]
             key = hashlib.sha256(json.dumps(key).encode("utf-8", "surrogatepass")).hexdigest()
             made = memo.get(article.source_path, extraction, key)
@@ -189,6 +201,9 @@ class SpeakerGenerator(Generator):
                 rows = exports.quote_rows(self.annotated, self.settings)
                 for name, text in exports.quote_tables(rows, self.settings):
                     write_text(name, text)
+            report = self.settings.get("QUOTES_MERGES_SAVE_AS")
+            if report and owns(report):
+                write_text(report, exports.merges_csv(self.merges))
         if self.settings.get("QUOTES_SEARCH_RECORDS"):
             rows = rows if rows is not None else exports.quote_rows(self.annotated, self.settings)
             exports.write_search_records(self.output_path, rows, self.settings)
@@ -231,7 +246,13 @@ def apply_annotation(article, annotation) -> None:
     article.title_html = annotation.title
     article.quotes = annotation.quotes
     article.quote_speakers = annotation.speakers
-    article.unattributed = [q for q in annotation.quotes if q.speaker is None]
+    # unnamed sources ("a BBC spokesman"), by description: shown, but no speaker entity
+    described: dict[str, list] = {}
+    for q in annotation.quotes:
+        if q.speaker is None and q.description:
+            described.setdefault(q.description, []).append(q)
+    article.described = list(described.items())
+    article.unattributed = [q for q in annotation.quotes if q.speaker is None and not q.description]
 
 
 def _annotations_path(page_path: str) -> str:

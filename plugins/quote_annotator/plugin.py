@@ -29,6 +29,9 @@ DEFAULTS: dict[str, Any] = {
     # Open data: every quotation of the archive, one row each.
     "QUOTES_JSONL_SAVE_AS": "quotes.jsonl",
     "QUOTES_CSV_SAVE_AS": "quotes.csv",
+    # The speakers report for editors: every short name joined to a full name across
+    # articles, and every one kept apart, with why (None: no report).
+    "QUOTES_MERGES_SAVE_AS": "speakers/merges.csv",
     # A file of one Pagefind record per quotation (e.g. "pagefind-records.jsonl", then
     # list it in PAGEFIND_RECORDS). Off by default: search finds quotes inside their
     # article's record, and per-quote records cost Pagefind ~30 KB of memory each.

@@ -11,6 +11,7 @@ import hashlib
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,7 @@ class SpeakerEntry:
     description: str | None = None
     wikidata: str | None = None
     slug: str | None = None
+    distinct: tuple[str, ...] = ()  # names that are never this speaker (kept apart)
 
 
 @dataclass(slots=True)
@@ -49,6 +51,20 @@ class SpeakerEntity:
     entry: SpeakerEntry | None = None
     names: set[str] = field(default_factory=set)
     quotes: list = field(default_factory=list)
+    kinds: Counter = field(default_factory=Counter)  # kinds the articles give it
+    roles: set[str] = field(default_factory=set)  # roles the articles give it
+    articles: set[str] = field(default_factory=set)  # where it is quoted
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """One decision about joining a short name to a full one across the archive."""
+
+    name: str  # "Peskov"
+    into: str | None  # "Dmitri Peskov", or None when kept apart
+    decision: str  # "merged" or "kept apart"
+    reason: str
+    articles: int  # articles the short name is quoted in
 
 
 def fold(name: str) -> str:
@@ -56,6 +72,14 @@ def fold(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w]+", " ", plain.casefold()).split())
+
+
+_TITLES = frozenset("lord lady sir dame baroness baron earl justice".split())
+
+
+def _titled(name: str) -> bool:
+    """'Lord Browne', 'Sir Alex': a name given with a title instead of a first name."""
+    return fold(name).split()[0] in _TITLES
 
 
 def slug_of(name: str) -> str:
@@ -201,13 +225,16 @@ def _speaker_entry(item: object, number: int) -> SpeakerEntry:
     kind = item.get("kind") or "person"
     if kind not in ("person", "organization"):
         raise ValueError(f"{label}: kind must be person or organization, not {_shown(kind)}")
-    aliases = item.get("aliases") or []
-    if isinstance(aliases, str):
-        aliases = [aliases]
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise ValueError(
-            f"{label}: aliases must be a name or a list of names, not {_shown(aliases)}"
-        )
+    names = {}
+    for key in ("aliases", "distinct"):
+        value = item.get(key) or []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+            raise ValueError(
+                f"{label}: {key} must be a name or a list of names, not {_shown(value)}"
+            )
+        names[key] = tuple(a.strip() for a in value if a.strip())
     texts = {}
     for key in ("role", "description", "wikidata", "slug"):
         value = item.get(key)
@@ -219,7 +246,8 @@ def _speaker_entry(item: object, number: int) -> SpeakerEntry:
     return SpeakerEntry(
         name=name.strip(),
         kind=kind,
-        aliases=tuple(a.strip() for a in aliases if a.strip()),
+        aliases=names["aliases"],
+        distinct=names["distinct"],
         **texts,
     )
 
@@ -245,8 +273,11 @@ class SpeakerIndex:
             for name in (entry.name, *entry.aliases):
                 self._alias[fold(name)] = key
 
-    def resolve(self, name: str, kind: str = "person") -> SpeakerEntity:
-        """The entity a name stands for, creating it when the name is new."""
+    def resolve(
+        self, name: str, kind: str = "person", role: str | None = None, article: str = ""
+    ) -> SpeakerEntity:
+        """The entity a name stands for, creating it when the name is new; kind, role
+        and article are what one article says of it (they decide later merges)."""
         folded = fold(name)
         key = self._alias.get(folded, folded)
         entity = self.entities.get(key)
@@ -254,34 +285,90 @@ class SpeakerIndex:
             entity = self.entities[key] = SpeakerEntity(key, name, kind)
             self._alias[folded] = key
         entity.names.add(name)
+        entity.kinds[kind] += 1
+        if role:
+            entity.roles.add(role)
+        if article:
+            entity.articles.add(article)
         return entity
+
+    def settle_kinds(self) -> None:
+        """Each entity is the kind most of its articles give it (the editors' first)."""
+        for entity in self.entities.values():
+            if entity.entry is None and entity.kinds:
+                entity.kind = max(entity.kinds, key=lambda k: (entity.kinds[k], k == "person"))
 
     def entity_of(self, name: str) -> SpeakerEntity:
         """The entity a known name stands for (after aliases and surnames are merged)."""
         return self.entities[self._alias[fold(name)]]
 
-    def merge_surnames(self) -> None:
-        """A one-word person name joins the archive's only multi-word person ending in it."""
+    def merge_surnames(self) -> list[Merge]:
+        """A one-word person name joins the archive's only multi-word person ending in
+        it, when nothing says they are two people; returns every decision, for the
+        speakers report.
+
+        Kept apart: two or more full names fit ("Browne": Des Browne, Lord Browne); the
+        short name is an acronym ("BP"), or is quoted alone in three articles or more
+        and in more than the full name is ("Labour", "New Labour"); both have roles
+        and no role word in common (BP's chief executive is not the immigration
+        minister); the editors' speakers file lists the name
+        under the full name's ``distinct``. Names with a title ("Lord Browne", "Sir
+        Alex") never join a full name across articles: the title may be all the text
+        gives of a different person.
+        """
         by_last: dict[str, list[str]] = {}
         for key, entity in self.entities.items():
             words = key.split()
-            if entity.kind == "person" and len(words) > 1:
+            if entity.kind == "person" and len(words) > 1 and not _titled(entity.name):
                 by_last.setdefault(words[-1], []).append(key)
+        decisions: list[Merge] = []
         for key in list(self.entities):
             entity = self.entities[key]
-            # only names the editors did not define themselves, and only when unambiguous
-            # (the engine cannot tell a lone surname from a place: "Peskov said")
+            # only names the editors did not define themselves
             if entity.entry or " " in key:
                 continue
             targets = by_last.get(key, [])
-            if len(targets) == 1:
-                target = self.entities[targets[0]]
-                target.names |= entity.names
-                target.quotes += entity.quotes
-                del self.entities[key]
-                for alias, k in self._alias.items():
-                    if k == key:
-                        self._alias[alias] = target.key
+            if not targets:
+                continue
+            n = len(entity.articles)
+            if len(targets) > 1:
+                names = ", ".join(sorted(self.entities[t].name for t in targets))
+                decisions.append(Merge(entity.name, None, "kept apart", f"fits {names}", n))
+                continue
+            target = self.entities[targets[0]]
+            why = self._conflict(entity, target)
+            if why:
+                decisions.append(Merge(entity.name, target.name, "kept apart", why, n))
+                continue
+            target.names |= entity.names
+            target.quotes += entity.quotes
+            target.roles |= entity.roles
+            target.articles |= entity.articles
+            del self.entities[key]
+            for alias, k in self._alias.items():
+                if k == key:
+                    self._alias[alias] = target.key
+            decisions.append(
+                Merge(entity.name, target.name, "merged", "the only full name that fits", n)
+            )
+        return decisions
+
+    @staticmethod
+    def _conflict(short: SpeakerEntity, full: SpeakerEntity) -> str | None:
+        """Why a short name must not join a full one, or None."""
+        if full.entry and fold(short.name) in {fold(n) for n in full.entry.distinct}:
+            return "kept apart in the speakers file"
+        if short.name.isupper() and len(short.name) > 1:
+            return "an acronym, not a surname"  # "BP" is no one's surname
+        if len(short.articles) >= 3 and len(short.articles) > len(full.articles):
+            # "Labour" in four articles, "New Labour" in one: a name of its own
+            return f"quoted alone in more articles ({len(short.articles)}) than the full name"
+        # a lone name's kind is the engine's guess (no first name, no title): not a reason
+        if short.roles and full.roles:
+            words = lambda roles: {w for r in roles for w in fold(r).split() if len(w) > 3}  # noqa: E731
+            if not words(short.roles) & words(full.roles):
+                return f"roles differ ({sorted(short.roles)[0]}; {sorted(full.roles)[0]})"
+        return None
 
     def assign_slugs(self) -> list[str]:
         """Give every entity its URL slug; return warnings about collisions.

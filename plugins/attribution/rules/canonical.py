@@ -92,7 +92,7 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
     if person:
         doc.log("canonical", "name", f"{raw!r} -> {person!r} (a person of an organization)")
         raw, d.kind = person, "person"
-    words = [w for w in raw.replace("’s", "").replace("'s", "").split() if w]
+    words = [w.rstrip("’'") for w in raw.replace("’s", "").replace("'s", "").split() if w]
     while words and not any(c.isalnum() for c in words[-1]):
         words = words[:-1]  # "Herron -"
     while words and not any(c.isalnum() for c in words[0]):
@@ -196,6 +196,8 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
             continue
         if not _cap(w) or _role_word(w, lex) or low.rstrip(".") in lex.honorifics:
             break
+        if low in lex.org_nouns and k < len(words):
+            break  # "Bookmaker Ladbrokes", "music giant EMI"
         k -= 1
     while k < len(words) and words[k].lower() in _CONNECTORS - PARTICLES:
         k += 1

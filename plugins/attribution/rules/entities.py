@@ -44,7 +44,8 @@ def collect_names(doc: Doc) -> None:
             words = words[1:]
         words = [w.replace("’s", "").replace("'s", "") for w in words]
         for k in range(len(words) - 1, -1, -1):
-            if words[k].lower() in lex.titles or words[k].lower() in lex.role_nouns:
+            low = words[k].lower()
+            if low in lex.titles or low in lex.role_nouns or low in lex.org_nouns:
                 words = words[k + 1 :]  # "Education Secretary Ruth Kelly": the name after
                 break
         if len(words) < 2 or any(w.lower() in lex.organizations for w in words):
