@@ -1,6 +1,6 @@
 """Step 'marks': pair quotation marks into quotations, paragraph by paragraph.
 
-Every common style is paired: “…” "…" ‘…’ «…» „…“ »…« ‹…› ‚…‘. Apostrophes inside
+Every common style is paired: “…” "…" ''…'' ‘…’ «…» „…“ »…« ‹…› ‚…‘. Apostrophes inside
 words (Zelensky’s) are not marks. Only outermost pairs make quotations; nested
 quotes stay inside them. A paragraph that ends inside a quote continues it when the
 next paragraph opens with a mark (news style for quotes over several paragraphs);
@@ -14,7 +14,8 @@ import re
 
 from ..state import Doc, Draft
 
-_MARKS = re.compile(r"[\"“”„«»‹›‘’‚]")
+# two ASCII apostrophes are one double mark (''…'', the style of NYT archives)
+_MARKS = re.compile(r"''|[\"“”„«»‹›‘’‚]")
 # what each opening mark may be closed by
 _CLOSERS = {
     "“": "”“",
@@ -36,9 +37,15 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before.isalnum() and (after.isalnum() or after in "sS")
 
 
+def _width(text: str, i: int) -> int:
+    """How many characters the mark at i takes: 2 for '' , else 1."""
+    return 2 if text.startswith("''", i) else 1
+
+
 def _can_open(text: str, i: int, start: int) -> bool:
     before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    j = i + _width(text, i)
+    after = text[j] if j < len(text) else " "
     return (before.isspace() or before in '([{—–-/:;,"“„«»‘‚') and not after.isspace()
 
 
@@ -63,6 +70,8 @@ def pair_paragraph(
     stack: list[tuple[str, int]] = []
     for m in _MARKS.finditer(text, start, end):
         c, i = m.group(), m.start()
+        if c == "''":
+            c = '"'
         if c in "’‘" and _is_apostrophe(text, i):
             continue
         if (
@@ -115,12 +124,12 @@ def run(doc: Doc) -> None:
             [a for a, _ in pairs] + ([unclosed] if unclosed is not None else []), default=None
         )
         if pending is not None:
-            if first_mark == ps and text[ps] in _OPENERS_AT_START:
+            if first_mark == ps and (text[ps] in _OPENERS_AT_START or _width(text, ps) == 2):
                 # continuation: this paragraph reopens the quote left open above
                 if pairs and pairs[0][0] == ps:
                     a, b = pairs.pop(0)
                     pending.spans.extend(_pieces(text, a, b, reopened))
-                    pending.outer = (pending.outer[0], b + 1)
+                    pending.outer = (pending.outer[0], b + _width(text, b))
                     doc.log(
                         "marks",
                         "joined",
@@ -143,7 +152,7 @@ def run(doc: Doc) -> None:
                 continue
             if len(spans) > 1:
                 doc.log("marks", "joined", f"quote reopened after a sentence: {doc.snippet(a, b)}")
-            doc.drafts.append(Draft(spans, (a, b + 1), p, rule="marks"))
+            doc.drafts.append(Draft(spans, (a, b + _width(text, b)), p, rule="marks"))
         if unclosed is not None:
             spans = _pieces(text, unclosed, pe, reopened)
             if spans:
@@ -171,7 +180,9 @@ def _pieces(
 ) -> list[tuple[int, int]]:
     """The content spans of a quote from its opening mark to end, split where it reopens."""
     bounds = [opener, *reopened.get(opener, ()), end]
-    spans = [_trim(text, a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    spans = [
+        _trim(text, a + _width(text, a), b) for a, b in zip(bounds, bounds[1:], strict=False)
+    ]
     return [s for s in spans if s[0] < s[1]]
 
 
