@@ -30,7 +30,9 @@ _WORD = re.compile(r"[\w’'&.\-]+|[,;:()]")
 _POSSESSIVE = re.compile(r"[’']s?\s+(?=[A-Z])")
 # connectors inside proper names: "Bank of England", "Marks & Spencer", "bin Laden"
 _CONNECTORS = PARTICLES | {"of", "&", "and", "for", "the", "on", "upon", "al", "el"}
+_LEGAL_FORMS = {"plc", "inc", "inc.", "ltd", "ltd.", "llc"}
 _PEERAGE = {"lord", "lady", "sir", "dame", "baroness", "baron", "earl", "justice"}
+_SENTENCE_END = re.compile(r"[.!?][\"”’']*\s|[\"“”]")
 _STOP_BEFORE_ROLE = {"’s", "'s", ",", ";", ":", "(", ")"}
 
 
@@ -149,7 +151,7 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
             d.role = d.role or _strip_determiners(desc)
         return
     doc.log("canonical", "description", f"{desc!r} names no one")
-    d.description = _strip_determiners(desc, keep_article=True)
+    d.description = " ".join(desc.split())  # as written: "a BBC spokesman", "one fan"
     d.speaker, d.kind, d.role = None, "description", None
 
 
@@ -229,10 +231,10 @@ def _proper(words: list[str], lex: Lexicon) -> bool:
         return False
     if words[-1].lower() in _CONNECTORS:
         return False
-    for w in words:
+    for n, w in enumerate(words):
         low = w.lower()
-        if low in _CONNECTORS:
-            continue
+        if low in _CONNECTORS or (n and n == len(words) - 1 and low in _LEGAL_FORMS):
+            continue  # "Acme plc"
         if not w[:1].isupper() or low in lex.function_words or low in lex.pronouns:
             return False
     return True
@@ -341,7 +343,7 @@ _AGE = re.compile(r"\d+-year-old")
 # a capitalised name that opens a sentence or a clause and is followed by its verb
 _SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?]”\s)|(?<=[.!?]\"\s)|(?<=,\s))"
-    r"((?:[A-Z][\w’'\-]+\s+(?:&\s+)?){0,2}[A-Z][\w’'\-]+)(?=\s+[a-z])",
+    r"((?:[A-Z][\w’'\-]+[ \t]+(?:&[ \t]+)?){0,2}[A-Z][\w’'\-]+)(?=[ \t]+[a-z])",
     re.M,
 )
 
@@ -350,6 +352,8 @@ def _last_subject(doc: Doc, pos: int, lex: Lexicon, lo: int | None = None) -> st
     """The name last standing as the subject of a sentence before pos (two paragraphs)."""
     if lo is None:
         lo = max(0, doc.text.rfind("\n\n", 0, max(0, doc.text.rfind("\n\n", 0, pos))))
+    if doc.headline:
+        lo = max(lo, doc.headline[1])  # a headline's words are no sentence's subject
     last = None
     for m in _SUBJECT.finditer(doc.text, lo, pos):
         following = doc.text[m.end() : m.end() + 40].split()
@@ -376,7 +380,10 @@ def _last_subject(doc: Doc, pos: int, lex: Lexicon, lo: int | None = None) -> st
     return last
 
 
-_NAME_RUN = r"[A-Z][\w’'\-]*(?:\s+(?:&\s+|of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,4}"
+_NAME_RUN = (
+    r"[A-Z][\w’'\-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+(?:the[ \t]+)?)?[A-Z][\w’'\-]*){0,4}"
+    r"(?:[ \t]+(?:plc|inc|ltd|llc)\b)?"
+)
 # "Laura Ashley, which is due …": a name that is a 'which', not a 'who'
 _WHICH = re.compile(rf"({_NAME_RUN}),\s+which\b")
 # "Oasis singer Liam Gallagher": the name a person's job is given by
@@ -524,7 +531,9 @@ def _roles_in_text(doc: Doc, name: str, lex: Lexicon) -> list[str]:
     for m in re.finditer(re.escape(name), text):
         # before: role words up to a determiner, a preposition or a sign
         window = text[max(0, m.start() - 120) : m.start()]
-        toks = _WORD.findall(window[window.rfind("\n") + 1 :])  # not across a paragraph
+        window = window[window.rfind("\n") + 1 :]  # not across a paragraph
+        ends = list(_SENTENCE_END.finditer(window))
+        toks = _WORD.findall(window[ends[-1].end() :] if ends else window)  # nor a sentence
         role: list[str] = []
         # "The club's managing director, Keith Edelman, stressed": a role set off before
         framed = bool(toks) and toks[-1] == "," and text[m.end() : m.end() + 1] == ","

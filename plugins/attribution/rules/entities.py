@@ -30,6 +30,7 @@ def _clean(name: str, doc: Doc) -> str:
 def collect_names(doc: Doc) -> None:
     """Every multi-word capitalised name in the text; each surname to its full name."""
     lex = doc.lex
+    headline_only: set[str] = set()
     for m in _NAME.finditer(doc.text):
         words = m.group().split()
         for k in range(len(words) - 1, 0, -1):
@@ -58,7 +59,11 @@ def collect_names(doc: Doc) -> None:
         last = words[-1].replace("’s", "").replace("'s", "")
         if last.lower() in PARTICLES:
             continue
-        doc.names.setdefault(last, full)
+        if last not in doc.names or last in headline_only:
+            doc.names[last] = full  # the body's name beats a headline's ("Dogged Varga")
+            headline_only.discard(last)
+            if doc.headline and m.start() < doc.headline[1]:
+                headline_only.add(last)
         start = m.end() - len(" ".join(words))
         doc.name_spans.append((start, m.end(), full))
 

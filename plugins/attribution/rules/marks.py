@@ -180,9 +180,7 @@ def _pieces(
 ) -> list[tuple[int, int]]:
     """The content spans of a quote from its opening mark to end, split where it reopens."""
     bounds = [opener, *reopened.get(opener, ()), end]
-    spans = [
-        _trim(text, a + _width(text, a), b) for a, b in zip(bounds, bounds[1:], strict=False)
-    ]
+    spans = [_trim(text, a + _width(text, a), b) for a, b in zip(bounds, bounds[1:], strict=False)]
     return [s for s in spans if s[0] < s[1]]
 
 

@@ -222,10 +222,18 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
             _cap(word)
             and low not in lex.function_words
             or low in lex.titles
+            or low in lex.role_nouns
             or low in PARTICLES
             or low in lex.honorifics
         ):
             pass
+        elif (
+            low == "and"
+            and lo < k < i
+            and tokens[k + 1][2].islower()
+            and (_cap(tokens[k - 1][2]) or tokens[k - 1][2].lower() in lex.titles)
+        ):
+            pass  # "Work and pensions minister Alan Jones": one title in two parts
         elif word == "." and k > lo and (len(tokens[k - 1][2]) <= 4 and _cap(tokens[k - 1][2])):
             pass  # "Sen." or an initial
         elif word == "-" or word in {"’s", "'s"} or low in lex.organizations or low in DOCUMENTS:
@@ -260,6 +268,7 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
             k <= i
             and tokens[k][2].islower()
             and tokens[k][2].lower() not in (lex.titles | lex.organizations | DOCUMENTS)
+            and tokens[k][2].lower() not in lex.role_nouns
         ):
             k += 1
     return k
