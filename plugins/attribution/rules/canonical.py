@@ -21,6 +21,7 @@ roles.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..state import Doc, Draft
@@ -302,22 +303,18 @@ def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] 
     if not person_head:
         return None
     # "Prime Minister Tony Blair", "Kelvin MacKenzie, the former Sun editor,"
-    pattern = re.escape(core).replace(r"\ ", r"\s+")
-    before = re.compile(  # not inside a longer title: "Deputy Prime Minister John Prescott"
-        rf"(?<![\w\-])(?<!Deputy\s)(?<!Vice\s)(?<!Shadow\s)(?<!deputy\s)(?<!shadow\s)"
-        rf"(?i:{pattern})\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)?"
-        r"([A-Z][\w’'\-]+(?:\s+(?:&\s+|of\s+)?[A-Z][\w’'\-]+){1,3})"
-    )
-    after = re.compile(
-        r"((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+),\s+(?:the\s+|a\s+|an\s+)?"
-        rf"(?i:{pattern})\b"
-    )
     found = []
-    for rx in (before, after):
-        for m in rx.finditer(doc.text):
-            name = _trim_name(m.group(1), lex)
+    for at in _occurrences(doc.text, core):
+        before = doc.text[max(0, at - 80) : at]
+        if not re.search(r"(?:Deputy|Vice|Shadow|deputy|vice|shadow)\s$", before):
+            m = _TITLE_THEN_NAME.match(doc.text, at + len(core))
+            name = _trim_name(m.group(1), lex) if m else None
             if name:
-                found.append((m.start(), name))
+                found.append((at, name))
+        m = _NAME_THEN_COMMA.search(before)
+        name = _trim_name(m.group(1), lex) if m else None
+        if name:
+            found.append((at, name))
     if not found:
         if desc.split()[0].lower() == "the":
             # "… Molik grew in confidence. “…,” said the 23-year-old": the subject before
@@ -330,8 +327,36 @@ def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] 
         earlier = [(p, n) for p, n in found if p < d.spans[0][0]]
         if not earlier:
             return None
-            return _with_kind(max(earlier)[1], lex)
+        return _with_kind(max(earlier)[1], lex)
     return _with_kind(found[0][1], lex)
+
+
+_TITLE_THEN_NAME = re.compile(
+    r"\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)?"
+    r"([A-Z][\w’'\-]+(?:\s+(?:&\s+|of\s+)?[A-Z][\w’'\-]+){1,3})"
+)
+_NAME_THEN_COMMA = re.compile(
+    r"((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+),\s+(?:the\s+|a\s+|an\s+)?$"
+)
+
+
+def _occurrences(text: str, phrase: str) -> list[int]:
+    """Where phrase stands in text as whole words, case folded."""
+    low, phrase = _lower(text), phrase.lower()
+    found, at = [], low.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "-")) and (
+            end >= len(low) or not low[end].isalnum()
+        ):
+            found.append(at)
+        at = low.find(phrase, at + 1)
+    return found
+
+
+@lru_cache(maxsize=8)
+def _lower(text: str) -> str:
+    return text.lower()
 
 
 def _with_kind(name: str, lex: Lexicon) -> tuple[str, str]:
@@ -466,10 +491,17 @@ def _common_noun(doc: Doc, word: str) -> bool:
     and never capitalised inside a sentence, is a common noun opening a sentence."""
     if word.isupper() or not word[:1].isupper() or len(word) < 2:
         return len(word) < 2
-    if not re.search(rf"\b{re.escape(word.lower())}\b", doc.text):
+    places = _occurrences(doc.text, word)
+    if not any(doc.text.startswith(word.lower(), at) for at in places):
         return False
-    inside = re.compile(rf"(?<=[a-z,;]\s){re.escape(word)}\b")
-    return inside.search(doc.text) is None
+    text = doc.text
+    return not any(  # capitalised inside a sentence: a name
+        text.startswith(word, at)
+        and at > 1
+        and text[at - 1] == " "
+        and (text[at - 2].islower() or text[at - 2] in ",;")
+        for at in places
+    )
 
 
 def _roles(doc: Doc, drafts: list[Draft], lex: Lexicon, orgs: set[str]) -> None:
