@@ -168,8 +168,10 @@ class SpeakerGenerator(Generator):
             wikidata=entry.wikidata if entry else None,
             aliases=sorted(n for n in entity.names if n != entity.name),
         )
+        seen = {r.casefold() for r in page.roles}
         for article, view, page_url in entity.quotes:
-            if view.role and view.role not in page.roles:
+            if view.role and view.role.casefold() not in seen:  # "Prime Minister", once
+                seen.add(view.role.casefold())
                 page.roles.append(view.role)
             page.quotes.append(SpeakerQuote(article, view, f"{page_url}#{view.id}"))
         page.quotes.sort(key=lambda sq: (sq.article.date, -sq.quote.number), reverse=True)

@@ -98,8 +98,8 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
     words = [w.rstrip("’'") for w in raw.replace("’s", "").replace("'s", "").split() if w]
     while words and not any(c.isalnum() for c in words[-1]):
         words = words[:-1]  # "Herron -"
-    while words and not any(c.isalnum() for c in words[0]):
-        words = words[1:]
+    while words and (not any(c.isalnum() for c in words[0]) or words[0].lower() in _ARTICLES):
+        words = words[1:]  # "The US said": the name is "US"
     # "Lord Justice Rix", "Sir Alex": the titles standing right before a lone name
     mwords = mention.replace("’s", "").replace("'s", "").split()
     if words and words[-1] in mwords:
@@ -311,12 +311,16 @@ def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] 
             name = _trim_name(m.group(1), lex) if m else None
             if name:
                 found.append((at, name))
-        m = _NAME_THEN_COMMA.search(before)
+        # an appositive is set off after too: "Kelvin MacKenzie, the former Sun editor,"
+        # ("Echoing Condoleezza Rice, the prime minister said" is no appositive)
+        after = doc.text[at + len(core) : at + len(core) + 1]
+        m = _NAME_THEN_COMMA.search(before) if after in {",", ".", ";", ")", ""} else None
         name = _trim_name(m.group(1), lex) if m else None
         if name:
             found.append((at, name))
     if not found:
-        if desc.split()[0].lower() == "the":
+        if desc.split()[0].lower() == "the" and head not in lex.titles:
+            # an office ("the prime minister") is no one's nickname: only the text says whose
             # "… Molik grew in confidence. “…,” said the 23-year-old": the subject before
             name = _last_subject(doc, d.mention[0] if d.mention else d.spans[0][0], lex)
             if name:
@@ -398,7 +402,7 @@ def _last_subject(doc: Doc, pos: int, lex: Lexicon, lo: int | None = None) -> st
         words = words[_name_start(words, lex) :]  # "Education Secretary | Ruth Kelly"
         if not words or not _proper(words, lex) or _is_org(words, lex):
             continue
-        if len(words) == 1 and words[0].lower() in lex.demonyms:
+        if len(words) == 1 and (words[0].lower() in lex.demonyms or _common_noun(doc, words[0])):
             continue
         name = " ".join(words)
         last = doc.names.get(name, name) if len(words) == 1 else name
@@ -569,7 +573,9 @@ def _roles_in_text(doc: Doc, name: str, lex: Lexicon) -> list[str]:
         role: list[str] = []
         # "The club's managing director, Keith Edelman, stressed": a role set off before
         framed = bool(toks) and toks[-1] == "," and text[m.end() : m.end() + 1] == ","
-        for w in reversed(toks[:-1] if framed else toks):
+        walk = toks[:-1] if framed else toks
+        for n in range(len(walk) - 1, -1, -1):
+            w = walk[n]
             low = w.lower()
             if low == "and" and role and _role_word(role[0], lex):
                 role.insert(0, w)  # "Screenwriter and producer Debra Hill"
@@ -578,10 +584,12 @@ def _roles_in_text(doc: Doc, name: str, lex: Lexicon) -> list[str]:
                 break
             if w.endswith(".") and low not in lex.abbreviations and len(w) > 2:
                 break  # the sentence before ("… raid. Russian presidency spokesman")
-            if low in DETERMINERS or (
-                low in lex.function_words and low not in lex.titles and w.islower()
-            ):
-                break  # a capitalised word belongs to a name: "Sunderland No campaigner"
+            if low in DETERMINERS or (low in lex.function_words and low not in lex.titles):
+                # "But Tory leader …" stops; a capitalised word inside a name does not:
+                # "Sunderland No campaigner"
+                left = walk[n - 1] if n else ""
+                if w.islower() or not left[:1].isupper() or left.lower() in lex.function_words:
+                    break
             if low in lex.cues or low in lex.indirect_cues:
                 break
             if w.endswith(("’s", "'s", "s’", "s'")) and not role:
