@@ -372,7 +372,7 @@ _AGE = re.compile(r"\d+-year-old")
 # a capitalised name that opens a sentence or a clause and is followed by its verb
 _SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?]”\s)|(?<=[.!?]\"\s)|(?<=,\s))"
-    r"((?:[A-Z][\w’'\-]+[ \t]+(?:&[ \t]+)?){0,2}[A-Z][\w’'\-]+)(?=[ \t]+[a-z])",
+    r"((?:[A-Z][\w’'\-]+[ \t]+(?:&[ \t]+)?){0,3}[A-Z][\w’'\-]+)(?=[ \t]+[a-z]|,[ \t])",
     re.M,
 )
 

@@ -272,6 +272,11 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
                 or right[j + 1][2].lower()
                 in {"in", "on", "at", "during", "last", "this", "today", "yesterday"}
             )
+            refers_back = j + 1 < len(right) and right[j + 1][2].lower() in {"it", "so", "this"}
+            if not closing and not refers_back and doc.text[d.spans[-1][1] - 1] in ".!?":
+                # '“… spin doctors.” Graham Robb, …, said the decision …': a sentence
+                # after a closed quote whose cue reports its own words
+                continue
             after_comma = any(t[2] == "," and t[1] <= phrase.start for t in right[i:j])
             near = phrase.start <= right[min(i + 2, len(right) - 1)][0]
             if not near and not (closing and after_comma and _comma_before(right, phrase.start)):

@@ -192,9 +192,13 @@ def _subject_before(doc: Doc, d: Draft) -> str | None:
     at = min(d.outer[0], d.mention[0]) if d.mention else d.outer[0]
     s, _ = sentence_of(doc, at)
     ps, _ = doc.paragraphs[d.paragraph]
+    if s <= ps and d.paragraph > 1:
+        # "He said …" opening a paragraph: the last sentence of the paragraph before
+        s = doc.paragraphs[d.paragraph - 1][1]
+        ps = doc.paragraphs[d.paragraph - 1][0]
     if s <= ps:
         return None
-    prev_s, _ = sentence_of(doc, s - 1)
+    prev_s, _ = sentence_of(doc, max(ps, s - 1))
     name = _last_subject(doc, at, doc.lex, max(prev_s, ps))
     if not name or (" " not in name and name not in doc.names):
         return None  # a lone capitalised word may be a place or a team
