@@ -41,6 +41,7 @@ class Lexicon:
     org_nouns: frozenset[str]  # "the company said": nouns that stand for an organization
     spokespeople: frozenset[str]  # "a BBC spokesman": may be credited to the organization
     collectives: frozenset[str]  # "police said": an institution named by its common noun
+    speech_nouns: frozenset[str]  # "Mr X's suggestion that “…”": X is the source
     demonyms: frozenset[str]  # "the American": a person described, not named
     clause_words: frozenset[str]  # words that make a would-be speaker a clause ("would be")
 
@@ -90,6 +91,7 @@ def load(lang: str) -> Lexicon:
         clause_words=words("clause_words"),
         spokespeople=words("spokespeople"),
         demonyms=words("demonyms"),
+        speech_nouns=words("speech_nouns"),
         collectives=words("collectives"),
         limits={k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))},
     )

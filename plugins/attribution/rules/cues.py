@@ -99,6 +99,8 @@ def run(doc: Doc) -> None:
             continue
         if _label(doc, d, left):
             continue
+        if d.type == "mixed" and _speech_noun(doc, d, left):
+            continue
         if d.type == "mixed" and _sentence_subject(doc, d, left):
             continue
         if _same_report(doc, d, prev, left_lo > s0):
@@ -632,6 +634,32 @@ def _same_report(doc: Doc, d: Draft, prev: Draft | None, same_sentence: bool) ->
     d.speaker_rule = "same-report"
     doc.log("same-report", "speaker", f"{doc.snippet(*d.spans[0])} <- {prev.speaker!r}")
     return True
+
+
+def _speech_noun(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
+    """'Mr MacKenzie's suggestion that drunks should “be given a good beating”', 'His
+    advice was to “get a haircut”': whose suggestion or advice it is, is the source."""
+    lex = doc.lex
+    for j in range(len(left) - 1, 0, -1):
+        if left[j][2].lower() not in lex.speech_nouns:
+            continue
+        before = left[j - 1][2]
+        if before.lower() in phrases.POSSESSIVES - {"its", "our", "my", "your"}:
+            pronoun = {"his": "he", "her": "she", "their": "they"}[before.lower()]
+            phrase = phrases.Phrase(left[j - 1][0], left[j - 1][1], before, None, None, pronoun)
+        elif before in {"’s", "'s"} or (before.endswith(("’s", "'s")) and before[:1].isupper()):
+            # the possessor: "Mr MacKenzie's" (one token), or "MacKenzie ’s" (two)
+            owner = j - 2 if before in {"’s", "'s"} else j - 1
+            if owner < 0:
+                return False
+            phrase = phrases.backward(left, owner + 1, lex, doc.text)
+            if phrase is None or not any(w[:1].isupper() for w in phrase.name.split()):
+                return False
+            phrase.name = phrase.name.removesuffix("’s").removesuffix("'s")
+        else:
+            continue
+        return _set(doc, d, (left[j][0], left[j][1]), phrase, "speech-noun")
+    return False
 
 
 _BULLETS = {"-", "–", "—", "•", "*"}
