@@ -308,8 +308,9 @@ class SpeakerIndex:
         speakers report.
 
         Kept apart: two or more full names fit ("Browne": Des Browne, Lord Browne); the
-        short name is an acronym ("BP"), or is quoted alone in three articles or more
-        and in more than the full name is ("Labour", "New Labour"); both have roles
+        kinds differ; the short name is an acronym ("BP"), or is quoted alone in three
+        articles or more and in more than the full name is ("Labour", "New Labour");
+        both have roles
         and no role word in common (BP's chief executive is not the immigration
         minister); the editors' speakers file lists the name
         under the full name's ``distinct``. Names with a title ("Lord Browne", "Sir
@@ -363,7 +364,10 @@ class SpeakerIndex:
         if len(short.articles) >= 3 and len(short.articles) > len(full.articles):
             # "Labour" in four articles, "New Labour" in one: a name of its own
             return f"quoted alone in more articles ({len(short.articles)}) than the full name"
-        # a lone name's kind is the engine's guess (no first name, no title): not a reason
+        if short.kind != full.kind:
+            # "Fox producers" (the network) is not Liam Fox; a lone surname is a person
+            # only where its article says so ("Mr Peskov", "he said", a job)
+            return f"{short.kind}, not {full.kind}"
         if short.roles and full.roles:
             words = lambda roles: {w for r in roles for w in fold(r).split() if len(w) > 3}  # noqa: E731
             if not words(short.roles) & words(full.roles):

@@ -113,12 +113,17 @@ def archive(tmp_path_factory):
     bodies = {
         "one": ("2005-01-03", 'Immigration minister Des Browne said: "We will act."'),
         "two": ("2005-02-03", '"Oil prices will stay high," said BP chief executive Lord Browne.'),
-        "three": ("2005-03-03", '"No comment," said Peskov. "Rates will rise," analysts said.'),
+        "three": ("2005-03-03", '"No comment," said Mr Peskov. "Rates will rise," analysts said.'),
         "four": ("2005-04-03", '"It was calm," said Kremlin spokesman Dmitri Peskov.'),
         "five": (
             "2005-05-03",
             '"We welcome it," a BBC spokesman said. "Sales fell," a spokesman said.',
         ),
+        "six": (
+            "2005-06-03",
+            '"The show was vetted," said a Fox spokesman. "Fine," added Liam Fox.',
+        ),
+        "seven": ("2005-07-03", '"We apologise," Fox said in a statement on its website.'),
     }
     articles = {
         f"{name}.md": ARTICLE.format(title=f"Story {name}", date=date, body=body)
@@ -139,8 +144,24 @@ def test_lord_browne_is_not_des_browne_on_the_site(archive):
 def test_the_speakers_report_lists_every_cross_article_merge(archive):
     out, _ = archive
     rows = list(csv.DictReader(io.StringIO((out / "speakers/merges.csv").read_text())))
-    merged = {"decision": "merged", "name": "Peskov", "into": "Dmitri Peskov"}
-    assert merged.items() <= rows[0].items()
+    peskov = next(r for r in rows if r["name"] == "Peskov")
+    assert {
+        "decision": "merged",
+        "into": "Dmitri Peskov",
+        "articles": "1",
+    }.items() <= peskov.items()
+
+
+def test_an_organization_never_joins_a_person_of_its_name(archive):
+    out, _ = archive
+    rows = list(csv.DictReader(io.StringIO((out / "speakers/merges.csv").read_text())))
+    fox = [r for r in rows if r["name"] == "Fox"]
+    assert fox and fox[0]["decision"] == "kept apart" and "organization" in fox[0]["reason"]
+    liam = (out / "speakers/liam-fox.html").read_text(encoding="utf-8")
+    assert "We apologise," not in liam and "The show was vetted," not in liam
+    rows = [json.loads(line) for line in (out / "quotes.jsonl").read_text().splitlines()]
+    vetted = next(r for r in rows if r["text"] == "The show was vetted,")
+    assert vetted["speaker"] is None and vetted["description"] == "a Fox spokesman"
 
 
 def test_unnamed_sources_are_shown_but_are_no_speakers(archive):

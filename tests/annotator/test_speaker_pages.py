@@ -48,7 +48,7 @@ def archive(tmp_path_factory):
             "“We act now,” said Kremlin spokesman Dmitri Peskov. "
             "“This is war,” warned Serghei Mironov.",
         ),
-        "two": ("2024-02-01", "“No comment,” Peskov said. “It is time,” said Sergei Mironov."),
+        "two": ("2024-02-01", "“No comment,” Mr Peskov said. “It is time,” said Sergei Mironov."),
         "three": (
             "2024-03-01",
             "“Да,” said Иван Петров. “Yes,” said Ivan Petrov. “Beep,” said Robo Bot.",

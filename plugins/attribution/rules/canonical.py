@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import Lexicon
+from ..lexicon import load as load_lexicon
 from ..state import Doc, Draft
 from .phrases import DETERMINERS, PARTICLES
 
@@ -125,7 +126,17 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
     described = len(name_words) == 1 and (
         (name.lower() in lex.demonyms and not d.role) or _common_noun(doc, name)
     )
-    if name and _proper(name_words, lex) and not described:
+    # "a Fox spokesman", "the BBC's correspondent": a name inside a description of
+    # someone unnamed is not the speaker
+    mw = mention.split() if (d.mention and not d.pronoun) else []
+    if mw and mw[-1][:1].isupper():
+        # the cue rules may stop at the name: "said a Fox | spokesman"
+        nxt = re.match(r"[ \t]+([a-z][\w\-]*)", doc.text[d.mention[1] : d.mention[1] + 40])
+        if nxt and _role_word(nxt.group(1), lex):
+            mw.append(nxt.group(1))
+            mention = f"{mention} {nxt.group(1)}"
+    unnamed = len(mw) > 1 and mw[-1].islower() and _role_word(mw[-1], lex)
+    if name and _proper(name_words, lex) and not described and not unnamed:
         if honorific and len(name_words) == 1 and not _surname_known(doc, name):
             name = f"{honorific} {name}"  # "Lord Browne": no first name given, the title stays
         d.speaker = name
@@ -213,7 +224,16 @@ def _cap(word: str) -> bool:
 
 def _role_word(word: str, lex: Lexicon) -> bool:
     low = word.lower().strip(",.")
-    return low in lex.titles or low in lex.role_nouns
+    if low in lex.titles or low in lex.role_nouns:
+        return True
+    # German compounds end in their title: "Finanzminister", "Polizeisprecher"
+    return bool(lex.limits.get("compound_titles")) and low.endswith(_compound_heads(lex.lang))
+
+
+@lru_cache(maxsize=4)
+def _compound_heads(lang: str) -> tuple[str, ...]:
+    lex = load_lexicon(lang)
+    return tuple(t for t in lex.titles | lex.role_nouns if len(t) >= 5)
 
 
 def _is_org(words: list[str], lex: Lexicon) -> bool:
@@ -402,8 +422,12 @@ def _last_subject(doc: Doc, pos: int, lex: Lexicon, lo: int | None = None) -> st
         words = words[_name_start(words, lex) :]  # "Education Secretary | Ruth Kelly"
         if not words or not _proper(words, lex) or _is_org(words, lex):
             continue
-        if len(words) == 1 and (words[0].lower() in lex.demonyms or _common_noun(doc, words[0])):
-            continue
+        if len(words) == 1 and (
+            words[0].lower() in lex.demonyms
+            or _common_noun(doc, words[0])
+            or not (words[0] in doc.names or _mid_sentence(doc, words[0]))
+        ):
+            continue  # "Past encounters …": a lone word only ever opening sentences
         name = " ".join(words)
         last = doc.names.get(name, name) if len(words) == 1 else name
     return last
@@ -490,6 +514,29 @@ def _full_name(doc: Doc, name: str, lex: Lexicon) -> str:
     return name
 
 
+def _addressed(doc: Doc, name: str, lex: Lexicon) -> bool:
+    """Is the name given an honorific somewhere in the article ("Mr Peskov", "Ms Kelly")?"""
+    text = doc.text
+    for at in _occurrences(text, name):
+        before = text[max(0, at - 6) : at].split()
+        if before and before[-1].rstrip(".").lower() in lex.honorifics:
+            return True
+    return False
+
+
+def _mid_sentence(doc: Doc, word: str) -> bool:
+    """Is the word written capitalised inside a sentence somewhere ("… said Molik",
+    "After a tough first set, Molik grew")?"""
+    text = doc.text
+    return any(
+        text.startswith(word, at)
+        and at > 1
+        and text[at - 1] == " "
+        and (text[at - 2].isalnum() or text[at - 2] in ",;")
+        for at in _occurrences(text, word)
+    )
+
+
 def _common_noun(doc: Doc, word: str) -> bool:
     """'Research', 'Business': a capitalised word the text also writes in lower case,
     and never capitalised inside a sentence, is a common noun opening a sentence."""
@@ -520,6 +567,8 @@ def _roles(doc: Doc, drafts: list[Draft], lex: Lexicon, orgs: set[str]) -> None:
         candidates = [c for c in candidates if c]
         best = max(candidates, key=lambda c: (len(c.split()), len(c)), default=None)
         kind = _kind(name, [d.kind for d in group], best, lex, name in orgs)
+        if kind == "organization" and " " not in name and _addressed(doc, name, lex):
+            kind = "person"  # "Mr Peskov" somewhere in the article: a lone surname
         if kind != "person" and best and not _organization_role(best, lex):
             best = None  # a job is a person's role, not an organization's
         for d in group:

@@ -89,7 +89,7 @@ def run(doc: Doc) -> None:
                     _resolve(doc, d, issuer, "organization", "document-issuer")
                 else:
                     _resolve(doc, d, name, "organization", d.speaker_rule)
-            elif " " not in name and name in doc.names:
+            elif " " not in name and name in doc.names and not _indefinite(mention):
                 _resolve(doc, d, doc.names[name], "person", "surname")
             elif name:
                 named = any(w[:1].isupper() for w in name.split())
@@ -182,6 +182,11 @@ def _guessed_organization(doc: Doc, d: Draft | None) -> bool:
         return False
     word = d.speaker
     return word[:1].isupper() and not word.isupper() and word.lower() not in doc.lex.organizations
+
+
+def _indefinite(mention: str) -> bool:
+    """'a Fox spokesman', 'an Arsenal fan': the name modifies someone unnamed."""
+    return mention.split()[0].lower() in {"a", "an"} if mention.split() else False
 
 
 def _subject_before(doc: Doc, d: Draft) -> str | None:
