@@ -32,6 +32,7 @@ _WORD = re.compile(r"[\w’'&.\-]+|[,;:()]")
 _POSSESSIVE = re.compile(r"[’']s?\s+(?=[A-Z])")
 # connectors inside proper names: "Bank of England", "Marks & Spencer", "bin Laden"
 _CONNECTORS = PARTICLES | {"of", "&", "and", "for", "the", "on", "upon", "al", "el"}
+_HEAD_ENDS = {"of", "for", "at", "with", "in", "from", "to", "on"}
 _LEGAL_FORMS = {"plc", "inc", "inc.", "ltd", "ltd.", "llc"}
 _PEERAGE = {"lord", "lady", "sir", "dame", "baroness", "baron", "earl", "justice"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*\s|[\"“”]")
@@ -256,8 +257,10 @@ def _proper(words: list[str], lex: Lexicon) -> bool:
         low = w.lower()
         if low in _CONNECTORS or (n and n == len(words) - 1 and low in _LEGAL_FORMS):
             continue  # "Acme plc"
-        if not w[:1].isupper() or low in lex.function_words or low in lex.pronouns:
+        if not w[:1].isupper() or low in lex.pronouns:
             return False
+        if low in lex.function_words and not (n and words[0].lower() not in lex.function_words):
+            return False  # "The", "He"; but a surname may be a word too: "Theresa May"
     return True
 
 
@@ -297,7 +300,9 @@ def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] 
     low = core.lower().split()
     if not low:
         return None
-    head = low[-1]
+    # the head of "shadow secretary for the family" is "secretary"
+    cut = next((i for i, w in enumerate(low) if i and w in _HEAD_ENDS), len(low))
+    head = low[cut - 1]
     words = core.split()
     if head in lex.spokespeople:
         # "a BBC spokesman" speaks for the BBC; "the press service" for the last one quoted

@@ -73,11 +73,30 @@ def run(doc: Doc) -> None:
     last_person: Draft | None = None
     last_any: Draft | None = None
     issuer: str | None = None
+    people: list[Draft] = []  # named people quoted so far, in order
+    genders: dict[str, str] = _genders(doc)
     for d in sorted(doc.drafts, key=lambda x: x.spans[0][0]):
         if d.speaker is None:
             continue
         if d.pronoun:
+            wanted = _PRONOUN_GENDER.get(d.pronoun)
+            if (
+                wanted
+                and last_person is not None
+                and _gender_of(genders, last_person)
+                not in (
+                    None,
+                    wanted,
+                )
+            ):
+                # "Victoria Wood … “…,” he said": "he" is the last man quoted, not her
+                last_person = next(
+                    (p for p in reversed(people) if _gender_of(genders, p) in (None, wanted)),
+                    None,
+                )
             _pronoun(doc, d, last_person, last_any)
+            if wanted and d.speaker and d.kind == "person":
+                genders.setdefault(d.speaker.split()[-1], wanted)
         else:
             name = _clean(d.speaker, doc)
             mention = doc.text[d.mention[0] : d.mention[1]] if d.mention else name
@@ -102,6 +121,8 @@ def run(doc: Doc) -> None:
         last_any = d
         if d.kind == "person":
             last_person = d
+            if not d.pronoun:
+                people.append(d)
 
 
 def _resolve(doc: Doc, d: Draft, name: str, kind: str, rule: str | None) -> None:
@@ -182,6 +203,27 @@ def _guessed_organization(doc: Doc, d: Draft | None) -> bool:
         return False
     word = d.speaker
     return word[:1].isupper() and not word.isupper() and word.lower() not in doc.lex.organizations
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_HONORIFIC_GENDER = {
+    "mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f",
+    "dame": "f", "baroness": "f",
+}  # fmt: skip
+_ADDRESSED = re.compile(r"\b(Mr|Sir|Lord|Mrs|Ms|Miss|Lady|Dame|Baroness)\.?\s+([A-Z][\w’'\-]+)")
+
+
+def _genders(doc: Doc) -> dict[str, str]:
+    """What the article's honorifics say of its people: surname -> "m" or "f"
+    ("Mr Jason", "Ms Wood"); a surname given both is left out."""
+    found: dict[str, set[str]] = {}
+    for m in _ADDRESSED.finditer(doc.text):
+        found.setdefault(m.group(2), set()).add(_HONORIFIC_GENDER[m.group(1).lower()])
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def _gender_of(genders: dict[str, str], d: Draft) -> str | None:
+    return genders.get((d.speaker or "").split()[-1]) if d.speaker else None
 
 
 def _indefinite(mention: str) -> bool:
