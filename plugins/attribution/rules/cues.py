@@ -263,6 +263,19 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
                 # inverted: "said Duma deputy Mikhail Sheremet"
                 phrase = phrases.forward(right, j + 1, lex, doc.text)
                 return _set(doc, d, cue, phrase, "inverted-cue")
+            if (
+                j - i <= 5
+                and (right[i][2].lower() in phrases.PREPOSITIONS or right[i][2].isdigit())
+                and right[j - 1][2] == ","
+                and j + 1 < len(right)
+                and right[j + 1][2][:1].isupper()
+                and not lex.clause_openers
+            ):
+                # '“…” in 2005, said Kurt Karl, economist at Swiss Re': a short adverbial
+                # between the quote and its inverted cue
+                phrase = phrases.forward(right, j + 1, lex, doc.text)
+                if phrase is not None:
+                    return _set(doc, d, cue, phrase, "inverted-cue")
             phrase = phrases.backward(right, j, lex, doc.text, lo=i)
             # only a subject standing right after the quote ("“…,” he said"), or one
             # closing the sentence after a comma ("… climate change, Axelrod said.")
