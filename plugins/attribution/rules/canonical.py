@@ -20,6 +20,7 @@ roles.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -98,6 +99,8 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
         doc.log("canonical", "name", f"{raw!r} -> {person!r} (a person of an organization)")
         raw, d.kind = person, "person"
     words = [w.rstrip("’'") for w in raw.replace("’s", "").replace("'s", "").split() if w]
+    while len(words) > 1 and words[-1].lower().rstrip(".") in lex.postnominals:
+        words = words[:-1]  # "Andrew Tyrie MP", "Jane Holt QC"
     while words and not any(c.isalnum() for c in words[-1]):
         words = words[:-1]  # "Herron -"
     while words and (not any(c.isalnum() for c in words[0]) or words[0].lower() in _ARTICLES):
@@ -168,8 +171,9 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
     d.speaker, d.kind, d.role = None, "description", None
 
 
-_PERSON_OF = re.compile(
-    r"((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+)\s+(?:of|at|from|with)\s+(?:the\s+)?"
+_PERSON_OF = re.compile(  # "analyst Nick Van den Brul of BNP Paribas"
+    r"((?:[A-Z][\w’'\-]+\s+(?:(?:de|den|der|van|von|da|di|le|la|bin|al)\s+)?){1,3}"
+    r"[A-Z][\w’'\-]+)\s+(?:of|at|from|with)\s+(?:the\s+)?"
     r"([A-Z][\w’'&\-]+(?:\s+(?:&\s+|of\s+)?[A-Z][\w’'&\-]+)*)\s*$"
 )
 
@@ -360,9 +364,9 @@ def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] 
     return _with_kind(found[0][1], lex)
 
 
-_TITLE_THEN_NAME = re.compile(
+_TITLE_THEN_NAME = re.compile(  # initials too: "Dr John E. Kelly"
     r"\s+(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame)\.?\s+)?"
-    r"([A-Z][\w’'\-]+(?:\s+(?:&\s+|of\s+)?[A-Z][\w’'\-]+){1,3})"
+    r"([A-Z][\w’'\-]+(?:\s+(?:&\s+|of\s+)?[A-Z](?:[\w’'\-]+|\.)){1,3})"
 )
 _NAME_THEN_COMMA = re.compile(
     r"((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+),\s+(?:the\s+|a\s+|an\s+)?$"
@@ -393,6 +397,8 @@ def _with_kind(name: str, lex: Lexicon) -> tuple[str, str]:
     return name, "organization" if _is_org(name.split(), lex) else "person"
 
 
+#: How far back (characters) a subject is looked for.
+_SUBJECT_REACH = 1500
 _AGE = re.compile(r"\d+-year-old")
 # a capitalised name that opens a sentence or a clause and is followed by its verb
 _SUBJECT = re.compile(
@@ -408,12 +414,17 @@ def _last_subject(doc: Doc, pos: int, lex: Lexicon, lo: int | None = None) -> st
         lo = max(0, doc.text.rfind("\n\n", 0, max(0, doc.text.rfind("\n\n", 0, pos))))
     if doc.headline:
         lo = max(lo, doc.headline[1])  # a headline's words are no sentence's subject
+    lo = max(lo, pos - _SUBJECT_REACH)  # a subject is a few sentences back at most
     last = None
     for m in _SUBJECT.finditer(doc.text, lo, pos):
         following = doc.text[m.end() : m.end() + 40].split()
         if following and (_role_word(following[0], lex) or following[0] in lex.org_nouns):
             continue  # "Bafta-winning artists": a modifier, not a subject
         words = m.group(1).split()
+        for k in range(len(words) - 1, 0, -1):
+            if words[k - 1].endswith(("’s", "'s")):
+                words = words[k:]  # "Arsenal's Sol Campbell"
+                break
         if len(words) == 1 and words[0].lower().endswith(("ing", "ed", "ly")):
             continue  # "Using technology …": a participle opens the sentence
         while words and (
@@ -434,8 +445,34 @@ def _last_subject(doc: Doc, pos: int, lex: Lexicon, lo: int | None = None) -> st
         ):
             continue  # "Past encounters …": a lone word only ever opening sentences
         name = " ".join(words)
-        last = doc.names.get(name, name) if len(words) == 1 else name
-    return last
+        last = (m.start(), doc.names.get(name, name) if len(words) == 1 else name)
+    titled = _titled_subject(doc, lo, pos, lex)
+    if titled and (last is None or titled[0] > last[0]):
+        return titled[1]
+    return last[1] if last else None
+
+
+def _titled_subject(doc: Doc, lo: int, pos: int, lex: Lexicon) -> tuple[int, str] | None:
+    """'Arsenal vice-chairman David Dein has said …': a full name after its title,
+    opening its sentence, followed by its verb."""
+    text, found = doc.text, None
+    if len(doc.name_ends) != len(doc.name_spans):
+        doc.name_ends = [e for _, e, _ in doc.name_spans]  # names are found left to right
+    first, last = bisect.bisect_left(doc.name_ends, lo), bisect.bisect_right(doc.name_ends, pos)
+    for s, e, full in doc.name_spans[first:last]:
+        if s < lo or e > pos or not re.match(r"[ \t]+[a-z]", text[e : e + 3]):
+            continue
+        start = max(text.rfind(". ", lo, s) + 2, text.rfind("\n", lo, s) + 1, lo)
+        prefix = text[start:s].split()
+        if (
+            prefix
+            and all(
+                w[:1].isupper() or _role_word(w, lex) or w.lower() in DETERMINERS for w in prefix
+            )
+            and any(_role_word(w, lex) for w in prefix)
+        ):
+            found = (s, full)
+    return found
 
 
 _NAME_RUN = (
@@ -515,7 +552,11 @@ def _full_name(doc: Doc, name: str, lex: Lexicon) -> str:
         return doc.names.get(name, name)
     full = doc.names.get(words[-1])
     if len(words) == 2 and full and full != name and words[0] not in full.split():
-        return full  # a headline's "Dogged Federer" is the article's Roger Federer
+        in_headline_only = doc.headline is not None and name not in doc.text[doc.headline[1] :]
+        if in_headline_only or not _mid_sentence(doc, name):
+            # a headline's "Dogged Federer", a sentence's "Again Roddick": the article's
+            # Roger Federer and Andy Roddick (but Andy Robinson is not Jason Robinson)
+            return full
     return name
 
 
@@ -581,8 +622,11 @@ def _roles(doc: Doc, drafts: list[Draft], lex: Lexicon, orgs: set[str]) -> None:
 
 
 def _organization_role(role: str, lex: Lexicon) -> bool:
-    """'UK-based bank', 'music giant', 'Bafta-winning artists': an organization's role."""
-    head = role.split()[-1].lower()
+    """'UK-based bank', 'music giant', 'Bafta-winning artists': an organization's role
+    ('member of the BMW management board' is a person's: its head is 'member')."""
+    words = role.lower().split()
+    cut = next((i for i, w in enumerate(words) if i and w in _HEAD_ENDS), len(words))
+    head = words[cut - 1]
     plural = head.endswith("s") and not head.endswith("ss") and head[:-1] in lex.role_nouns
     return head in lex.org_nouns or plural
 

@@ -109,7 +109,7 @@ def run(doc: Doc) -> None:
                 else:
                     _resolve(doc, d, name, "organization", d.speaker_rule)
             elif " " not in name and name in doc.names and not _indefinite(mention):
-                _resolve(doc, d, doc.names[name], "person", "surname")
+                _resolve(doc, d, _full_before(doc, name, d), "person", "surname")
             elif name:
                 named = any(w[:1].isupper() for w in name.split())
                 kind = d.kind or ("person" if named and (" " in name or d.role) else "organization")
@@ -168,7 +168,10 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
             last_any.kind = "person"
             target = last_any
         if target is None:
-            name = _nearest_name(doc, d.spans[0][0])
+            # the person a sentence before is about, else the nearest name
+            from .canonical import _last_subject  # noqa: PLC0415
+
+            name = _last_subject(doc, d.spans[0][0], doc.lex) or _nearest_name(doc, d.spans[0][0])
             if name:
                 d.speaker, d.kind = name, "person"
                 d.speaker_rule = f"{d.speaker_rule}+pronoun-name"
@@ -224,6 +227,17 @@ def _genders(doc: Doc) -> dict[str, str]:
 
 def _gender_of(genders: dict[str, str], d: Draft) -> str | None:
     return genders.get((d.speaker or "").split()[-1]) if d.speaker else None
+
+
+def _full_before(doc: Doc, surname: str, d: Draft) -> str:
+    """The full name a surname stands for: with two in the article (Jason and Andy
+    Robinson), the one named last before the quote."""
+    at = d.mention[0] if d.mention else d.spans[0][0]
+    fits = [(s, full) for s, _, full in doc.name_spans if full.split()[-1] == surname]
+    before = [f for f in fits if f[0] < at]
+    if len({full for _, full in fits}) > 1 and before:
+        return max(before)[1]
+    return doc.names[surname]
 
 
 def _indefinite(mention: str) -> bool:
