@@ -8,6 +8,7 @@ Everything written is escaped here; templates only render.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html import escape
 
@@ -92,6 +93,8 @@ def extract(title: str, html: str, lang: str = "en") -> Extracted:
 
 
 _MARKS = "\"“”„«»‹›‘’‚'"
+#: A quotation's closing mark right after its words (a space may stand before it).
+_CLOSING = re.compile(r"[ \t]?(?:''|[\"”»«’‘“›‹])")
 
 
 def _correct(views, spans, corrections, text: str, offset: int):
@@ -155,8 +158,8 @@ def render(doc: Extracted, canonical=None) -> Annotation:
     default a speaker is named as the engine found them in this article.
     """
     speakers: dict[str, SpeakerView] = {}
-    title_spans: list[tuple[int, int, tuple[int, bool]]] = []
-    body_spans: list[tuple[int, int, tuple[int, bool]]] = []
+    title_spans: list[tuple[int, int, tuple]] = []
+    body_spans: list[tuple[int, int, tuple]] = []
     head_len = doc.offset - 2
     for view, spans in zip(doc.quotes, doc.spans, strict=True):
         if view.speaker is not None and canonical is not None:
@@ -175,16 +178,25 @@ def render(doc: Extracted, canonical=None) -> Annotation:
             elif sv.role is None and view.role:
                 sv.role = view.role
             sv.quotes.append(view.id)
+        # the label follows the closing mark ("…” — Name"), or the last part when the
+        # quote has none (a quote left open at its paragraph's end)
+        closing = _CLOSING.match(doc.text, spans[-1][1]) if spans[-1][0] >= doc.offset else None
         for k, (start, end) in enumerate(spans):
-            key = (view.number, k == len(spans) - 1)  # the label follows the last part
+            key = (view.number, k == len(spans) - 1 and closing is None)
             if end <= head_len:
                 title_spans.append((start, end, key))
             elif start >= doc.offset:
                 body_spans.append((start - doc.offset, end - doc.offset, key))
+        if closing is not None:
+            body_spans.append(
+                (closing.start() - doc.offset, closing.end() - doc.offset, (view.number, True, 0))
+            )
     by_number = {v.number: v for v in doc.quotes}
     anchored: set[int] = set()
 
-    def open_tag(key: tuple[int, bool], first: bool) -> str:
+    def open_tag(key: tuple, first: bool) -> str:
+        if len(key) == 3:
+            return ""  # the closing mark: plain text, then the label
         v = by_number[key[0]]
         first = key[0] not in anchored  # one anchor per quote, on its first piece
         anchored.add(key[0])
@@ -202,14 +214,15 @@ def render(doc: Extracted, canonical=None) -> Annotation:
             attrs.insert(0, f'id="{v.id}"')
         return f"<span {' '.join(attrs)}>"
 
-    def close_tag(key: tuple[int, bool], last: bool) -> str:
+    def close_tag(key: tuple, last: bool) -> str:
+        end = "" if len(key) == 3 else "</span>"
         if not (last and key[1]) or by_number[key[0]].in_title:
             # the headline stays a headline (it is the search title too): no label in it
-            return "</span>"
+            return end
         v = by_number[key[0]]
         who = escape(v.speaker or v.description or "unattributed")
         return (
-            f'</span><a class="quote-ref" href="#{v.id}" data-quote="{v.id}">'
+            f'{end}<a class="quote-ref" href="#{v.id}" data-quote="{v.id}">'
             f'<span class="visually-hidden">quote {v.number}, {escape(v.type)}, </span>'
             f"{who}</a>"
         )

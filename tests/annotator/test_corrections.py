@@ -27,7 +27,7 @@ def test_inline_corrections(tmp_path):
     html = (out / "articles/2024/05/harbour-vote.html").read_text(encoding="utf-8")
     # each quote's first (here: only) piece and the speaker label that follows it
     marked = re.findall(
-        r'<span id="q-\d+"[^>]*>([^<]*)</span><a class="quote-ref"[^>]*>'
+        r'<span id="q-\d+"[^>]*>([^<]*)</span>[”"’»]?<a class="quote-ref"[^>]*>'
         r'<span class="visually-hidden">[^<]*</span>([^<]*)</a>',
         html,
     )

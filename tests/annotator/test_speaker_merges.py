@@ -178,5 +178,6 @@ def test_unnamed_sources_are_shown_but_are_no_speakers(archive):
     panel = page.split('class="who-quoted"', 1)[1].split("</aside>", 1)[0]
     assert "analysts" in panel and "(unnamed source)" in panel
     assert 'data-pagefind-filter="speaker">analysts' not in page
-    assert '</span><a class="quote-ref" href="#q-2" data-quote="q-2">' in page
+    assert '</span>,"<a class="quote-ref" href="#q-2" data-quote="q-2">' not in page
+    assert '</span>"<a class="quote-ref" href="#q-2" data-quote="q-2">' in page  # after the mark
     assert ">analysts</a>" in page  # the label at the quote names the description

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from browsing import serve
@@ -74,8 +76,44 @@ def test_copy_link_button_copies_the_quote_permalink(sample_site, browser):
     try:
         with serve(sample_site) as base:
             page.goto(base + SEED)
-            page.get_by_role("button", name="Copy the link to q-14").click()
+            # no quote carries a control until a link opens it
+            assert page.locator(".quote-copy").count() == 0
+            page.goto(base + SEED + "#q-14")
+            assert page.locator(".quote-copy").count() == 1
+            page.get_by_role("button", name="Copy the link to this quote").click()
             copied = page.evaluate("navigator.clipboard.readText()")
             assert copied == base + SEED + "#q-14"
+            page.evaluate("window.location.hash = 'q-3'")
+            page.wait_for_function(
+                "document.querySelector('.quote-copy') && "
+                "document.querySelector('.quote-copy').previousElementSibling"
+                ".dataset.quote === 'q-3'"
+            )
+    finally:
+        context.close()
+
+
+def test_label_follows_the_closing_mark(sample_site):
+    html = (sample_site / SEED.lstrip("/")).read_text(encoding="utf-8")
+    # “…,” said Duma deputy Mikhail Sheremet: the mark closes the words, the label follows
+    assert re.search(r'</span>”<a class="quote-ref"[^>]*data-quote="q-14"', html)
+    assert not re.search(r'</span><a class="quote-ref"[^>]*data-quote="q-14"', html)
+
+
+def test_panel_folds_to_one_line_on_a_phone(sample_site, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        with serve(sample_site) as base:
+            page.goto(base + SEED)
+            fold = page.locator("details.who-quoted__fold")
+            assert fold.evaluate("d => d.open") is False
+            assert page.locator(".who-quoted").bounding_box()["height"] < 80
+            page.locator(".who-quoted__fold > summary").click()
+            assert fold.evaluate("d => d.open") is True
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390
+            # opened at a quote, the panel stays as it is
+            page.goto(base + SEED + "#q-2")
+            assert page.locator("details.who-quoted__fold").evaluate("d => d.open") is True
     finally:
         context.close()

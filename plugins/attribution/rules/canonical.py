@@ -213,7 +213,10 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
         if low in _CONNECTORS and k < len(words) and k > 1:
             k -= 1
             continue
-        if not _cap(w) or _role_word(w, lex) or low.rstrip(".") in lex.honorifics:
+        acronym_last = k == len(words) and w.isupper() and len(w) > 1  # "the US", "UN"
+        if not acronym_last and (
+            not _cap(w) or _role_word(w, lex) or low.rstrip(".") in lex.honorifics
+        ):
             break
         if low in lex.org_nouns and k < len(words):
             break  # "Bookmaker Ladbrokes", "music giant EMI"
@@ -261,6 +264,8 @@ def _proper(words: list[str], lex: Lexicon) -> bool:
         low = w.lower()
         if low in _CONNECTORS or (n and n == len(words) - 1 and low in _LEGAL_FORMS):
             continue  # "Acme plc"
+        if w.isupper() and len(w) > 1:
+            continue  # an acronym ("US", "IT") is no function word
         if not w[:1].isupper() or low in lex.pronouns:
             return False
         if low in lex.function_words and not (n and words[0].lower() not in lex.function_words):

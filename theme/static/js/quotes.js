@@ -2,23 +2,37 @@
 // every quote carries its speaker as text, and the panel links each quote.
 (function () {
   "use strict";
-  // Each quote's label gets a button that copies the quote's permalink.
-  if (navigator.clipboard) {
-    document.querySelectorAll("a.quote-ref").forEach(function (ref) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "quote-copy";
-      button.textContent = "copy link";
-      button.setAttribute("aria-label", "Copy the link to " + ref.dataset.quote);
-      button.addEventListener("click", function () {
-        var url = new URL(ref.getAttribute("href"), window.location.href).href;
-        navigator.clipboard.writeText(url).then(function () {
-          button.textContent = "copied";
-          setTimeout(function () { button.textContent = "copy link"; }, 1500);
-        });
+  // The quote a link opened (#q-3) gets a button that copies its permalink; no other
+  // quote carries a control, so none reserves space in the text.
+  function copyButton() {
+    document.querySelectorAll(".quote-copy").forEach(function (b) { b.remove(); });
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!navigator.clipboard || !/^q-\d+$/.test(id)) {
+      return;
+    }
+    var ref = document.querySelector('a.quote-ref[data-quote="' + id + '"]');
+    if (!ref) {
+      return;
+    }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "quote-copy";
+    button.textContent = "copy link";
+    button.setAttribute("aria-label", "Copy the link to this quote");
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(window.location.href).then(function () {
+        button.textContent = "copied";
+        setTimeout(function () { button.textContent = "copy link"; }, 1500);
       });
-      ref.after(button);
     });
+    ref.after(button);
+  }
+  copyButton();
+  window.addEventListener("hashchange", copyButton);
+  // On a narrow screen the panel starts folded to its summary line
+  var fold = document.querySelector("details.who-quoted__fold");
+  if (fold && window.matchMedia("(max-width: 40em)").matches && !window.location.hash) {
+    fold.open = false;
   }
   var panel = document.querySelector(".who-quoted");
   if (!panel) {
