@@ -50,6 +50,26 @@ class SpeakerPage:
     aliases: list[str] = field(default_factory=list)
     quotes: list[SpeakerQuote] = field(default_factory=list)
 
+    @property
+    def sort_name(self) -> str:
+        """How the A–Z orders it: a person by surname ("blair tony"), the rest as named."""
+        return sort_name(self.name, self.kind)
+
+
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al", "el"}
+
+
+def sort_name(name: str, kind: str) -> str:
+    """'Tony Blair' -> 'blair tony', 'Ludwig van Beethoven' -> 'van beethoven ludwig';
+    'Lord Browne' -> 'browne lord'; an organization stays as named."""
+    words = name.casefold().split()
+    if kind != "person" or len(words) < 2:
+        return " ".join(words)
+    k = len(words) - 1
+    while k > 0 and words[k - 1] in _PARTICLES:
+        k -= 1
+    return " ".join(words[k:] + words[:k])
+
 
 class SpeakerGenerator(Generator):
     """Collects the speakers of all articles and writes their pages."""

@@ -54,3 +54,13 @@ def test_speakers_file_errors_name_the_file(tmp_path):
     with pytest.raises(SpeakersFileError, match=r"speakers.yml:\d+: not valid YAML"):
         load_speakers_file(path)
     assert load_speakers_file(tmp_path / "missing.yml") == []
+
+
+def test_people_sort_by_surname_organizations_as_named():
+    from quote_annotator.pages import sort_name
+
+    assert sort_name("Tony Blair", "person") == "blair tony"
+    assert sort_name("Ludwig van Beethoven", "person") == "van beethoven ludwig"
+    assert sort_name("Lord Browne", "person") == "browne lord"
+    assert sort_name("Bank of England", "organization") == "bank of england"
+    assert sort_name("Madonna", "person") == "madonna"
