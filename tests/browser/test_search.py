@@ -86,3 +86,22 @@ def test_results_can_be_filtered_by_speaker(sample_site, page):
         titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
         assert titles and all("Mykhailo Podolyak" in t or "Attack on Putin" in t for t in titles)
     assert page.errors == []
+
+
+def test_reported_speech_is_shown_as_reported(sample_site, page):
+    # "… Peskov explained that Putin was not in the Kremlin at the time of the attack"
+    with serve(sample_site) as base:
+        link = first_result(page, f"{base}/search.html", "Putin Kremlin time", "said that")
+        text = link.inner_text()
+        assert text.startswith("Dmitri Peskov said that Putin was not in the Kremlin")
+        assert "“" not in text and "”" not in text
+    assert page.errors == []
+
+
+def test_speaker_page_sets_verbatim_words_apart_from_paraphrase(sample_site):
+    html = (sample_site / "speakers/dmitri-peskov.html").read_text(encoding="utf-8")
+    reported = re.findall(r'speaker-quote__text--reported">(.*?)</p>', html, re.S)
+    quoted = re.findall(r'speaker-quote__text--quoted[^"]*">(.*?)</blockquote>', html, re.S)
+    assert any("Putin was not in the Kremlin" in r for r in reported)
+    assert any("He was not in the palace." in q for q in quoted)
+    assert not any("Putin was not in the Kremlin" in q for q in quoted)

@@ -337,7 +337,11 @@
         var cut = plain.lastIndexOf(" ", 89);
         var short = plain.length > 90 ? plain.slice(0, cut > 40 ? cut : 89) + "…" : plain;
         subs.push({
-          title: "“" + short + "” — " + (q[1] || "unattributed"),
+          // reported speech is no quotation: it is shown as reported, without marks
+          // (plugins/offline_search/offline.py quote_title() words it the same way)
+          title: q[2] === "indirect"
+            ? (q[1] || "Unattributed") + " said that " + short.replace(/^that\s+/i, "")
+            : "“" + short + "” — " + (q[1] || "unattributed"),
           url: data.url.split("#")[0] + "#" + q[0],
           words: words,
           marks: words.map(function (_, i) { return hits.indexOf(start + i) >= 0; }),
