@@ -48,7 +48,8 @@ ARTICLE_LANG_URL = "articles/{date:%Y}/{date:%m}/{slug}-{lang}.html"
 ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL
 PAGE_URL = "{slug}.html"
 PAGE_SAVE_AS = PAGE_URL
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search", "404"]
+# "marks": the legend of the annotations (marks.html), there even without an About page
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search", "404", "marks"]
 YEAR_ARCHIVE_SAVE_AS = "archives/{date:%Y}/index.html"
 YEAR_ARCHIVE_URL = "archives/{date:%Y}/"
 MONTH_ARCHIVE_SAVE_AS = "archives/{date:%Y}/{date:%m}/index.html"

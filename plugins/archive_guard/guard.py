@@ -50,7 +50,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import order_content, process_translations, slugify
 from unidecode import unidecode
 
-from . import pelican_cache, stale
+from . import inputs, pelican_cache, stale
 
 logger = logging.getLogger(__name__)
 
@@ -411,6 +411,7 @@ def conflict(item, bucket: int, ids: list[str] | None, claims) -> str | None:
 
 def register() -> None:
     signals.initialized.connect(pelican_cache.check_pelican_caches)
+    signals.initialized.connect(inputs.find_articles)
     signals.content_object_init.connect(check_content)
     signals.article_generator_pretaxonomy.connect(settle_articles)
     signals.page_generator_finalized.connect(settle_pages)
