@@ -141,7 +141,7 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
             mention = f"{mention} {nxt.group(1)}"
     unnamed = len(mw) > 1 and mw[-1].islower() and _role_word(mw[-1], lex)
     if name and _proper(name_words, lex) and not described and not unnamed:
-        if honorific and len(name_words) == 1 and not _surname_known(doc, name):
+        if honorific and len(name_words) == 1 and name not in doc.names:
             name = f"{honorific} {name}"  # "Lord Browne": no first name given, the title stays
         d.speaker = name
         if _is_org(name_words, lex):
@@ -215,7 +215,7 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
             continue
         acronym_last = k == len(words) and w.isupper() and len(w) > 1  # "the US", "UN"
         if not acronym_last and (
-            not _cap(w) or _role_word(w, lex) or low.rstrip(".") in lex.honorifics
+            not w[:1].isupper() or _role_word(w, lex) or low.rstrip(".") in lex.honorifics
         ):
             break
         if low in lex.org_nouns and k < len(words):
@@ -224,10 +224,6 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
     while k < len(words) and words[k].lower() in _CONNECTORS - PARTICLES:
         k += 1
     return k
-
-
-def _cap(word: str) -> bool:
-    return word[:1].isupper()
 
 
 def _role_word(word: str, lex: Lexicon) -> bool:
@@ -291,14 +287,10 @@ def _description(text: str, lex: Lexicon) -> bool:
 _ARTICLES = {"a", "an", "the", "der", "die", "das", "ein", "eine", "einer"}
 
 
-def _strip_determiners(text: str, keep_article: bool = False) -> str:
-    """'the company' -> 'company'; with keep_article, 'a BBC spokesman' stays as written."""
+def _strip_determiners(text: str) -> str:
+    """'the company' -> 'company', 'one fan' -> 'fan'."""
     words = text.split()
-    while (
-        words
-        and words[0].lower() in DETERMINERS
-        and not (keep_article and words[0].lower() in _ARTICLES and len(words) > 1)
-    ):
+    while words and words[0].lower() in DETERMINERS:
         words = words[1:]
     return " ".join(words)
 
@@ -538,10 +530,6 @@ def _trim_name(name: str, lex: Lexicon) -> str | None:
     if _is_org(words, lex) and "&" not in words:
         return None  # "the spokesman Home Office …": a person's title names a person
     return " ".join(words)
-
-
-def _surname_known(doc: Doc, name: str) -> bool:
-    return name in doc.names
 
 
 def _full_name(doc: Doc, name: str, lex: Lexicon) -> str:
