@@ -51,6 +51,61 @@ class SpeakerPage:
     quotes: list[SpeakerQuote] = field(default_factory=list)
 
     @property
+    def by_article(self) -> list[tuple[object, str, list[SpeakerQuote]]]:
+        """The quotes grouped by article, newest article first: (article, its URL,
+        its quotes in reading order)."""
+        groups: dict[int, tuple[object, str, list[SpeakerQuote]]] = {}
+        for sq in self.quotes:
+            key = id(sq.article)
+            if key not in groups:
+                groups[key] = (sq.article, sq.url.split("#", 1)[0], [])
+            groups[key][2].append(sq)
+        for _, _, items in groups.values():
+            items.sort(key=lambda sq: sq.quote.number)
+        return list(groups.values())
+
+    @property
+    def types(self) -> list[tuple[str, int]]:
+        """How many of the quotes are of each type, in the order direct, mixed, indirect."""
+        counts = {t: 0 for t in ("direct", "mixed", "indirect")}
+        for sq in self.quotes:
+            counts[sq.quote.type] = counts.get(sq.quote.type, 0) + 1
+        return [(t, n) for t, n in counts.items() if n]
+
+    @property
+    def timeline(self) -> dict | None:
+        """Quotes per month from the first month to the last, drawn as a static SVG:
+        {"months": [(label, count, x, height)], "width", "top"}; None for one month."""
+        months: dict[tuple[int, int], int] = {}
+        for sq in self.quotes:
+            d = sq.article.date
+            months[(d.year, d.month)] = months.get((d.year, d.month), 0) + 1
+        if len(months) < 2:
+            return None
+        (y, m), last = min(months), max(months)
+        span = []
+        while (y, m) <= last:
+            span.append((y, m))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        top = max(months.values())
+        bar = 8
+        return {
+            "months": [
+                (
+                    f"{y}-{m:02d}",
+                    months.get((y, m), 0),
+                    i * bar,
+                    round(40 * months.get((y, m), 0) / top, 1),
+                )
+                for i, (y, m) in enumerate(span)
+            ],
+            "width": len(span) * bar,
+            "top": top,
+            "first": f"{span[0][0]}-{span[0][1]:02d}",
+            "last": f"{span[-1][0]}-{span[-1][1]:02d}",
+        }
+
+    @property
     def sort_name(self) -> str:
         """How the A–Z orders it: a person by surname ("blair tony"), the rest as named."""
         return sort_name(self.name, self.kind)
