@@ -76,6 +76,25 @@ def quote_tables(rows: list[dict], settings) -> list[tuple[str, str]]:
     ]
 
 
+def speakers_json(pages) -> str:
+    """The archive's speakers for the search page: name, page, kind, first role and
+    number of quotations, most quoted first (a few dozen bytes a speaker)."""
+    return json.dumps(
+        [
+            {
+                "name": p.name,
+                "url": p.url,
+                "kind": p.kind,
+                "role": p.roles[0] if p.roles else None,
+                "quotes": len(p.quotes),
+            }
+            for p in pages
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
 MERGE_FIELDS = ["decision", "name", "into", "reason", "articles"]
 
 

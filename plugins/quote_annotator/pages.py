@@ -281,6 +281,9 @@ class SpeakerGenerator(Generator):
             report = self.settings.get("QUOTES_MERGES_SAVE_AS")
             if report and owns(report):
                 write_text(report, exports.merges_csv(self.merges))
+            listing = self.settings.get("SPEAKERS_JSON_SAVE_AS")
+            if listing and owns(listing):
+                write_text(listing, exports.speakers_json(self.speaker_pages))
         if self.settings.get("QUOTES_SEARCH_RECORDS"):
             rows = rows if rows is not None else exports.quote_rows(self.annotated, self.settings)
             exports.write_search_records(self.output_path, rows, self.settings)

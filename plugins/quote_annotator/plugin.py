@@ -26,6 +26,9 @@ DEFAULTS: dict[str, Any] = {
     "SPEAKER_SAVE_AS": "speakers/{slug}.html",
     "SPEAKERS_URL": "speakers/index.html",
     "SPEAKERS_SAVE_AS": "speakers/index.html",
+    # Every speaker's name, page, kind, role and number of quotations, as JSON: the search
+    # page reads it to put a speaker the query names first (None: not written).
+    "SPEAKERS_JSON_SAVE_AS": "speakers/index.json",
     # Open data: every quotation of the archive, one row each.
     "QUOTES_JSONL_SAVE_AS": "quotes.jsonl",
     "QUOTES_CSV_SAVE_AS": "quotes.csv",

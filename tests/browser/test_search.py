@@ -105,3 +105,37 @@ def test_speaker_page_sets_verbatim_words_apart_from_paraphrase(sample_site):
     assert any("Putin was not in the Kremlin" in r for r in reported)
     assert any("He was not in the palace." in q for q in quoted)
     assert not any("Putin was not in the Kremlin" in q for q in quoted)
+
+
+def test_a_query_that_names_a_speaker_shows_the_speaker_first(sample_site, page):
+    with serve(sample_site) as base:
+        page.goto(f"{base}/search.html")
+        page.fill(".pagefind-ui__search-input", "Peskov")
+        card = page.locator(".search-speakers__card").first
+        card.wait_for(timeout=15_000)
+        link = card.locator("a")
+        assert link.inner_text() == "Dmitri Peskov"
+        assert link.get_attribute("href").endswith("speakers/dmitri-peskov.html")
+        facts = card.locator(".search-speakers__facts").inner_text()
+        assert re.fullmatch(r"\d+ quotations · .*spokesman", facts)
+        # the card stands before the results; a query naming no one shows none
+        assert page.evaluate(
+            "document.querySelector('.search-speakers').compareDocumentPosition("
+            "document.querySelector('.pagefind-ui__results')) & Node.DOCUMENT_POSITION_FOLLOWING"
+        )
+        page.fill(".pagefind-ui__search-input", "drones")
+        page.wait_for_url(re.compile(r"q=drones"), timeout=15_000)
+        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
+        page.wait_for_function(
+            "document.querySelectorAll('.search-speakers__card').length === 0", timeout=15_000
+        )
+    assert page.errors == []
+
+
+def test_the_speakers_listing_is_open_data(sample_site):
+    import json
+
+    speakers = json.loads((sample_site / "speakers/index.json").read_text(encoding="utf-8"))
+    peskov = next(s for s in speakers if s["name"] == "Dmitri Peskov")
+    assert peskov["url"] == "speakers/dmitri-peskov.html" and peskov["quotes"] >= 2
+    assert peskov["kind"] == "person"

@@ -54,7 +54,9 @@
     var more = el("button", "pagefind-ui__button", "Load more results");
     more.type = "button";
     more.hidden = true;
-    area.append(status, list, more);
+    var cards = el("ul", "search-speakers");  // speakers the query names, before results
+    cards.setAttribute("aria-label", "Speakers");
+    area.append(status, cards, list, more);
     drawer.append(panel, area);
     container.append(form, drawer);
 
@@ -191,6 +193,7 @@
       if (q) { url.searchParams.set("q", q); } else { url.searchParams.delete("q"); }
       window.history.replaceState(null, "", url);
       var mine = ++serial;
+      speakerCards(q, mine);
       if (!q && !Object.keys(filters).length) {
         list.textContent = "";
         status.textContent = "";
@@ -207,6 +210,41 @@
         status.textContent = search.results.length + " result" +
           (search.results.length === 1 ? "" : "s") + (q ? " for " + q : "");
         drawMore(current);
+      });
+    }
+
+    // A query that names a speaker ("Peskov", "tony blair") shows the speaker first:
+    // their page and how often they are quoted (speakers/index.json, loaded once).
+    var speakersUrl = container.dataset.speakers;
+    var speakersLoad = null;
+    function fold(text) {
+      return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    }
+    function speakerCards(q, mine) {
+      cards.textContent = "";
+      var words = fold(q).split(/[^\w'’-]+/).filter(function (w) { return w.length > 1; });
+      if (!speakersUrl || !words.length) { return; }
+      if (!speakersLoad) {
+        speakersLoad = fetch(speakersUrl).then(function (r) { return r.ok ? r.json() : []; })
+          .catch(function () { return []; });
+      }
+      speakersLoad.then(function (all) {
+        if (mine !== serial) { return; }
+        all.filter(function (s) {
+          var parts = fold(s.name).split(/\s+/);
+          return words.every(function (w) {
+            return parts.some(function (p) { return p.indexOf(w) === 0; });
+          });
+        }).slice(0, 3).forEach(function (s) {
+          var card = el("li", "search-speakers__card");
+          var link = el("a", "search-speakers__name", s.name);
+          link.href = container.dataset.baseUrl + s.url;
+          card.appendChild(link);
+          var facts = s.quotes + " quotation" + (s.quotes === 1 ? "" : "s") +
+            (s.role ? " · " + s.role : "") + (s.kind === "organization" ? " · organization" : "");
+          card.appendChild(el("span", "search-speakers__facts", facts));
+          cards.appendChild(card);
+        });
       });
     }
 
