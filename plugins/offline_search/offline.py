@@ -89,15 +89,15 @@ def quote_title(quote) -> str:
     """A quotation as a result shows it, as the search page does: its words cut at a
     word within 90 characters, in marks with its speaker; reported speech as reported
     ("X said that …"), without marks; an unnamed source by its description."""
-    who = quote.speaker or getattr(quote, "description", None) or "unattributed"
+    who = quote.speaker or getattr(quote, "description", None)
     text = " ".join(quote.text.split())
     if len(text) > 90:
         cut = text.rfind(" ", 0, 89)
         text = text[: cut if cut > 40 else 89] + "…"
     if quote.type == "indirect":
         text = text[5:] if text.lower().startswith("that ") else text
-        return f"{who[:1].upper()}{who[1:]} said that {text}"
-    return f"“{text}” — {who}"
+        return f"{who[:1].upper()}{who[1:]} said that {text}" if who else f"Reported: {text}"
+    return f"“{text}” — {who or 'unattributed'}"
 
 
 class OfflineIndexGenerator(Generator):

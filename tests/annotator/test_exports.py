@@ -93,6 +93,8 @@ def test_offline_results_word_quotes_as_the_search_page_does():
         speaker="Dmitri Peskov", type="indirect", text="that Putin was not in the Kremlin"
     )
     assert quote_title(said) == "Dmitri Peskov said that Putin was not in the Kremlin"
+    nobody = SimpleNamespace(speaker=None, type="indirect", text="that the port would close")
+    assert quote_title(nobody) == "Reported: the port would close"
     long = SimpleNamespace(
         speaker=None, description="a spokesman", type="direct", text="word " * 40
     )

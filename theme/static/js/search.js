@@ -378,7 +378,7 @@
           // reported speech is no quotation: it is shown as reported, without marks
           // (plugins/offline_search/offline.py quote_title() words it the same way)
           title: q[2] === "indirect"
-            ? (q[1] || "Unattributed") + " said that " + short.replace(/^that\s+/i, "")
+            ? (q[1] ? q[1] + " said that " : "Reported: ") + short.replace(/^that\s+/i, "")
             : "“" + short + "” — " + (q[1] || "unattributed"),
           url: data.url.split("#")[0] + "#" + q[0],
           words: words,
