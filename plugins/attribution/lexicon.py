@@ -42,6 +42,7 @@ class Lexicon:
     spokespeople: frozenset[str]  # "a BBC spokesman": may be credited to the organization
     collectives: frozenset[str]  # "police said": an institution named by its common noun
     speech_nouns: frozenset[str]  # "Mr X's suggestion that “…”": X is the source
+    peerage: frozenset[str]  # "Lord Browne", "Sir Alex": a title standing for a first name
     postnominals: frozenset[str]  # "Andrew Tyrie MP": letters after a name, no part of it
     demonyms: frozenset[str]  # "the American": a person described, not named
     clause_words: frozenset[str]  # words that make a would-be speaker a clause ("would be")
@@ -93,6 +94,7 @@ def load(lang: str) -> Lexicon:
         spokespeople=words("spokespeople"),
         demonyms=words("demonyms"),
         postnominals=words("postnominals"),
+        peerage=words("peerage"),
         speech_nouns=words("speech_nouns"),
         collectives=words("collectives"),
         limits={k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))},

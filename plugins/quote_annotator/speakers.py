@@ -19,6 +19,9 @@ from pathlib import Path
 import yaml
 from unidecode import unidecode
 
+from attribution.lexicon import SUPPORTED
+from attribution.lexicon import load as load_lexicon
+
 logger = logging.getLogger(__name__)
 
 
@@ -74,7 +77,8 @@ def fold(name: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", plain.casefold()).split())
 
 
-_TITLES = frozenset("lord lady sir dame baroness baron earl justice".split())
+#: Peers' and knights' titles of every language the engine reads (lexicons/*/peerage.txt)
+_TITLES = frozenset().union(*(load_lexicon(lang).peerage for lang in SUPPORTED))
 
 
 def _titled(name: str) -> bool:

@@ -35,7 +35,6 @@ _POSSESSIVE = re.compile(r"[’']s?\s+(?=[A-Z])")
 _CONNECTORS = PARTICLES | {"of", "&", "and", "for", "the", "on", "upon", "al", "el"}
 _HEAD_ENDS = {"of", "for", "at", "with", "in", "from", "to", "on"}
 _LEGAL_FORMS = {"plc", "inc", "inc.", "ltd", "ltd.", "llc"}
-_PEERAGE = {"lord", "lady", "sir", "dame", "baroness", "baron", "earl", "justice"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*\s|[\"“”]")
 _STOP_BEFORE_ROLE = {"’s", "'s", ",", ";", ":", "(", ")"}
 
@@ -114,7 +113,7 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
             w = mwords[at - 1 - len(titles)]
             low = w.rstrip(".").lower()
             if not w[:1].isupper() or not (
-                low in _PEERAGE or (titles and low in lex.honorifics)  # "Mr Justice Forbes"
+                low in lex.peerage or (titles and low in lex.honorifics)  # "Mr Justice Forbes"
             ):
                 break
             titles.insert(0, w)
@@ -332,7 +331,8 @@ def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] 
     found = []
     for at in _occurrences(doc.text, core):
         before = doc.text[max(0, at - 80) : at]
-        if not re.search(r"(?:Deputy|Vice|Shadow|deputy|vice|shadow)\s$", before):
+        left = before.split()[-1] if before.endswith((" ", "\t")) and before.split() else ""
+        if not _role_word(left, lex):  # not inside a longer title: "Deputy Prime Minister"
             m = _TITLE_THEN_NAME.match(doc.text, at + len(core))
             name = _trim_name(m.group(1), lex) if m else None
             if name:
@@ -534,7 +534,7 @@ def _trim_name(name: str, lex: Lexicon) -> str | None:
 
 def _full_name(doc: Doc, name: str, lex: Lexicon) -> str:
     words = name.split()
-    if len(words) == 2 and words[0].rstrip(".").lower() in _PEERAGE:
+    if len(words) == 2 and words[0].rstrip(".").lower() in lex.peerage:
         # "Sir Bernard" is the Bernard Ingham of the article; "Lord Browne" its only Browne
         for full in doc.names.values():
             fw = full.split()

@@ -14,7 +14,6 @@ import re
 from ..state import Doc, Draft
 from . import phrases, segment
 
-_ACCORDING = re.compile(r"\b(according to|laut|so)\s*$", re.I)
 _APPEAL = re.compile(
     r"^\W*(?:is|was|are|were)\s+(?:the|a)\s+(?:appeal|message|warning|verdict|view|word|words|"
     r"response|reaction|reply|comment|plea|call)\s+(?:of|from)\b",
