@@ -15,6 +15,8 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from quote_annotator.atomic import write_bytes
+
 logger = logging.getLogger(__name__)
 
 #: Every setting of the plugin, with its default. The README documents each one.
@@ -22,6 +24,8 @@ DEFAULTS: dict[str, Any] = {
     "OFFLINE_SEARCH_INDEX": "search-index.js",
     # Characters of each article's text kept for the file:// search (None: all of it).
     "OFFLINE_SEARCH_TEXT_CHARS": 20_000,
+    # About how many bytes of records each part of it holds (the first loaded is one).
+    "OFFLINE_SEARCH_PART_BYTES": 1_200_000,
     "OFFLINE_SERVICE_WORKER": "sw.js",
 }
 
@@ -50,54 +54,113 @@ def plain_text(html: str) -> str:
 
 
 def index_documents(articles, limit: int | None) -> list[dict]:
+    """One record per article, newest first: its words (the text Pagefind indexes, so
+    quotes are found by the same word positions) and its quotations as the search
+    record's [anchor, speaker, type, first word, words] rows. A quote beyond the kept
+    text carries its own words as a sixth element."""
     docs: list[dict] = []
     for article in articles:
-        speakers = sorted({q.speaker for q in getattr(article, "quotes", []) if q.speaker})
+        quotes = getattr(article, "quotes", [])
+        speakers = sorted({q.speaker for q in quotes if q.speaker})
         # the engine's plain text when quote_annotator made it (no second HTML parse)
         text = getattr(article, "search_text", None) or plain_text(article.content)
-        url = article.url  # Pelican formats it anew at every access
-        date = article.date.date().isoformat()  # Pelican's strftime is slow
+        rows = json.loads(getattr(article, "quotes_search", None) or "[]")
+        if limit and len(text) > limit:
+            cut = text[:limit]
+            kept = len(cut.split())
+            words = None
+            for row in rows:
+                if row[3] + row[4] > kept:
+                    words = words or text.split()
+                    row.append(" ".join(words[row[3] : row[3] + row[4]]))
+            text = cut
         docs.append(
             {
-                "id": len(docs),
-                "kind": "article",
-                "url": url,
+                "url": article.url,  # Pelican formats it anew at every access
                 "title": article.title,
-                "date": date,
+                "date": article.date.date().isoformat(),  # Pelican's strftime is slow
                 "speakers": speakers,
-                "text": text[:limit] if limit else text,
+                "text": text,
+                "quotes": rows,
             }
         )
-        for quote in getattr(article, "quotes", []):
-            speaker = quote.speaker or "unattributed"
-            docs.append(
-                {
-                    "id": len(docs),
-                    "kind": "quotation",
-                    "url": f"{url}#{quote.id}",
-                    "title": quote_title(quote),
-                    "speakers": [speaker],
-                    "date": date,
-                    "text": quote.text,
-                    "article": article.title,
-                }
-            )
+    docs.sort(key=lambda d: (d["date"], d["url"]), reverse=True)
+    for i, doc in enumerate(docs):
+        doc["id"] = len(docs) - 1 - i  # counted from the oldest: a new article renumbers none
     return docs
 
 
-def quote_title(quote) -> str:
-    """A quotation as a result shows it, as the search page does: its words cut at a
-    word within 90 characters, in marks with its speaker; reported speech as reported
-    ("X said that …"), without marks; an unnamed source by its description."""
-    who = quote.speaker or getattr(quote, "description", None)
-    text = " ".join(quote.text.split())
-    if len(text) > 90:
-        cut = text.rfind(" ", 0, 89)
-        text = text[: cut if cut > 40 else 89] + "…"
-    if quote.type == "indirect":
-        text = text[5:] if text.lower().startswith("that ") else text
-        return f"{who[:1].upper()}{who[1:]} said that {text}" if who else f"Reported: {text}"
-    return f"“{text}” — {who or 'unattributed'}"
+def split_parts(docs: list[dict], budget: int) -> list[list[dict]]:
+    """docs (newest first) in parts of about budget bytes each, cut from the oldest
+    end: a new article changes the newest part only, and the newest part, which the
+    search page loads first, is never larger than the budget (or one article)."""
+    parts: list[list[dict]] = []
+    current: list[dict] = []
+    size = 0
+    for doc in reversed(docs):
+        weight = len(doc["text"]) + len(doc["title"]) + 40 * (1 + len(doc["quotes"]))
+        if current and size + weight > budget:
+            parts.append(current)
+            current, size = [], 0
+        current.append(doc)
+        size += weight
+    if current:
+        parts.append(current)
+    return [list(reversed(p)) for p in reversed(parts)]  # newest part first
+
+
+def _script_json(data) -> str:
+    # inside a <script>: nothing in the data may close the element
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def _write_if_changed(path: str, text: str) -> bool:
+    data = text.encode("utf-8")
+    try:
+        with open(path, "rb") as f:
+            if f.read() == data:
+                return False
+    except OSError:
+        pass
+    write_bytes(path, data)
+    return True
+
+
+def part_folder(name: str) -> str:
+    """Where the parts of index name live: search-index.js -> search-index/."""
+    return name[:-3] if name.endswith(".js") else name + ".d"
+
+
+def write_index(out: str, name: str, docs: list[dict], speakers: list, budget: int) -> list[str]:
+    """name (a small script naming the parts, newest first, and the archive's speakers)
+    and its parts, each a <script> that adds its records to window.ARCHIVE_SEARCH_PARTS.
+    Unchanged parts are not rewritten; parts no longer named are removed. Returns the
+    files written, relative to out."""
+    folder = part_folder(name)
+    os.makedirs(os.path.join(out, folder), exist_ok=True)
+    parts = split_parts(docs, budget)
+    names = []
+    for i, part in enumerate(parts):
+        # numbered from the oldest: adding a new article renames nothing
+        key = f"part-{len(parts) - 1 - i:03d}"
+        rel = f"{folder}/{key}.js"
+        body = (
+            "(window.ARCHIVE_SEARCH_PARTS = window.ARCHIVE_SEARCH_PARTS || {})"
+            f"[{json.dumps(key)}] = {_script_json({'docs': part})};\n"
+        )
+        _write_if_changed(os.path.join(out, rel), body)
+        names.append(rel)
+    for stale in os.listdir(os.path.join(out, folder)):
+        if _PART.fullmatch(stale) and f"{folder}/{stale}" not in names:
+            os.unlink(os.path.join(out, folder, stale))
+    manifest = {"parts": names, "articles": len(docs), "speakers": speakers}
+    _write_if_changed(
+        os.path.join(out, name), f"window.ARCHIVE_SEARCH_INDEX = {_script_json(manifest)};\n"
+    )
+    return [name, *names]
+
+
+_PART = re.compile(r"part-\d+\.js")
 
 
 class OfflineIndexGenerator(Generator):
@@ -112,14 +175,21 @@ class OfflineIndexGenerator(Generator):
             return
         articles = self.context.get("articles", [])
         docs = index_documents(articles, self.settings["OFFLINE_SEARCH_TEXT_CHARS"])
-        data = json.dumps({"docs": docs}, ensure_ascii=False, separators=(",", ":"))
-        # inside a <script>: nothing in the data may close the element
-        data = data.replace("<", "\\u003c")
-        path = os.path.join(self.output_path, name)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(f"window.ARCHIVE_SEARCH_INDEX = {data};\n")
+        # [name, page, quotations, first role, kind]: the speaker cards of the search page
+        # (speakers/index.json has the same as objects; arrays keep the first load small)
+        speakers = [
+            [p.name, p.url, len(p.quotes), p.roles[0] if p.roles else None, p.kind]
+            for p in self.context.get("speakers", [])
+        ]
+        files = write_index(
+            self.output_path, name, docs, speakers, self.settings["OFFLINE_SEARCH_PART_BYTES"]
+        )
+        size = sum(os.path.getsize(os.path.join(self.output_path, f)) for f in files)
         logger.info(
-            "Offline search index: %d records, %.1f MB", len(docs), os.path.getsize(path) / 1e6
+            "Offline search index: %d articles in %d parts, %.1f MB",
+            len(docs),
+            len(files) - 1,
+            size / 1e6,
         )
 
 
@@ -277,6 +347,13 @@ def write_service_worker(pelican) -> None:
     index = pelican.settings.get("OFFLINE_SEARCH_INDEX")
     if index and os.path.isfile(os.path.join(out, index)):
         precache.append(index)
+        folder = os.path.join(out, part_folder(index))
+        if os.path.isdir(folder):
+            precache += [
+                f"{part_folder(index)}/{f}"
+                for f in sorted(os.listdir(folder))
+                if _PART.fullmatch(f)
+            ]
     precache = [p for p in precache if p == "./" or os.path.isfile(os.path.join(out, p))]
     # a new version whenever a precached file changes: the browser installs it anew
     digest = hashlib.sha256()

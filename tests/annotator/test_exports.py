@@ -82,22 +82,3 @@ def test_search_positions_point_at_each_quotes_words():
         "“He was not there.”",
         "“it was an attack,”",
     ]
-
-
-def test_offline_results_word_quotes_as_the_search_page_does():
-    from types import SimpleNamespace
-
-    from offline_search.offline import quote_title
-
-    said = SimpleNamespace(
-        speaker="Dmitri Peskov", type="indirect", text="that Putin was not in the Kremlin"
-    )
-    assert quote_title(said) == "Dmitri Peskov said that Putin was not in the Kremlin"
-    nobody = SimpleNamespace(speaker=None, type="indirect", text="that the port would close")
-    assert quote_title(nobody) == "Reported: the port would close"
-    long = SimpleNamespace(
-        speaker=None, description="a spokesman", type="direct", text="word " * 40
-    )
-    title = quote_title(long)
-    assert title.startswith("“word word") and title.endswith("…” — a spokesman")
-    assert "wor…" not in title  # cut at a word, never inside one

@@ -113,7 +113,7 @@ def test_search_from_disk_runs_nothing(site, page, query):
         timeout=15_000,
     )
     if query == "harbour":
-        assert page.locator(".offline-search__link").count() >= 2
+        assert page.locator(".pagefind-ui__result-link").count() >= 2
         options = page.locator("#offline-speaker option").all_inner_texts()
         assert any("<img src=x" in o for o in options), options
     assert ran(page) == []

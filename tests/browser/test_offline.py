@@ -21,7 +21,7 @@ def search_from_disk(page, index_html):
     page.fill("#site-search-q", "Peskov")
     page.press("#site-search-q", "Enter")
     page.wait_for_url(re.compile(r"search\.html\?q=Peskov"))
-    results = page.locator(".offline-search__link")
+    results = page.locator(".pagefind-ui__result-link")
     results.first.wait_for(timeout=15_000)
     titles = results.all_inner_texts()
     assert any(HEADLINE in t for t in titles)
@@ -81,14 +81,39 @@ def test_search_answers_offline_after_one_visit(sample_site, browser):
             context.set_offline(True)
             page.goto(f"{base}/search.html?q=Peskov")
             # the search page and its index come from the service worker's cache
-            link = page.locator(".offline-search__link", has_text=HEADLINE).first
+            link = page.locator(".pagefind-ui__result-link", has_text=HEADLINE).first
             link.wait_for(timeout=15_000)
-            quotes = page.locator(".offline-search__link", has_text="Dmitri Peskov")
+            quotes = page.locator(".pagefind-ui__result-link", has_text="Dmitri Peskov")
             assert quotes.count() >= 1
             page.select_option("#offline-speaker", "Mikhail Sheremet")
             page.fill("#offline-q", "Zelensky")
             page.wait_for_timeout(300)
-            titles = page.locator(".offline-search__link").all_inner_texts()
+            titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
             assert titles and all("Mikhail Sheremet" in t or HEADLINE in t for t in titles)
     finally:
         context.close()
+
+
+def _quote_titles(page):
+    return page.locator(".pagefind-ui__result-nested .pagefind-ui__result-link").all_inner_texts()
+
+
+@pytest.mark.parametrize("query", ["rocket attack Zelensky", "Peskov", "Kremlin attack"])
+def test_quotes_come_in_the_same_order_online_and_from_disk(sample_site, page, query):
+    """quoteResults() ranks an article's quotes by how many of the query's words they
+    (and their speaker's name) hold, then by how close those words stand: whichever
+    index found the article, Pagefind's or the one on disk."""
+    with serve(sample_site) as base:
+        page.goto(f"{base}/search.html?q={query}")
+        page.locator(".pagefind-ui__result-nested").first.wait_for(timeout=15_000)
+        page.wait_for_timeout(500)
+        online = _quote_titles(page)
+    page.goto((sample_site / "search.html").as_uri() + f"?q={query}")
+    page.locator(".pagefind-ui__result-nested").first.wait_for(timeout=15_000)
+    page.wait_for_timeout(500)
+    assert _quote_titles(page) == online
+    if query == "rocket attack Zelensky":
+        assert "rocket attack" in online[0]  # the one quote holding all three words
+    if query == "Peskov":
+        assert online and all(t.endswith("— Dmitri Peskov") or "Peskov" in t for t in online[:3])
+    assert page.errors == []

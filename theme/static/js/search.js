@@ -1,9 +1,14 @@
 // The search page. Served over http(s): Pagefind's search API, with filters. Opened from disk
 // (file://, where Pagefind cannot load its index) or offline: the same search over
-// search-index.js with MiniSearch. Both read ?q= (the header form). Everything shown is
-// set as text, never as markup.
+// search-index.js and its parts with MiniSearch. Both read ?q= (the header form), draw
+// results the same way (resultItem), and rank an article's quotes the same way
+// (quoteResults), so a quote comes in the same place online and from disk. Everything
+// shown is set as text, never as markup.
 (function () {
   "use strict";
+  var MARKS = /^[“”"'‘’«»„‹›]+|[“”"'‘’«»„‹›,]+$/g;
+  var RESULTS_PAGE = 10;   // results drawn at a time
+  var QUOTES_SHOWN = 3;    // quote results under an article before "more quotes"
   var root = document.getElementById("search");
   if (!root) {
     return;
@@ -29,12 +34,11 @@
   function online(container, initial) {
     var FILTERS = ["speaker", "category", "tag", "year"];
     var SHOWN_VALUES = 12;   // a long facet shows its top values and a filter box
-    var PAGE = 10;           // results drawn at a time
-    var QUOTES_SHOWN = 3;    // quote results under an article before "more quotes"
     var wide = window.matchMedia("(min-width: 48em)").matches;
     container.textContent = "";
     var form = el("form", "pagefind-ui__form");
     form.setAttribute("role", "search");
+    form.setAttribute("aria-label", "Search articles and quotes");
     var label = el("label", "visually-hidden", "Search articles and quotes");
     label.htmlFor = "search-q";
     var input = el("input", "pagefind-ui__search-input");
@@ -45,8 +49,10 @@
     input.value = initial;
     form.append(label, input);
     var drawer = el("div", "pagefind-ui__drawer");
-    var panel = el("div", "pagefind-ui__filter-panel");
-    panel.setAttribute("aria-label", "Filters");
+    // the filters fold to one line on a narrow screen, so results start on the first
+    var panel = el("details", "pagefind-ui__filter-panel");
+    panel.open = wide;
+    panel.appendChild(el("summary", "search-filters__summary", "Filters"));
     var area = el("div", "pagefind-ui__results-area");
     var status = el("p", "pagefind-ui__message");
     status.setAttribute("aria-live", "polite");
@@ -217,181 +223,41 @@
     // their page and how often they are quoted (speakers/index.json, loaded once).
     var speakersUrl = container.dataset.speakers;
     var speakersLoad = null;
-    function fold(text) {
-      return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-    }
     function speakerCards(q, mine) {
       cards.textContent = "";
-      var words = fold(q).split(/[^\w'’-]+/).filter(function (w) { return w.length > 1; });
-      if (!speakersUrl || !words.length) { return; }
+      if (!speakersUrl || !terms(q).length) { return; }
       if (!speakersLoad) {
         speakersLoad = fetch(speakersUrl).then(function (r) { return r.ok ? r.json() : []; })
           .catch(function () { return []; });
       }
       speakersLoad.then(function (all) {
         if (mine !== serial) { return; }
-        all.filter(function (s) {
-          var parts = fold(s.name).split(/\s+/);
-          return words.every(function (w) {
-            return parts.some(function (p) { return p.indexOf(w) === 0; });
+        drawCards(cards, all, q, container.dataset.baseUrl, function (name) {
+          // the speaker's articles that best match the query, as Pagefind ranks them
+          var only = { speaker: { any: [name] } };
+          return pagefind.search(q, { filters: only }).then(function (found) {
+            if (mine !== serial || !found) { return []; }
+            return Promise.all(found.results.slice(0, 3).map(function (r) { return r.data(); }));
           });
-        }).slice(0, 3).forEach(function (s) {
-          var card = el("li", "search-speakers__card");
-          var link = el("a", "search-speakers__name", s.name);
-          link.href = container.dataset.baseUrl + s.url;
-          card.appendChild(link);
-          var facts = s.quotes + " quotation" + (s.quotes === 1 ? "" : "s") +
-            (s.role ? " · " + s.role : "") + (s.kind === "organization" ? " · organization" : "");
-          card.appendChild(el("span", "search-speakers__facts", facts));
-          cards.appendChild(card);
         });
       });
     }
 
     function drawMore(search) {
       if (!search) { return; }
-      var slice = search.results.slice(search.shown, search.shown + PAGE);
+      var slice = search.results.slice(search.shown, search.shown + RESULTS_PAGE);
       search.shown += slice.length;
       more.hidden = search.shown >= search.results.length;
       Promise.all(slice.map(function (r) { return r.data(); })).then(function (items) {
         if (search.serial !== serial) { return; }
-        items.forEach(function (data) { list.appendChild(result(data, search.words)); });
-      });
-    }
-
-    function result(data, words) {
-      var item = el("li", "pagefind-ui__result");
-      var inner = el("div", "pagefind-ui__result-inner");
-      var title = el("p", "pagefind-ui__result-title");
-      var link = el("a", "pagefind-ui__result-link", (data.meta && data.meta.title) || data.url);
-      link.href = highlighted(data.url, words);
-      title.appendChild(link);
-      inner.appendChild(title);
-      var facts = [];
-      if (data.meta && data.meta.date) { facts.push(data.meta.date); }
-      var speakers = (data.filters && data.filters.speaker) || [];
-      if (speakers.length) {
-        facts.push(speakers.slice(0, 4).join(", ") + (speakers.length > 4 ? " and others" : ""));
-      }
-      if (facts.length) { inner.appendChild(el("p", "search-result__facts", facts.join(" · "))); }
-      var excerpt = el("p", "pagefind-ui__result-excerpt");
-      marked(excerpt, data.excerpt || "");
-      inner.appendChild(excerpt);
-      var quotes = quoteResults(data);
-      quotes.forEach(function (sub, i) {
-        var nested = el("div", "pagefind-ui__result-nested");
-        nested.hidden = i >= QUOTES_SHOWN;
-        var subTitle = el("p", "pagefind-ui__result-title");
-        var subLink = el("a", "pagefind-ui__result-link", sub.title);
-        subLink.href = highlighted(sub.url, words);
-        subTitle.appendChild(subLink);
-        var subExcerpt = el("p", "pagefind-ui__result-excerpt");
-        sub.words.forEach(function (word, j) {
-          if (j) { subExcerpt.appendChild(document.createTextNode(" ")); }
-          subExcerpt.appendChild(sub.marks[j] ? el("mark", null, word) :
-                                 document.createTextNode(word));
-        });
-        nested.append(subTitle, subExcerpt);
-        inner.appendChild(nested);
-      });
-      if (quotes.length > QUOTES_SHOWN) {
-        var rest = el("button", "search-result__more-quotes",
-                      (quotes.length - QUOTES_SHOWN) + " more quotes");
-        rest.type = "button";
-        rest.addEventListener("click", function () {
-          inner.querySelectorAll(".pagefind-ui__result-nested").forEach(function (n) {
-            n.hidden = false;
-          });
-          rest.remove();
-        });
-        inner.appendChild(rest);
-      }
-      item.appendChild(inner);
-      return item;
-    }
-
-    // Pagefind's excerpt is escaped text with <mark> around the hits: keep the marks,
-    // and set everything else as text.
-    function marked(node, html) {
-      var decoder = document.createElement("textarea");
-      html.split(/(<mark>|<\/mark>)/).reduce(function (inMark, part) {
-        if (part === "<mark>") { return true; }
-        if (part === "</mark>") { return false; }
-        decoder.innerHTML = part.replace(/<[^>]*>/g, "");
-        var text = decoder.value;
-        if (text) { node.appendChild(inMark ? el("mark", null, text) : document.createTextNode(text)); }
-        return inMark;
-      }, false);
-    }
-
-    function highlighted(url, words) {
-      if (!words.length) { return url; }
-      var hash = url.indexOf("#") >= 0 ? url.slice(url.indexOf("#")) : "";
-      var path = hash ? url.slice(0, url.indexOf("#")) : url;
-      var params = words.map(function (w) { return "highlight=" + encodeURIComponent(w); });
-      return path + (path.indexOf("?") >= 0 ? "&" : "?") + params.join("&") + hash;
-    }
-
-    // One search record per article; its quotations become results of their own here.
-    // The record's "quotes" metadata lists [anchor, speaker, type, first word, words]:
-    // where each quote stands among the record's words (records mode), or, for an
-    // index made from the pages, [anchor, speaker, type] and Pagefind's anchors (each
-    // quote's first piece has an id) give the position. A quote the query's words fall
-    // inside (or whose speaker is the one filtered on) becomes a sub-result that opens
-    // the article at that quote; those holding more of the query's words come first.
-    function quoteResults(data) {
-      var quotes;
-      try {
-        quotes = JSON.parse((data.meta && data.meta.quotes) || "[]");
-      } catch (err) {
-        return [];
-      }
-      var picked = chosen.speaker || {};
-      var filtered = Object.keys(picked).length > 0;
-      var anchors = {};
-      (data.anchors || []).forEach(function (a) { anchors[a.id] = a; });
-      var all = null;
-      var subs = [];
-      quotes.forEach(function (q, order) {
-        var start, words;
-        if (q.length >= 5) {
-          all = all || (data.content || "").split(/\s+/).filter(Boolean);
-          start = q[3];
-          words = all.slice(start, start + q[4]);
-        } else if (anchors[q[0]] && anchors[q[0]].text) {
-          start = anchors[q[0]].location;
-          words = anchors[q[0]].text.split(/\s+/).filter(Boolean);
-        } else {
-          return;
-        }
-        var end = start + words.length;
-        var hits = (data.locations || []).filter(function (w) { return w >= start && w < end; });
-        if (filtered ? !picked[q[1]] : !hits.length) {
-          return;
-        }
-        var distinct = {};
-        hits.forEach(function (w) { distinct[all ? all[w] : w] = true; });
-        var plain = words.join(" ").replace(MARKS, "");
-        var cut = plain.lastIndexOf(" ", 89);
-        var short = plain.length > 90 ? plain.slice(0, cut > 40 ? cut : 89) + "…" : plain;
-        subs.push({
-          // reported speech is no quotation: it is shown as reported, without marks
-          // (plugins/offline_search/offline.py quote_title() words it the same way)
-          title: q[2] === "indirect"
-            ? (q[1] ? q[1] + " said that " : "Reported: ") + short.replace(/^that\s+/i, "")
-            : "“" + short + "” — " + (q[1] || "unattributed"),
-          url: data.url.split("#")[0] + "#" + q[0],
-          words: words,
-          marks: words.map(function (_, i) { return hits.indexOf(start + i) >= 0; }),
-          rank: Object.keys(distinct).length,
-          order: order
+        items.forEach(function (data) {
+          list.appendChild(resultItem(data, search.words, chosen.speaker || {}, true));
         });
       });
-      return subs.sort(function (a, b) { return (b.rank - a.rank) || (a.order - b.order); });
     }
+
   }
 
-  var MARKS = /^[“”"'‘’«»„‹›]+|[“”"'‘’«»„‹›,]+$/g;
 
   function load(src) {
     return new Promise(function (resolve, reject) {
@@ -410,10 +276,300 @@
     return node;
   }
 
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  // A word as the ranking compares it: folded, without the punctuation around it.
+  function bare(word) {
+    return fold(word).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  }
+
+  // The query's words, folded, once each ("Tony Blair's" -> tony, blair).
+  function terms(q) {
+    var seen = {};
+    return fold(q || "").split(/[^\p{L}\p{N}]+/u).filter(function (t) {
+      if ((t.length < 2 && !/\d/.test(t)) || seen[t]) { return false; }
+      seen[t] = true;
+      return true;
+    });
+  }
+
+  function prefixed(word, ts) {
+    var b = bare(word);
+    for (var i = 0; i < ts.length; i++) {
+      if (b.indexOf(ts[i]) === 0) { return ts[i]; }
+    }
+    return null;
+  }
+
+  // Speakers whose names hold every word of the query (each word a name's beginning),
+  // as cards before the results: their page, how often quoted, their role, and for the
+  // first of them their best-matching quotes: articles(name) gives (a promise of) the
+  // speaker's best-matching articles, Pagefind-shaped, whose quotes by them are ranked
+  // as under a result.
+  function drawCards(cards, all, q, base, articles) {
+    cards.textContent = "";
+    var ts = terms(q);
+    if (!ts.length) { return; }
+    (all || []).filter(function (s) {
+      var parts = fold(s.name).split(/\s+/);
+      return ts.every(function (w) {
+        return parts.some(function (p) { return p.indexOf(w) === 0; });
+      });
+    }).slice(0, 3).forEach(function (s, i) {
+      var card = el("li", "search-speakers__card");
+      var link = el("a", "search-speakers__name", s.name);
+      link.href = base + s.url;
+      card.appendChild(link);
+      var facts = s.quotes + " quotation" + (s.quotes === 1 ? "" : "s") +
+        (s.role ? " · " + s.role : "") + (s.kind === "organization" ? " · organization" : "");
+      card.appendChild(el("span", "search-speakers__facts", facts));
+      cards.appendChild(card);
+      if (i === 0 && articles) {
+        bestQuotes(s.name, q, articles).then(function (best) {
+          if (!best.length || !card.isConnected) { return; }
+          var list = el("ol", "search-speakers__quotes");
+          list.setAttribute("aria-label", "Best-matching quotes of " + s.name);
+          best.forEach(function (sub) {
+            var item = el("li");
+            var a = el("a", null, sub.title.replace(/ — [^—]*$/, ""));
+            a.href = sub.url;
+            item.append(a, el("span", "search-speakers__in", " in " + sub.article));
+            list.appendChild(item);
+          });
+          card.appendChild(list);
+        });
+      }
+    });
+  }
+
+  // The speaker's three best-matching quotes: from their best-matching articles, in
+  // that order, each article's quotes by them ranked as under a result.
+  function bestQuotes(name, q, articles) {
+    var picked = {};
+    picked[name] = true;
+    var words = q.split(/\s+/).filter(Boolean);
+    return Promise.resolve(articles(name)).then(function (items) {
+      var best = [];
+      (items || []).forEach(function (data) {
+        var title = (data.meta && data.meta.title) || data.url;
+        quoteResults(data, words, picked).slice(0, 2).forEach(function (sub) {
+          sub.article = title;
+          best.push(sub);
+        });
+      });
+      return best.slice(0, 3);
+    }).catch(function () { return []; });
+  }
+
+  // One article result: title, date and speakers, the excerpt, and the article's
+  // quotes that match as results of their own (the best QUOTES_SHOWN, then "more").
+  // data has Pagefind's shape ({url, meta: {title, date, quotes}, filters: {speaker},
+  // excerpt, content, locations}); the offline search makes the same from its records.
+  // Online, links carry ?highlight= for the article page (highlight.js); from disk
+  // Pagefind's highlighter cannot load, and links stay plain.
+  function resultItem(data, words, picked, highlight) {
+    var lit = highlight ? words : [];
+    var item = el("li", "pagefind-ui__result");
+    var inner = el("div", "pagefind-ui__result-inner");
+    var title = el("p", "pagefind-ui__result-title");
+    var link = el("a", "pagefind-ui__result-link", (data.meta && data.meta.title) || data.url);
+    link.href = highlighted(data.url, lit);
+    title.appendChild(link);
+    inner.appendChild(title);
+    var facts = [];
+    if (data.meta && data.meta.date) { facts.push(data.meta.date); }
+    var speakers = (data.filters && data.filters.speaker) || [];
+    if (speakers.length) {
+      facts.push(speakers.slice(0, 4).join(", ") + (speakers.length > 4 ? " and others" : ""));
+    }
+    if (facts.length) { inner.appendChild(el("p", "search-result__facts", facts.join(" · "))); }
+    var excerpt = el("p", "pagefind-ui__result-excerpt");
+    marked(excerpt, data.excerpt || "");
+    inner.appendChild(excerpt);
+    var quotes = quoteResults(data, words, picked);
+    quotes.forEach(function (sub, i) {
+      var nested = el("div", "pagefind-ui__result-nested");
+      nested.hidden = i >= QUOTES_SHOWN;
+      var subTitle = el("p", "pagefind-ui__result-title");
+      var subLink = el("a", "pagefind-ui__result-link", sub.title);
+      subLink.href = highlighted(sub.url, lit);
+      subTitle.appendChild(subLink);
+      var subExcerpt = el("p", "pagefind-ui__result-excerpt");
+      sub.words.forEach(function (word, j) {
+        if (j) { subExcerpt.appendChild(document.createTextNode(" ")); }
+        subExcerpt.appendChild(sub.marks[j] ? el("mark", null, word) :
+                               document.createTextNode(word));
+      });
+      nested.append(subTitle, subExcerpt);
+      inner.appendChild(nested);
+    });
+    if (quotes.length > QUOTES_SHOWN) {
+      var rest = el("button", "search-result__more-quotes",
+                    (quotes.length - QUOTES_SHOWN) + " more quotes");
+      rest.type = "button";
+      rest.addEventListener("click", function () {
+        inner.querySelectorAll(".pagefind-ui__result-nested").forEach(function (n) {
+          n.hidden = false;
+        });
+        rest.remove();
+      });
+      inner.appendChild(rest);
+    }
+    item.appendChild(inner);
+    return item;
+  }
+
+  // Pagefind's excerpt is escaped text with <mark> around the hits: keep the marks,
+  // and set everything else as text.
+  function marked(node, html) {
+    var decoder = document.createElement("textarea");
+    html.split(/(<mark>|<\/mark>)/).reduce(function (inMark, part) {
+      if (part === "<mark>") { return true; }
+      if (part === "</mark>") { return false; }
+      decoder.innerHTML = part.replace(/<[^>]*>/g, "");
+      var text = decoder.value;
+      if (text) { node.appendChild(inMark ? el("mark", null, text) : document.createTextNode(text)); }
+      return inMark;
+    }, false);
+  }
+
+  function highlighted(url, words) {
+    if (!words.length) { return url; }
+    var hash = url.indexOf("#") >= 0 ? url.slice(url.indexOf("#")) : "";
+    var path = hash ? url.slice(0, url.indexOf("#")) : url;
+    var params = words.map(function (w) { return "highlight=" + encodeURIComponent(w); });
+    return path + (path.indexOf("?") >= 0 ? "&" : "?") + params.join("&") + hash;
+  }
+
+  // The fewest consecutive words holding one of each query word a quote holds
+  // (positions: [word index, query word] in order); 0 when it holds fewer than two.
+  function span(positions, wanted) {
+    if (wanted < 2) { return 0; }
+    var best = Infinity, have = {}, count = 0, left = 0;
+    positions.forEach(function (p, right) {
+      have[p[1]] = (have[p[1]] || 0) + 1;
+      if (have[p[1]] === 1) { count++; }
+      while (count === wanted) {
+        best = Math.min(best, p[0] - positions[left][0] + 1);
+        var t = positions[left][1];
+        if (--have[t] === 0) { count--; }
+        left++;
+      }
+    });
+    return best;
+  }
+
+  // One search record per article; its quotations become results of their own here.
+  // The record's "quotes" metadata lists [anchor, speaker, type, first word, words]:
+  // where each quote stands among the record's words (records mode; a sixth element,
+  // when present, is the quote's own words), or, for an index made from the pages,
+  // [anchor, speaker, type] and Pagefind's anchors (each quote's first piece has an id)
+  // give the position. A quote holding a word of the query (or whose speaker's name
+  // does, or whose speaker is the one filtered on) becomes a sub-result that opens the
+  // article at that quote. Ranked by how many of the query's words the quote and its
+  // speaker hold, then by how close together they stand, then in the article's order:
+  // the same order online and from disk, whatever index found the article.
+  function quoteResults(data, words, picked) {
+    var quotes = (data.meta && data.meta.quotes) || "[]";
+    if (typeof quotes === "string") {
+      try {
+        quotes = JSON.parse(quotes);
+      } catch (err) {
+        return [];
+      }
+    }
+    var filtered = Object.keys(picked).length > 0;
+    var ts = terms(words.join(" "));
+    var anchors = {};
+    (data.anchors || []).forEach(function (a) { anchors[a.id] = a; });
+    var all = null;
+    var located = data.locations || [];
+    var subs = [];
+    quotes.forEach(function (q, order) {
+      var start, own;
+      if (q.length >= 6) {
+        start = -1;
+        own = q[5].split(/\s+/).filter(Boolean);
+      } else if (q.length >= 5) {
+        all = all || (data.content || "").split(/\s+/).filter(Boolean);
+        start = q[3];
+        own = all.slice(start, start + q[4]);
+      } else if (anchors[q[0]] && anchors[q[0]].text) {
+        start = anchors[q[0]].location;
+        own = anchors[q[0]].text.split(/\s+/).filter(Boolean);
+      } else {
+        return;
+      }
+      var positions = [];
+      var marks = own.map(function (word, i) {
+        var t = prefixed(word, ts);
+        if (t) { positions.push([i, t]); }
+        return !!t || (start >= 0 && located.indexOf(start + i) >= 0);
+      });
+      var held = {};
+      positions.forEach(function (p) { held[p[1]] = true; });
+      // the speaker's name counts when it holds every query word the quote does not:
+      // "Fischer budget" finds Yusuf Fischer's words on the budget, "Karl Fischer" does
+      // not find Yusuf Fischer's
+      var name = fold(q[1] || "").split(/\s+/);
+      var rest = ts.filter(function (t) { return !held[t]; });
+      if (rest.length && rest.every(function (t) {
+        return name.some(function (p) { return p.indexOf(t) === 0; });
+      })) {
+        rest.forEach(function (t) { held[t] = true; });
+      }
+      var rank = Object.keys(held).length;
+      if (filtered ? !picked[q[1]] : !(rank || marks.indexOf(true) >= 0)) {
+        return;
+      }
+      var inText = {};
+      positions.forEach(function (p) { inText[p[1]] = true; });
+      var plain = own.join(" ").replace(MARKS, "");
+      var cut = plain.lastIndexOf(" ", 89);
+      var short = plain.length > 90 ? plain.slice(0, cut > 40 ? cut : 89) + "…" : plain;
+      subs.push({
+        // reported speech is no quotation: it is shown as reported, without marks
+        title: q[2] === "indirect"
+          ? (q[1] ? q[1] + " said that " : "Reported: ") + short.replace(/^that\s+/i, "")
+          : "“" + short + "” — " + (q[1] || "unattributed"),
+        url: data.url.split("#")[0] + "#" + q[0],
+        words: own,
+        marks: marks,
+        rank: rank,
+        span: span(positions, Object.keys(inText).length),
+        order: order
+      });
+    });
+    return subs.sort(function (a, b) {
+      return (b.rank - a.rank) || (a.span - b.span) || (a.order - b.order);
+    });
+  }
+
+  // An excerpt of an offline record, as Pagefind makes one: about 30 words around the
+  // first word of the query, escaped, the query's words in <mark>.
+  function excerptOf(text, ts) {
+    var words = text.split(/\s+/).filter(Boolean);
+    var at = 0;
+    for (var i = 0; i < words.length; i++) {
+      if (prefixed(words[i], ts)) { at = i; break; }
+    }
+    var from = Math.max(0, at - 12);
+    return words.slice(from, from + 30).map(function (w) {
+      var safe = w.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      return prefixed(w, ts) ? "<mark>" + safe + "</mark>" : safe;
+    }).join(" ");
+  }
+
+  // From disk or offline: search-index.js names the parts of the index (newest
+  // articles first) and lists the speakers. The newest part is searched as soon as it
+  // is loaded; older parts are added one by one and the results drawn again.
   function fallback(container, initial) {
     container.textContent = "";
     var form = el("form", "offline-search");
     form.setAttribute("role", "search");
+    form.setAttribute("aria-label", "Search articles and quotes");
     var label = el("label", "visually-hidden", "Search articles and quotes");
     label.htmlFor = "offline-q";
     var input = el("input");
@@ -427,18 +583,31 @@
     select.appendChild(el("option", null, "All speakers")).value = "";
     speakerLabel.appendChild(select);
     form.append(label, input, speakerLabel);
-    var status = el("p", "offline-search__status");
+    var status = el("p", "pagefind-ui__message offline-search__status");
     status.setAttribute("aria-live", "polite");
-    var list = el("ol", "offline-search__results");
-    container.append(form, status, list);
+    var cards = el("ul", "search-speakers");
+    cards.setAttribute("aria-label", "Speakers");
+    var list = el("ol", "pagefind-ui__results");
+    var more = el("button", "pagefind-ui__button", "Load more results");
+    more.type = "button";
+    more.hidden = true;
+    container.append(form, status, cards, list, more);
     status.textContent = "Loading the search index…";
 
     var base = root.dataset.baseUrl;
+    var mini = null;
+    var loaded = 0;
+    var parts = [];
+    var hits = [];
+    var shown = 0;
+    var byId = {};
+    var speakerCardsFor = null;
     Promise.all([load(root.dataset.minisearch), load(root.dataset.fallbackIndex)]).then(function () {
-      var docs = window.ARCHIVE_SEARCH_INDEX.docs;
-      var mini = new MiniSearch({
+      var index = window.ARCHIVE_SEARCH_INDEX;
+      parts = index.parts;
+      mini = new MiniSearch({
         fields: ["title", "text", "speakers"],
-        storeFields: ["kind", "url", "title", "date", "speakers", "article", "text"],
+        storeFields: [],
         extractField: function (doc, field) {
           var value = doc[field];
           return Array.isArray(value) ? value.join(" ") : value;
@@ -446,41 +615,79 @@
         searchOptions: { boost: { title: 2, speakers: 2 }, prefix: true, fuzzy: 0.15,
                          combineWith: "AND" }
       });
-      mini.addAll(docs);
-      var speakers = {};
-      docs.forEach(function (d) { (d.speakers || []).forEach(function (s) { speakers[s] = 1; }); });
-      Object.keys(speakers).sort().forEach(function (s) {
+      (index.speakers || []).map(function (s) { return s[0]; }).sort().forEach(function (s) {
         select.appendChild(el("option", null, s)).value = s;
       });
-      function run() {
-        list.textContent = "";
-        var q = input.value.trim();
-        if (!q) { status.textContent = ""; return; }
-        var chosen = select.value;
-        var hits = mini.search(q, {
-          filter: function (r) { return !chosen || (r.speakers || []).indexOf(chosen) >= 0; }
-        });
-        status.textContent = hits.length + " result" + (hits.length === 1 ? "" : "s") +
-          " for " + q + " (offline search)";
-        hits.slice(0, 50).forEach(function (r) {
-          var item = el("li", "offline-search__result offline-search__result--" + r.kind);
-          var link = el("a", "offline-search__link", r.title);
-          link.href = base + r.url;
-          var meta = el("p", "offline-search__meta",
-                        (r.kind === "quotation" ? "Quotation in “" + r.article + "”, " : "") + r.date);
-          var excerpt = el("p", "offline-search__excerpt",
-                           r.kind === "quotation" ? "" : r.text.slice(0, 220) + "…");
-          item.append(link, meta);
-          if (excerpt.textContent) { item.appendChild(excerpt); }
-          list.appendChild(item);
-        });
-      }
       input.addEventListener("input", run);
       select.addEventListener("change", run);
       form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
-      run();
+      more.addEventListener("click", drawMore);
+      var speakers = (index.speakers || []).map(function (s) {
+        return { name: s[0], url: s[1], quotes: s[2], role: s[3], kind: s[4] };
+      });
+      var cardsFor = function () {
+        drawCards(cards, speakers, input.value, base, function (name) {
+          return mini.search(input.value.trim(), {
+            filter: function (r) { return (byId[r.id].speakers || []).indexOf(name) >= 0; }
+          }).slice(0, 3).map(function (hit) { return record(byId[hit.id], terms(input.value)); });
+        });
+      };
+      speakerCardsFor = cardsFor;
+      return parts.reduce(function (chain, src) {
+        return chain.then(function () { return load(base + src); }).then(function () {
+          var key = src.replace(/^.*\//, "").replace(/\.js$/, "");
+          var docs = window.ARCHIVE_SEARCH_PARTS[key].docs;
+          docs.forEach(function (d) { byId[d.id] = d; });
+          mini.addAll(docs);
+          delete window.ARCHIVE_SEARCH_PARTS[key];
+          loaded++;
+          run();
+        });
+      }, Promise.resolve());
     }).catch(function (err) {
       status.textContent = "The offline search index could not be loaded (" + err.message + ").";
     });
+
+    function run() {
+      list.textContent = "";
+      more.hidden = true;
+      var q = input.value.trim();
+      if (speakerCardsFor) { speakerCardsFor(); }
+      if (!q || !mini) { status.textContent = loaded < parts.length ? status.textContent : ""; return; }
+      var chosen = select.value;
+      hits = mini.search(q, {
+        filter: function (r) { return !chosen || (byId[r.id].speakers || []).indexOf(chosen) >= 0; }
+      });
+      shown = 0;
+      status.textContent = hits.length + " result" + (hits.length === 1 ? "" : "s") +
+        " for " + q + " (offline search" +
+        (loaded < parts.length ? ", " + loaded + " of " + parts.length + " parts loaded" : "") + ")";
+      drawMore();
+    }
+
+    // an offline record as Pagefind gives a result's data
+    function record(doc, ts) {
+      return {
+        url: base + doc.url,
+        meta: { title: doc.title, date: doc.date, quotes: doc.quotes },
+        filters: { speaker: doc.speakers },
+        excerpt: excerptOf(doc.text, ts),
+        content: doc.text
+      };
+    }
+
+    function drawMore() {
+      var q = input.value.trim();
+      var words = q.split(/\s+/).filter(Boolean);
+      var ts = terms(q);
+      var picked = {};
+      if (select.value) { picked[select.value] = true; }
+      hits.slice(shown, shown + RESULTS_PAGE).forEach(function (hit) {
+        var doc = byId[hit.id];
+        list.appendChild(resultItem(record(doc, ts), words, picked, false));
+      });
+      shown = Math.min(hits.length, shown + RESULTS_PAGE);
+      more.hidden = shown >= hits.length;
+    }
   }
 })();
