@@ -210,6 +210,8 @@ def render(doc: Extracted, canonical=None) -> Annotation:
             f'data-speaker="{escape(sv.key) if sv else ""}"',
             f'title="{escape(label)}"',
         ]
+        if v.cue:
+            attrs.append(f'data-cue="{escape(v.cue)}"')
         if first:
             attrs.insert(0, f'id="{v.id}"')
         return f"<span {' '.join(attrs)}>"

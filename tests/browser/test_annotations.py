@@ -85,10 +85,41 @@ def test_copy_link_button_copies_the_quote_permalink(sample_site, browser):
             assert copied == base + SEED + "#q-14"
             page.evaluate("window.location.hash = 'q-3'")
             page.wait_for_function(
-                "document.querySelector('.quote-copy') && "
-                "document.querySelector('.quote-copy').previousElementSibling"
+                "document.querySelector('.quote-info') && "
+                "document.querySelector('.quote-info').previousElementSibling"
                 ".dataset.quote === 'q-3'"
             )
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("how", ["keyboard", "touch"])
+def test_type_and_cue_are_reachable_by_keyboard_and_touch(sample_site, browser, how):
+    """The type and cue are more than a mouse tooltip: the label after a quote opens it
+    (Enter, or a tap), and the opened quote shows them, with the speaker's page."""
+    context = browser.new_context(has_touch=how == "touch", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        with serve(sample_site) as base:
+            page.goto(base + SEED)
+            assert page.locator(".quote-info").count() == 0
+            label = page.locator('a.quote-ref[data-quote="q-14"]')
+            if how == "keyboard":
+                label.focus()
+                page.keyboard.press("Enter")
+            else:
+                label.tap()
+            info = page.locator(".quote-info")
+            info.wait_for()
+            text = info.inner_text()
+            assert text.startswith("Direct quotation · cue “said”")
+            assert "all quotes by Mikhail Sheremet" in text
+            assert info.evaluate("e => e.previousElementSibling.dataset.quote") == "q-14"
+            # the opened quote sits below the top edge, its outline whole
+            top = page.locator("#q-14").evaluate("e => e.getBoundingClientRect().top")
+            assert top >= 8
+            info.get_by_role("link").click()
+            page.wait_for_url("**/speakers/mikhail-sheremet.html")
     finally:
         context.close()
 
