@@ -229,6 +229,7 @@ class SpeakerGenerator(Generator):
         self.context["speakers"] = pages
         self.speaker_pages = pages
         self.annotated = sorted(articles, key=lambda a: (a.date, page_urls[id(a)]), reverse=True)
+        self.context["voices"] = voices(pages, self.annotated, page_urls)
 
     def _page(self, entity: SpeakerEntity, url: str) -> SpeakerPage:
         entry = entity.entry
@@ -300,6 +301,52 @@ class SpeakerGenerator(Generator):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
+
+
+#: How many speakers and quotations the home page shows.
+VOICES_SPEAKERS = 8
+VOICES_QUOTES = 5
+
+
+def voices(pages: list[SpeakerPage], newest_first: list, urls: dict) -> dict:
+    """The archive's voices for the home page: the most quoted speakers, and the latest
+    quotations (one per article, newest articles first; a named speaker's words, verbatim
+    before reported). Plain values only: the incremental writer digests them, so the
+    home page is rendered again when they change and left alone when they do not."""
+    speakers = [
+        {
+            "name": p.name,
+            "url": p.url,
+            "kind": p.kind,
+            "role": p.roles[0] if p.roles else None,
+            "quotes": len(p.quotes),
+        }
+        for p in pages[:VOICES_SPEAKERS]
+    ]
+    quotes = []
+    for article in newest_first:
+        named = [q for q in article.quotes if q.speaker and len(q.text.split()) >= 4]
+        if not named:
+            continue
+        q = min(named, key=lambda q: (q.type == "indirect", q.number))
+        text = " ".join(q.text.split()).rstrip(",;: ")  # “… in Europe,” said X: no comma
+        if len(text) > 160:
+            cut = text.rfind(" ", 0, 159)
+            text = text[: cut if cut > 80 else 159] + "…"
+        quotes.append(
+            {
+                "text": text,
+                "type": q.type,
+                "speaker": q.speaker,
+                "speaker_url": q.speaker_url,
+                "url": f"{urls[id(article)]}#{q.id}",
+                "article": article.title,
+                "date": article.date.date().isoformat(),
+            }
+        )
+        if len(quotes) == VOICES_QUOTES:
+            break
+    return {"speakers": speakers, "quotes": quotes, "count": len(pages)}
 
 
 def mark_up(article, extraction, canonical, siteurl: str) -> tuple:
