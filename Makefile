@@ -70,7 +70,15 @@ github: $(STAMP)
 	$(BIN)/ghp-import -n -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
 	git push origin $(GITHUB_PAGES_BRANCH)
 
-test: $(STAMP)
+# axe-core, for the accessibility checks of the browser tests (from the npm registry).
+AXE_VERSION ?= 4.14.1
+AXE := $(VENV)/node/node_modules/axe-core/axe.min.js
+
+$(AXE): $(STAMP)
+	@command -v npm >/dev/null 2>&1 || { echo "npm not found: the accessibility tests will be skipped"; exit 0; }; \
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/node axe-core@$(AXE_VERSION)
+
+test: $(STAMP) $(AXE)
 	$(BIN)/ruff check plugins tests tools publish pelicanconf.py
 	$(BIN)/python -m pytest
 

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
+#: axe-core, the accessibility checker (`make test` installs it from the npm registry).
+AXE = Path(
+    os.environ.get(
+        "AXE_CORE",
+        Path(__file__).resolve().parents[2] / ".venv/node/node_modules/axe-core/axe.min.js",
+    )
+)
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -46,3 +54,15 @@ def first_result(page, search_url: str, query: str, has_text: str):
     link = page.locator(".pagefind-ui__result-link", has_text=has_text).first
     link.wait_for(timeout=15_000)
     return link
+
+
+def axe_violations(page, source: str) -> list[str]:
+    """What axe-core finds wrong on the page as it stands (WCAG 2.x A and AA rules and
+    axe's best practices), one line per rule: id, impact, the first offending nodes."""
+    page.add_script_tag(content=source)
+    found = page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}: "
+        + "; ".join(" ".join(n["target"]) for n in v["nodes"][:3])
+        for v in found
+    ]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from browsing import CHROMIUM, CHROMIUM_FLAGS
+from browsing import AXE, CHROMIUM, CHROMIUM_FLAGS
+from sitebuild import ROOT, run_pelican
 
 
 @pytest.fixture(scope="session")
@@ -38,3 +39,36 @@ def page(browser):
     )
     yield page
     context.close()
+
+
+#: The generated archive's size and seed: fixed, so every run builds the same site.
+SCALE_ARTICLES = 500
+SCALE_SEED = 20261202
+
+
+@pytest.fixture(scope="session")
+def archive_500(tmp_path_factory) -> Path:
+    """A generated archive of 500 articles (tools/bench.py's generator: ~360 speakers with
+    roles, 4-15 quotations an article, direct, reported and pronoun-attributed), built as
+    `make html` builds it: the browser tests of behaviour at scale run on it."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import bench
+
+    tmp = tmp_path_factory.mktemp("archive500")
+    bench.write_content(bench.generate(SCALE_ARTICLES, seed=SCALE_SEED), tmp / "content")
+    out = tmp / "output"
+    proc = run_pelican(tmp / "content", out)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script (installed by `make test` from the npm registry)."""
+    if not AXE.exists():
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(f"axe-core is not installed at {AXE}; `make test` installs it with npm")
+        pytest.skip(f"axe-core is not installed at {AXE} (`make test` installs it with npm)")
+    return AXE.read_text(encoding="utf-8")
