@@ -113,7 +113,7 @@ def test_a_query_that_names_a_speaker_shows_the_speaker_first(sample_site, page)
         page.fill(".pagefind-ui__search-input", "Peskov")
         card = page.locator(".search-speakers__card").first
         card.wait_for(timeout=15_000)
-        link = card.locator("a")
+        link = card.locator("a.search-speakers__name")
         assert link.inner_text() == "Dmitri Peskov"
         assert link.get_attribute("href").endswith("speakers/dmitri-peskov.html")
         facts = card.locator(".search-speakers__facts").inner_text()
