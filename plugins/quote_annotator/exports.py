@@ -211,6 +211,27 @@ def jsonld(article, siteurl: str) -> str:
     return _json_for_html({"@context": "https://schema.org", "@graph": graph})
 
 
+_WIKIDATA = re.compile(r"Q[1-9]\d*")
+
+
+def speaker_jsonld(page, siteurl: str) -> str:
+    """schema.org Person or Organization of a speaker page: name, page, the other names
+    the archive knows them by, the editors' description, and Wikidata as sameAs."""
+    item = {
+        "@context": "https://schema.org",
+        "@type": "Organization" if page.kind == "organization" else "Person",
+        "name": page.name,
+        "url": f"{siteurl}/{page.url}",
+    }
+    if page.aliases:
+        item["alternateName"] = page.aliases
+    if page.description:
+        item["description"] = page.description
+    if page.wikidata and _WIKIDATA.fullmatch(page.wikidata):
+        item["sameAs"] = [f"https://www.wikidata.org/wiki/{page.wikidata}"]
+    return _json_for_html(item)
+
+
 def web_annotations(article, text: str, siteurl: str) -> dict:
     """The article's quotations as a W3C Web Annotation collection.
 

@@ -49,6 +49,7 @@ class SpeakerPage:
     wikidata: str | None = None
     aliases: list[str] = field(default_factory=list)
     quotes: list[SpeakerQuote] = field(default_factory=list)
+    jsonld: str = ""  # schema.org Person or Organization, for a <script> in its page
 
     @property
     def by_article(self) -> list[tuple[object, str, list[SpeakerQuote]]]:
@@ -251,6 +252,7 @@ class SpeakerGenerator(Generator):
                 page.roles.append(view.role)
             page.quotes.append(SpeakerQuote(article, view, f"{page_url}#{view.id}"))
         page.quotes.sort(key=lambda sq: (sq.article.date, -sq.quote.number), reverse=True)
+        page.jsonld = exports.speaker_jsonld(page, self.settings.get("SITEURL", ""))
         return page
 
     def generate_output(self, writer) -> None:

@@ -124,3 +124,38 @@ def test_theme_uses_no_outside_resources(sample_site):
         assert not re.search(r'<link[^>]+href="(?:https?:)?//', html), page
     for css in sample_site.glob("theme/**/*.css"):
         assert not re.search(r"url\((?:'|\")?(?:https?:)?//", css.read_text()), css
+
+
+def test_published_pages_have_a_canonical_address_and_previews(tmp_path):
+    from sitebuild import PUBLISHCONF
+
+    out = tmp_path / "output"
+    site = "https://example.org/archive"
+    proc = run_pelican(CONTENT, out, PUBLISHCONF, env={"SITEURL": site})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    html = (out / SEED).read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{site}/{SEED}">' in html
+    assert f'<meta property="og:url" content="{site}/{SEED}">' in html
+    assert '<meta property="og:type" content="article">' in html
+    title = re.search(r'<meta property="og:title" content="([^"]*)">', html).group(1)
+    assert unescape(title).startswith("Attack on Putin, 2 drones attack the Kremlin")
+    assert '<meta property="og:description" content="In the night' in html
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{site}/index.html">' in home
+    # a speaker page says who the speaker is, with Wikidata as sameAs
+    speaker = (out / "speakers" / "dmitri-peskov.html").read_text(encoding="utf-8")
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', speaker, re.S).group(1)
+    )
+    assert data["@type"] == "Person" and data["name"] == "Dmitri Peskov"
+    assert data["url"] == f"{site}/speakers/dmitri-peskov.html"
+    assert data["sameAs"] == ["https://www.wikidata.org/wiki/Q2624451"]
+    assert '<meta property="og:type" content="profile">' in speaker
+    assert 'href="https://www.wikidata.org/wiki/Q2624451"' in speaker
+
+
+def test_local_builds_claim_no_address(sample_site):
+    # relative links, no SITEURL: a page cannot know where it will be published
+    html = (sample_site / SEED).read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in html and "og:url" not in html
+    assert '<meta property="og:type" content="article">' in html
