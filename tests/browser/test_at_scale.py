@@ -161,17 +161,25 @@ def test_an_articles_quotes_come_in_the_same_order_online_and_from_disk(archive_
     assert page.errors == []
 
 
-def test_search_from_disk_loads_the_newest_part_first(archive_500, page):
+def test_search_from_disk_loads_the_newest_part_first(archive_500, browser):
     """The index for file:// comes in parts (search-index/part-NNN.js): the first
-    results come from the newest part, before the older parts are loaded."""
+    results come from the newest part, before the older parts are loaded; on a phone
+    they start on the first screen, and nothing is wider than it."""
     manifest = (archive_500 / "search-index.js").read_text(encoding="utf-8")
     parts = json.loads(manifest[manifest.index("=") + 1 :].strip().rstrip(";"))["parts"]
     assert len(parts) >= 2
+    context, page = _view(browser, PHONE)
     loaded = []
     page.on("request", lambda r: loaded.append(r.url) if "/search-index/" in r.url else None)
-    page.goto((archive_500 / "search.html").as_uri() + "?q=harbour")
-    page.locator(".pagefind-ui__result").first.wait_for(timeout=30_000)
-    assert loaded and loaded[0].endswith(parts[0])
+    try:
+        page.goto((archive_500 / "search.html").as_uri() + "?q=harbour")
+        first = page.locator(".pagefind-ui__result").first
+        first.wait_for(timeout=30_000)
+        assert loaded and loaded[0].endswith(parts[0])
+        assert _top(first) < PHONE["height"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    finally:
+        context.close()
     assert page.errors == []
 
 
