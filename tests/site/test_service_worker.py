@@ -76,6 +76,9 @@ def test_orphan_pagefind_files_are_not_precached(tmp_path):
             assert real <= set(listed)
     assert not any("/fragment/" in p for p in listed)
     assert "pagefind-ui.js" in " ".join(listed) and "search-index.js" in listed
+    # and every part of the index for disk, which the offline search loads
+    parts = sorted(f"search-index/{p.name}" for p in (out / "search-index").iterdir())
+    assert parts and set(parts) <= set(listed)
 
 
 def test_chunks_are_those_the_meta_file_names(tmp_path):
