@@ -80,19 +80,20 @@ def speakers_json(pages) -> str:
     """The archive's speakers for the search page: name, page, kind, first role and
     number of quotations, most quoted first (a few dozen bytes a speaker)."""
     return json.dumps(
-        [
-            {
-                "name": p.name,
-                "url": p.url,
-                "kind": p.kind,
-                "role": p.roles[0] if p.roles else None,
-                "quotes": len(p.quotes),
-            }
-            for p in pages
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+        [speaker_summary(p) for p in pages], ensure_ascii=False, separators=(",", ":")
     )
+
+
+def speaker_summary(page) -> dict:
+    """A speaker in a few plain values: name, page, kind, first role, quotations (the
+    search page's cards and the home page's voices show these)."""
+    return {
+        "name": page.name,
+        "url": page.url,
+        "kind": page.kind,
+        "role": page.roles[0] if page.roles else None,
+        "quotes": len(page.quotes),
+    }
 
 
 MERGE_FIELDS = ["decision", "name", "into", "reason", "articles"]

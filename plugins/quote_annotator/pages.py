@@ -315,16 +315,7 @@ def voices(pages: list[SpeakerPage], newest_first: list, urls: dict) -> dict:
     quotations (one per article, newest articles first; a named speaker's words, verbatim
     before reported). Plain values only: the incremental writer digests them, so the
     home page is rendered again when they change and left alone when they do not."""
-    speakers = [
-        {
-            "name": p.name,
-            "url": p.url,
-            "kind": p.kind,
-            "role": p.roles[0] if p.roles else None,
-            "quotes": len(p.quotes),
-        }
-        for p in pages[:VOICES_SPEAKERS]
-    ]
+    speakers = [exports.speaker_summary(p) for p in pages[:VOICES_SPEAKERS]]
     quotes = []
     for article in newest_first:
         named = [q for q in article.quotes if q.speaker and len(q.text.split()) >= 4]
