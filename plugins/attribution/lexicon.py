@@ -10,6 +10,16 @@ _DIR = Path(__file__).parent / "lexicons"
 SUPPORTED = tuple(sorted(p.name for p in _DIR.iterdir() if p.is_dir()))
 
 
+@dataclass(frozen=True, slots=True)
+class ReportingVerb:
+    """One form of a verb of reported speech ("plans"): its lemma, what may follow it
+    (say, clause, to, object: see lexicons/en/indirect_verbs.txt) and its particle."""
+
+    lemma: str
+    kinds: frozenset[str]
+    particle: str | None = None  # "point out": the word that must follow the verb
+
+
 class UnsupportedLanguage(ValueError):
     """The article's language has no lexicons; the message names the supported ones."""
 
@@ -46,6 +56,13 @@ class Lexicon:
     postnominals: frozenset[str]  # "Andrew Tyrie MP": letters after a name, no part of it
     demonyms: frozenset[str]  # "the American": a person described, not named
     clause_words: frozenset[str]  # words that make a would-be speaker a clause ("would be")
+    indirect_verbs: dict[str, ReportingVerb]  # every form of a verb of reported speech
+    clause_starts: frozenset[str]  # "said that", "said he": words that open a reported clause
+    clause_non_starts: frozenset[str]  # "said in": an adjunct or object, not a clause
+    passive_auxiliaries: frozenset[str]  # "it was said": no speaker
+    time_adjuncts: frozenset[str]  # "said on Friday he would": an adjunct before the clause
+    konjunktiv: frozenset[str]  # German: a sentence in reported speech, no verb needed
+    evidentials: tuple[tuple[str, tuple[str, ...]], ...]  # ("after", ("according", "to"))
 
 
 def _words(lang: str, name: str) -> list[str]:
@@ -54,6 +71,44 @@ def _words(lang: str, name: str) -> list[str]:
         return []
     lines = path.read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _inflect(lemma: str) -> tuple[str, str, str]:
+    """Regular English forms of a verb: third person, past, -ing ("plan" needs its own)."""
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    if lemma.endswith("e"):
+        past = lemma + "d"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        past = lemma[:-1] + "ied"
+    else:
+        past = lemma + "ed"
+    ing = (lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma) + "ing"
+    return third, past, ing
+
+
+def _reporting_verbs(lang: str, reporting: frozenset[str]) -> dict[str, ReportingVerb]:
+    """Every form of each verb in indirect_verbs.txt, mapped to what it reports; any other
+    reporting word (cues, frame cues) takes a clause."""
+    verbs: dict[str, ReportingVerb] = {}
+    for line in _words(lang, "indirect_verbs"):
+        lemma, kinds, *forms = line.lower().split()
+        head, _, particle = lemma.partition("+")
+        third, past, ing = _inflect(head)
+        if forms:
+            past = forms[0]
+        if len(forms) > 1:
+            ing = forms[1]
+        verb = ReportingVerb(head, frozenset(kinds.split(",")), particle or None)
+        for form in (head, third, past, ing):
+            verbs.setdefault(form, verb)
+    for word in reporting:  # "attacked", "quipped": a clause only after "that" or a pronoun
+        verbs.setdefault(word, ReportingVerb(word, frozenset({"frame"})))
+    return verbs
 
 
 @cache
@@ -97,5 +152,15 @@ def load(lang: str) -> Lexicon:
         peerage=words("peerage"),
         speech_nouns=words("speech_nouns"),
         collectives=words("collectives"),
+        indirect_verbs=_reporting_verbs(code, frame | words("indirect_cues")),
+        clause_starts=words("clause_starts"),
+        clause_non_starts=words("clause_non_starts"),
+        passive_auxiliaries=words("passive_auxiliaries"),
+        time_adjuncts=words("time_adjuncts"),
+        konjunktiv=frozenset(_words(code, "konjunktiv")),
+        evidentials=tuple(
+            (side, tuple(rest.lower().split()))
+            for side, _, rest in (line.partition(" ") for line in _words(code, "evidentials"))
+        ),
         limits={k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))},
     )

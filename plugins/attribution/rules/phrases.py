@@ -16,12 +16,12 @@ Token = tuple[int, int, str]
 # Words between a subject and its cue verb that belong to neither ("he later added").
 SKIP = frozenset(
     """
-also later then once previously recently further repeatedly would will has have had was
+also now later then once previously recently further repeatedly would will has have had was
 is are were reportedly again earlier even only simply just quickly publicly privately
 flatly angrily never often still immediately has’ subsequently went on to go goes going
 continued wanted tried later had been hat hatte habe wird wurde auch bereits zudem
 außerdem sich jedoch dazu damals nun heute gestern erneut ebenfalls dabei daraufhin noch
-schon zuvor
+schon zuvor hingegen allerdings
 """.split()
 )
 PARTICLES = frozenset(
@@ -100,7 +100,7 @@ class Phrase:
     pronoun: str | None = None
 
 
-def _adverb(word: str) -> bool:
+def adverb(word: str) -> bool:
     """'egregiously', 'quickly': a lowercase -ly word between a subject and its verb."""
     return word.islower() and len(word) > 4 and word.endswith("ly")
 
@@ -171,7 +171,7 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
 def backward(tokens: list[Token], j: int, lex: Lexicon, text: str, lo: int = 0) -> Phrase | None:
     """The subject that ends just before tokens[j] (the cue), not before tokens[lo]."""
     i = j - 1
-    while i >= lo and (tokens[i][2].lower() in SKIP or _adverb(tokens[i][2])):
+    while i >= lo and (tokens[i][2].lower() in SKIP or adverb(tokens[i][2])):
         i -= 1
     if i < lo:
         return None

@@ -1,0 +1,93 @@
+"""Step 'indirect': reported speech without quotation marks.
+
+Each sentence is read in clauses outside its quotations. A clause free of quotation
+marks is tried against every shape, in order: a phrase naming the source ("according
+to", „laut“: evidential.py), the speaker between commas (medial.py), the speaker after
+a comma at the end (trailing.py), and a subject with a verb of reported speech
+(leading.py); failing all, a German clause in the Konjunktiv goes on with the report
+before it (konjunktiv.py). The part of a sentence before its
+first quotation is only tried as leading ("She says people may not like the answer, but
+insists …“…”"). A quotation that ends with its own full stop ends a clause: what follows
+it is read as a new one ("…heart.” He said he recognizes the problem."). Only a speaker
+named beside the verb is taken: the rules are conservative.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ...state import Doc, Draft
+from ..cues import tokens
+from . import evidential, konjunktiv, leading, medial, trailing
+
+#: The shapes a clause free of quotation marks is tried against, first match wins.
+SHAPES = (evidential.find, medial.find, trailing.find, leading.find)
+_CLOSERS = "\"”’»“'"
+
+
+def run(doc: Doc) -> None:
+    quoted = sorted(d.outer for d in doc.drafts)
+    starts = [a for a, _ in quoted]
+    span_starts = sorted((d.clause or d.spans[0])[0] for d in doc.drafts)
+    found: list[Draft] = []
+    # before a quotation, a verb its frame already took is not read again
+    cues = {d.cue for d in doc.drafts if d.cue}
+    for (s, e), p in zip(doc.sentences, doc.sentence_paragraph, strict=True):
+        if (p == 0 and doc.headline) or _heading(doc, p, s, e):
+            continue
+        i = bisect.bisect_left(starts, s)
+        if i and quoted[i - 1][1] > s:
+            continue  # the sentence starts inside a quote
+        for a, b, free in _clauses(doc, quoted, i, span_starts, s, e):
+            toks = tokens(doc.text, a, b)
+            if not toks:
+                continue
+            shapes = SHAPES if free else (leading.find,)
+            draft = next((d for d in (shape(doc, toks, p) for shape in shapes) if d), None)
+            if draft is None and free:
+                before = sorted(found + doc.drafts, key=lambda x: x.outer[1])
+                draft = konjunktiv.find(doc, toks, p, before)
+            if draft is not None and not (not free and draft.cue in cues):
+                found.append(draft)
+    doc.drafts.extend(found)
+    doc.drafts.sort(key=lambda d: d.spans[0][0])
+
+
+def _clauses(doc: Doc, quoted, i: int, span_starts: list[int], s: int, e: int):
+    """(start, end, free) of each clause of sentence [s, e) outside its quotations:
+    free when no quotation mark is in it."""
+    inside = []
+    while i < len(quoted) and quoted[i][0] < e:
+        inside.append(quoted[i])
+        i += 1
+    if not inside:
+        yield s, e, True
+        return
+    # a widened fragment may start before its marks
+    first = inside[0][0]
+    k = bisect.bisect_left(span_starts, s)
+    if k < len(span_starts) and span_starts[k] < e:
+        first = min(first, span_starts[k])
+    yield s, first, False
+    for n, (_, qe) in enumerate(inside):
+        if not _ends_sentence(doc.text, qe, e):
+            continue
+        nxt = inside[n + 1][0] if n + 1 < len(inside) else e
+        yield qe, nxt, n + 1 == len(inside)
+
+
+def _ends_sentence(text: str, qe: int, e: int) -> bool:
+    """'…heart.” He said': the quote closes with its own full stop and a capital follows."""
+    k = qe
+    while k > 0 and text[k - 1] in _CLOSERS:
+        k -= 1
+    if k == 0 or text[k - 1] not in ".!?":
+        return False
+    rest = text[qe:e].lstrip()
+    return bool(rest) and rest[0].isupper()
+
+
+def _heading(doc: Doc, p: int, s: int, e: int) -> bool:
+    """A section heading ("The Duma calls for missiles on Zelensky’s residence"): a
+    paragraph of one sentence with no full stop at its end."""
+    return doc.paragraphs[p] == (s, e) and doc.text[e - 1] not in ".!?…" + _CLOSERS

@@ -1,0 +1,115 @@
+"""Shape 'indirect-evidential': a phrase names the source of the rest of its sentence.
+
+"According to the report, the drones were disabled." / "Only one person was killed by
+a gun last year, according to the National Police Agency." / „Laut einem Bericht des
+UNHCHR sind dort 40 Prozent der Opfer minderjährig.“ / „Ein Tatverdacht bestehe nach
+Angaben der Bundesanwaltschaft nicht mehr.“ / „Das Team kam der Meldung zufolge zu dem
+Schluss, …“. The phrases are data (lexicons/<lang>/evidentials.txt).
+"""
+
+from __future__ import annotations
+
+from ...state import Doc, Draft
+from .. import phrases
+from ..phrases import Phrase, Token
+from . import common
+
+_LINKS = {"des", "der", "von", "vom"}  # genitive links inside a German noun phrase
+_OPENERS = phrases.DETERMINERS | phrases.GERMAN_DETERMINERS | {"von", "vom"}
+_LONGEST = 12  # tokens of a source
+
+
+def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
+    lex = doc.lex
+    for j in range(len(toks)):
+        for side, words in lex.evidentials:
+            end = _match(doc, toks, j, words)
+            if end is None:
+                continue
+            if side == "after":
+                hi = _comma(toks, end) if j == 0 else None
+                phrase = _after(doc, toks, end, hi)
+                if phrase is None:
+                    return None
+                parts = [(toks[0][0], toks[j][0]), (phrase.end, toks[-1][1])]
+            else:
+                phrase = _before(doc, toks, j)
+                if phrase is None:
+                    return None
+                parts = [(toks[0][0], phrase.start), (toks[end - 1][1], toks[-1][1])]
+            spans = [s for s in (common.content(doc, a, b, 1) for a, b in parts) if s]
+            words_in = sum(len(doc.text[a:b].split()) for a, b in spans)
+            if not spans or words_in < common.MIN_WORDS["say"]:
+                return None
+            cue = (toks[j][0], toks[end - 1][1])
+            return common.draft(doc, spans, cue, phrase, paragraph, "indirect-evidential")
+    return None
+
+
+def _match(doc: Doc, toks: list[Token], j: int, words: tuple[str, ...]) -> int | None:
+    """The index after the phrase when it starts at toks[j]."""
+    if j + len(words) > len(toks):
+        return None
+    for k, w in enumerate(words):
+        low = toks[j + k][2].lower()
+        if not (low == w or (w == "@source" and low in doc.lex.source_nouns)):
+            return None
+    return j + len(words)
+
+
+def _comma(toks: list[Token], k: int) -> int:
+    return next((m for m in range(k, len(toks)) if toks[m][2] == ","), len(toks))
+
+
+def _after(doc: Doc, toks: list[Token], k: int, hi: int | None) -> Phrase | None:
+    if not doc.lex.limits.get("capitalised_nouns"):
+        return phrases.forward(toks, k, doc.lex, doc.text, hi=hi)
+    end = _german_np(doc, toks, k)
+    if end is None:
+        return None
+    return _phrase(doc, toks, k, end)
+
+
+def _before(doc: Doc, toks: list[Token], j: int) -> Phrase | None:
+    """The source that ends just before the phrase ("der Meldung zufolge")."""
+    for k in range(max(0, j - _LONGEST), j):
+        if _german_np(doc, toks, k) == j:
+            return _phrase(doc, toks, k, j)
+    return None
+
+
+def _german_np(doc: Doc, toks: list[Token], k: int) -> int | None:
+    """The end of a German noun phrase from toks[k]: determiners and inflected adjectives
+    before capitalised nouns, genitives ("des Europäischen Gerichtshofes") after them."""
+    n = len(toks)
+    i = k
+    head = None
+    while i < n and i - k < _LONGEST:
+        w = toks[i][2]
+        low = w.lower()
+        if w[:1].isupper() and (w.isalpha() or "-" in w):
+            head = i
+        elif head is None and low in _OPENERS:
+            pass
+        elif w.islower() and w.isalpha() and low.endswith(("en", "e", "er", "es", "em")):
+            if head is not None and low not in _LINKS:
+                break  # a lowercase word after the noun: the verb or an adverb
+        elif head is not None and low in _LINKS:
+            pass
+        else:
+            break
+        i += 1
+    if head is None:
+        return None
+    return head + 1
+
+
+def _phrase(doc: Doc, toks: list[Token], k: int, end: int) -> Phrase | None:
+    while k < end and toks[k][2].lower() in {"von", "vom"}:
+        k += 1
+    phrase = phrases.split_name(toks[k:end], doc.lex, doc.text)
+    if phrase is None:
+        start, stop = toks[k][0], toks[end - 1][1]
+        return Phrase(start, stop, doc.text[start:stop], None, None)
+    phrase.start, phrase.end = toks[k][0], toks[end - 1][1]
+    return phrase

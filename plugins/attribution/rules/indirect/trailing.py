@@ -1,0 +1,50 @@
+"""Shape 'indirect-trailing': the report, a comma, then who said it.
+
+"Putin was not there, Peskov said." / "…, said Michael O'Hanlon, a senior fellow at the
+Brookings Institution." / "…, the campaign said on Friday."
+"""
+
+from __future__ import annotations
+
+from ...state import Doc, Draft
+from .. import phrases
+from ..phrases import Token
+from . import common
+
+_TAIL = 10  # the comma is among the last tokens of the sentence
+
+
+def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
+    n = len(toks)
+    for j in range(n - 1, max(0, n - _TAIL), -1):
+        if toks[j][2] != ",":
+            continue
+        tail = toks[j + 1 :]
+        for k in range(len(tail)):
+            hit = common.verb_at(doc, tail, k)
+            if hit is None or not hit[0].kinds & {"say", "clause", "frame"}:
+                continue
+            if common.passive(doc, tail, k):
+                return None
+            if k + 1 < len(tail) and tail[k + 1][2].lower() == "by":
+                return None  # "…, denounced by Moscow": a passive, not speech
+            if k == 0:
+                phrase = phrases.forward(tail, 1, doc.lex, doc.text)
+                if phrase is not None and not _named(doc.text[phrase.start : tail[-1][1]]):
+                    return None  # "…, said the attack dragged the campaign down": a clause
+            else:
+                phrase = phrases.backward(tail, k, doc.lex, doc.text)
+            span = common.content(doc, toks[0][0], toks[j][0], common.MIN_WORDS["say"])
+            if phrase is None or span is None:
+                return None
+            cue = (tail[k][0], tail[k][1])
+            return common.draft(doc, [span], cue, phrase, paragraph, "indirect-trailing")
+        return None
+    return None
+
+
+def _named(after_verb: str) -> bool:
+    """'said Michael O'Hanlon, a senior fellow', 'said officials': a name or a short
+    description after an inverted verb, not a clause."""
+    words = after_verb.split()
+    return len(words) <= 3 or any(w[:1].isupper() for w in words[:4])
