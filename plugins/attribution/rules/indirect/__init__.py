@@ -44,7 +44,7 @@ def run(doc: Doc) -> None:
                 continue
             shapes = SHAPES if free else (leading.find,)
             draft = next((d for d in (shape(doc, toks, p) for shape in shapes) if d), None)
-            if draft is None and free:
+            if draft is None and free and doc.lex.konjunktiv:
                 before = sorted(found + doc.drafts, key=lambda x: x.outer[1])
                 draft = konjunktiv.find(doc, toks, p, before)
             if draft is not None and not (not free and draft.cue in cues):
