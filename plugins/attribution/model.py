@@ -42,6 +42,9 @@ class Quote:
     continues: int | None = None  # id of the quote this one continues ("“…,” he said. “…”")
     description: str | None = None  # an unnamed source ("a BBC spokesman"): no speaker entity
     clause: Span | None = None  # a mixed quote's reported clause, from its cue to its end
+    # reported speech whose content is an infinitive ("plans | to send a nominee") or an
+    # object ("endorsed | Mr Cruz") rather than a clause ("said | that …")
+    report: str | None = None
 
     @property
     def start(self) -> int:

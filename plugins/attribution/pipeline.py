@@ -23,7 +23,7 @@ from .rules import (
 from .state import Doc
 
 #: Bump whenever the output for some text can change: caches are keyed on it.
-ENGINE_VERSION = "0.8.0.dev1"
+ENGINE_VERSION = "0.8.0.dev2"
 
 
 def _paragraphs(doc: Doc) -> None:
@@ -98,6 +98,7 @@ def _records(doc: Doc) -> Extraction:
                 clause=Span(d.clause[0], d.clause[1], text[d.clause[0] : d.clause[1]])
                 if d.clause
                 else None,
+                report=d.report,
             )
         )
     return Extraction(tuple(quotes), tuple(speakers.values()))

@@ -30,6 +30,7 @@ class Draft:
     reported: bool = False  # in a clause of reported speech (German Konjunktiv), no cue
     description: str | None = None  # an unnamed source ("a BBC spokesman"), step 'canonical'
     clause: tuple[int, int] | None = None  # a mixed fragment's reported clause (step 'mixed')
+    report: str | None = None  # reported speech: "to" or "object" after its verb, else a clause
 
 
 @dataclass(slots=True)

@@ -41,6 +41,9 @@ class QuoteView:
     start: int  # offsets into the article's plain text (headline first)
     end: int
     speaker_url: str | None = None  # set once the archive's speakers are known
+    # the words before reported speech: "said that" a clause, or the verb itself for an
+    # infinitive or an object ("plans" to send a nominee, "endorsed" Mr Cruz)
+    lead: str = "said that"
 
 
 @dataclass(slots=True)
@@ -256,4 +259,5 @@ def _view(q: Quote, n: int, offset: int) -> QuoteView:
         in_title=q.end <= offset,
         start=q.start,
         end=q.end,
+        lead=q.cue.text.lower() if q.report and q.cue else "said that",
     )

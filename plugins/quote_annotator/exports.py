@@ -162,7 +162,8 @@ def write_search_records(output_path: str, rows: list[dict], settings) -> None:
 def search_meta(quotes, text: str) -> str:
     """The article's quotations for its search record: [[anchor, speaker, type, first
     word, words], ...], the words counted in `text` (split at whitespace, as Pagefind
-    counts them when text is the record's content).
+    counts them when text is the record's content). The type of reported speech led by
+    its own verb rather than "said that" carries the verb: "indirect plans".
 
     search.js matches the positions of the query's words against these ranges and
     shows each matched quote as a result of its own, so the index holds one record per
@@ -173,7 +174,9 @@ def search_meta(quotes, text: str) -> str:
     for q in quotes:
         first = max(bisect_right(starts, q.start) - 1, 0)
         last = max(bisect_right(starts, max(q.end - 1, q.start)) - 1, first)
-        rows.append([q.id, q.speaker or "", q.type, first, last - first + 1])
+        # reported speech not read as "said that …" carries its verb: "indirect plans"
+        kind = q.type if q.lead == "said that" else f"{q.type} {q.lead}"
+        rows.append([q.id, q.speaker or "", kind, first, last - first + 1])
     return json.dumps(rows, ensure_ascii=False)
 
 

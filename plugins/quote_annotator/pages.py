@@ -330,6 +330,7 @@ def voices(pages: list[SpeakerPage], newest_first: list, urls: dict) -> dict:
             {
                 "text": text,
                 "type": q.type,
+                "lead": q.lead,
                 "speaker": q.speaker,
                 "speaker_url": q.speaker_url,
                 "url": f"{urls[id(article)]}#{q.id}",

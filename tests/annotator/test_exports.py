@@ -72,7 +72,12 @@ def test_search_positions_point_at_each_quotes_words():
         start = text.index(words)
         quotes.append(
             SimpleNamespace(
-                id=f"q-{n}", speaker="X", type="direct", start=start, end=start + len(words)
+                id=f"q-{n}",
+                speaker="X",
+                type="direct",
+                lead="said that",
+                start=start,
+                end=start + len(words),
             )
         )
     rows = json.loads(search_meta(quotes, text))

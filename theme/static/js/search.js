@@ -527,12 +527,15 @@
       var inText = {};
       positions.forEach(function (p) { inText[p[1]] = true; });
       var plain = own.join(" ").replace(MARKS, "");
+      // "indirect plans": reported speech led by its own verb, not by "said that"
+      var kind = String(q[2]).split(" ")[0];
+      var lead = String(q[2]).slice(kind.length + 1) || "said that";
       var cut = plain.lastIndexOf(" ", 89);
       var short = plain.length > 90 ? plain.slice(0, cut > 40 ? cut : 89) + "…" : plain;
       subs.push({
         // reported speech is no quotation: it is shown as reported, without marks
-        title: q[2] === "indirect"
-          ? (q[1] ? q[1] + " said that " : "Reported: ") + short.replace(/^that\s+/i, "")
+        title: kind === "indirect"
+          ? (q[1] ? q[1] + " " + lead + " " : "Reported: ") + short.replace(/^that\s+/i, "")
           : "“" + short + "” — " + (q[1] || "unattributed"),
         url: data.url.split("#")[0] + "#" + q[0],
         words: own,

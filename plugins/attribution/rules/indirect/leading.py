@@ -37,5 +37,7 @@ def _find(doc: Doc, toks: list[Token], paragraph: int, frame: bool) -> Draft | N
         if span is None:
             continue
         cue = (toks[j][0], toks[after - 1][1])
-        return common.draft(doc, [span], cue, phrase, paragraph, "indirect-leading")
+        d = common.draft(doc, [span], cue, phrase, paragraph, "indirect-leading")
+        d.report = kind if kind in ("to", "object") else None
+        return d
     return None

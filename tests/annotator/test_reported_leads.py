@@ -1,0 +1,42 @@
+"""Reported speech is read as the text gives it: "said that" before a clause, the verb
+itself before an infinitive or an object ("plans to send…", "endorsed…"), on the
+speaker page, on the home page and in the search records."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+
+import pytest
+
+from sitebuild import build_articles
+
+ARTICLE = "---\ntitle: {title}\ndate: {date}\ncategory: World\n---\n\n{body}\n"
+BODY = (
+    "President Barack Obama said the court needs a ninth justice before the summer. "
+    "Obama plans to send a nominee to the Senate within weeks."
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    articles = {"court.md": ARTICLE.format(title="Court", date="2024-03-01", body=BODY)}
+    out, _ = build_articles(tmp_path_factory.mktemp("leads"), articles)
+    return out
+
+
+def test_speaker_page_leads_each_report_with_its_own_words(site):
+    html = (site / "speakers/barack-obama.html").read_text(encoding="utf-8")
+    leads = re.findall(r'<span class="speaker-quote__said">([^<]*)</span>\s*([^<]{0,30})', html)
+    assert ("Said that", "the court needs a ninth justic") in leads
+    assert ("Plans", "to send a nominee to the Senat") in leads
+    assert "Said that to send" not in html
+
+
+def test_search_record_carries_the_verb_of_an_infinitive_report(site):
+    html = (site / "articles/2024/03/court.html").read_text(encoding="utf-8")
+    meta = re.search(r'<span data-pagefind-meta="quotes"[^>]*>([^<]*)</span>', html)
+    rows = json.loads(unescape(meta.group(1)))
+    kinds = sorted(row[2] for row in rows)
+    assert kinds == ["indirect", "indirect plans"]
