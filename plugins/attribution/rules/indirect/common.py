@@ -11,7 +11,7 @@ from ..phrases import Phrase, Token
 
 # Fewest words of reported content, by what follows the verb: "declined to comment" is
 # an attribution, "said so" is not.
-MIN_WORDS = {"say": 4, "clause": 4, "to": 2, "object": 1}
+MIN_WORDS = {"say": 4, "clause": 4, "frame": 4, "to": 2, "object": 1}
 _THAT = {"that", "dass", "daß"}
 _COORDINATORS = {"and", "but"}
 _PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "there", "you"}
@@ -100,6 +100,10 @@ def complement(
             or capital
             or ("say" in verb.kinds and raw.isalpha() and nxt not in lex.clause_non_starts)
         )
+        if opens and "frame" in verb.kinds and nxt not in _PRONOUN_SUBJECTS:
+            # "accused Mr Brown of …", "stressed the liberal approach": maybe an object,
+            # shown led by its verb rather than as "said that …"
+            return after, "frame"
         if opens:
             return after, "clause"
         # "told reporters that", "told CNN on Sunday that": an object, then "that"

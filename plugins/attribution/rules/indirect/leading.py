@@ -38,6 +38,6 @@ def _find(doc: Doc, toks: list[Token], paragraph: int, frame: bool) -> Draft | N
             continue
         cue = (toks[j][0], toks[after - 1][1])
         d = common.draft(doc, [span], cue, phrase, paragraph, "indirect-leading")
-        d.report = kind if kind in ("to", "object") else None
+        d.report = {"to": "to", "object": "object", "frame": "object"}.get(kind)
         return d
     return None
