@@ -61,6 +61,7 @@ class Lexicon:
     clause_non_starts: frozenset[str]  # "said in": an adjunct or object, not a clause
     passive_auxiliaries: frozenset[str]  # "it was said": no speaker
     time_adjuncts: frozenset[str]  # "said on Friday he would": an adjunct before the clause
+    forward_stops: frozenset[str]  # "said X in a statement": words that end a name read forward
     konjunktiv: frozenset[str]  # German: a sentence in reported speech, no verb needed
     evidentials: tuple[tuple[str, tuple[str, ...]], ...]  # ("after", ("according", "to"))
 
@@ -157,6 +158,7 @@ def load(lang: str) -> Lexicon:
         clause_non_starts=words("clause_non_starts"),
         passive_auxiliaries=words("passive_auxiliaries"),
         time_adjuncts=words("time_adjuncts"),
+        forward_stops=words("forward_stops"),
         konjunktiv=frozenset(_words(code, "konjunktiv")),
         evidentials=tuple(
             (side, tuple(rest.lower().split()))

@@ -994,5 +994,5 @@ def _verb_after_quote(doc: Doc, d: Draft, right: list[phrases.Token], i: int) ->
         and low not in lex.pronouns
         and low not in phrases.DETERMINERS
         and low not in phrases.GERMAN_DETERMINERS
-        and low not in phrases.FORWARD_STOPS
+        and low not in lex.forward_stops
     )

@@ -78,15 +78,6 @@ ihrem
 """.split()
 )
 
-# Words that end a noun phrase read forward ("said X, quoted by Y", "said X in a statement").
-FORWARD_STOPS = frozenset(
-    """
-quoted who which adding saying in on at during after before while when to told according
-because and but as with via for that im am bei laut nach gegenüber und aber vor mit auf
-an über für zu zum zur während seit dass weil wie als ob wenn nachdem
-""".split()
-)
-
 
 @dataclass(slots=True)
 class Phrase:
@@ -355,9 +346,9 @@ def forward(
                 k += 1  # "Sen." or an initial: the name goes on
                 continue
             break
-        if low in FORWARD_STOPS and not (low == "of" or low == "for"):
+        if low in lex.forward_stops and not (low == "of" or low == "for"):
             break
-        if word == "," and k + 1 < hi and tokens[k + 1][2].lower() in FORWARD_STOPS:
+        if word == "," and k + 1 < hi and tokens[k + 1][2].lower() in lex.forward_stops:
             break
         if low in lex.cues and k > j:
             break
