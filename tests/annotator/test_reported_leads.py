@@ -16,6 +16,7 @@ ARTICLE = "---\ntitle: {title}\ndate: {date}\ncategory: World\n---\n\n{body}\n"
 BODY = (
     "President Barack Obama said the court needs a ninth justice before the summer. "
     "Obama plans to send a nominee to the Senate within weeks. "
+    "Obama announced a freeze on federal hiring for the rest of the year. "
     "Senator Mitch McConnell accused Mr Obama of ignoring the will of the voters."
 )
 
@@ -32,6 +33,7 @@ def test_speaker_page_leads_each_report_with_its_own_words(site):
     leads = re.findall(r'<span class="speaker-quote__said">([^<]*)</span>\s*([^<]{0,30})', html)
     assert ("Said that", "the court needs a ninth justic") in leads
     assert ("Plans", "to send a nominee to the Senat") in leads
+    assert ("Announced", "a freeze on federal hiring for") in leads
     assert "Said that to send" not in html
     mcconnell = (site / "speakers/mitch-mcconnell.html").read_text(encoding="utf-8")
     assert '<span class="speaker-quote__said">Accused</span> Mr Obama of ignoring' in mcconnell
@@ -42,4 +44,4 @@ def test_search_record_carries_the_verb_of_an_infinitive_report(site):
     meta = re.search(r'<span data-pagefind-meta="quotes"[^>]*>([^<]*)</span>', html)
     rows = json.loads(unescape(meta.group(1)))
     kinds = sorted(row[2] for row in rows)
-    assert kinds == ["indirect", "indirect accused", "indirect plans"]
+    assert kinds == ["indirect", "indirect accused", "indirect announced", "indirect plans"]

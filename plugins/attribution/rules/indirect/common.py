@@ -100,9 +100,9 @@ def complement(
             or capital
             or ("say" in verb.kinds and raw.isalpha() and nxt not in lex.clause_non_starts)
         )
-        if opens and "frame" in verb.kinds and nxt not in _PRONOUN_SUBJECTS:
-            # "accused Mr Brown of …", "stressed the liberal approach": maybe an object,
-            # shown led by its verb rather than as "said that …"
+        if opens and verb.kinds & {"frame", "object"} and nxt not in _PRONOUN_SUBJECTS:
+            # "accused Mr Brown of …", "announced a freeze on fuel duty": maybe an
+            # object, shown led by its verb rather than as "said that …"
             return after, "frame"
         if opens:
             return after, "clause"
