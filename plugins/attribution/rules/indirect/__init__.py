@@ -5,8 +5,8 @@ marks is tried against every shape, in order: a phrase naming the source ("accor
 to", „laut“: evidential.py), the speaker between commas (medial.py), the speaker after
 a comma at the end (trailing.py), and a subject with a verb of reported speech
 (leading.py); failing all, a German clause in the Konjunktiv goes on with the report
-before it (konjunktiv.py). The part of a sentence before its
-first quotation is only tried as leading ("She says people may not like the answer, but
+before it (konjunktiv.py). The part of a sentence before its first quotation is only
+tried as leading ("She says people may not like the answer, but
 insists …“…”"). A quotation that ends with its own full stop ends a clause: what follows
 it is read as a new one ("…heart.” He said he recognizes the problem."). Only a speaker
 named beside the verb is taken: the rules are conservative.
@@ -44,10 +44,9 @@ def run(doc: Doc) -> None:
                 continue
             shapes = SHAPES if free else (leading.find,)
             draft = next((d for d in (shape(doc, toks, p) for shape in shapes) if d), None)
-            if draft is None and free and doc.lex.konjunktiv:
-                before = sorted(found + doc.drafts, key=lambda x: x.outer[1])
-                draft = konjunktiv.find(doc, toks, p, before)
-            if draft is not None and not (not free and draft.cue in cues):
+            if draft is None and free:
+                draft = konjunktiv.find(doc, toks, p, found)
+            if draft is not None and (free or draft.cue not in cues):
                 found.append(draft)
     doc.drafts.extend(found)
     doc.drafts.sort(key=lambda d: d.spans[0][0])

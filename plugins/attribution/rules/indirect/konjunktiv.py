@@ -19,16 +19,19 @@ from . import common
 _PARAGRAPHS_BACK = 1
 
 
-def find(doc: Doc, toks: list[Token], paragraph: int, before: list[Draft]) -> Draft | None:
+def find(doc: Doc, toks: list[Token], paragraph: int, found: list[Draft]) -> Draft | None:
+    """found: the reports read so far in this article (the quotes are in doc.drafts)."""
     forms = doc.lex.konjunktiv
     if not forms or not any(t[2] in forms for t in toks):
         return None
-    # the report goes on only from the sentence right before: its speaker is known
-    k = bisect.bisect_right(doc.sentences, (toks[0][0], -1)) - 1
-    if k < 1:
+    start = toks[0][0]
+    # the sentence the clause is in, and the one before it: the report goes on from there
+    here = bisect.bisect_right(doc.sentences, (start, len(doc.text))) - 1
+    if here < 1:
         return None
-    previous = doc.sentences[k - 1]
-    source = next((d for d in reversed(before) if d.outer[1] <= toks[0][0]), None)
+    previous = doc.sentences[here - 1]
+    earlier = [d for d in (*doc.drafts, *found) if d.outer[1] <= start]
+    source = max(earlier, key=lambda d: d.outer[1], default=None)
     if source is None or not source.speaker or source.heading:
         return None
     if source.outer[1] <= previous[0] or paragraph - source.paragraph > _PARAGRAPHS_BACK:
