@@ -159,8 +159,11 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
     return Phrase(start, end, name, kind, None)
 
 
-def backward(tokens: list[Token], j: int, lex: Lexicon, text: str, lo: int = 0) -> Phrase | None:
-    """The subject that ends just before tokens[j] (the cue), not before tokens[lo]."""
+def backward(
+    tokens: list[Token], j: int, lex: Lexicon, text: str, lo: int = 0, antecedent: bool = False
+) -> Phrase | None:
+    """The subject that ends just before tokens[j] (the cue), not before tokens[lo];
+    with antecedent, the noun phrase a relative pronoun at tokens[j + 1] stands for."""
     i = j - 1
     while i >= lo and (tokens[i][2].lower() in SKIP or adverb(tokens[i][2])):
         i -= 1
@@ -181,15 +184,16 @@ def backward(tokens: list[Token], j: int, lex: Lexicon, text: str, lo: int = 0) 
             return None
         i = k - 1
     if word.lower() == "who" and i - 1 >= lo and tokens[i - 1][2] == ",":
-        # "Scott Reed, the Chamber's strategist, who added": the relative pronoun speaks
-        ante = backward(tokens, i - 1, lex, text, lo) if i - 2 >= lo else None
+        # "Scott Reed, the Chamber's strategist, who added": the relative pronoun speaks;
+        # "lined up with Priebus, who has said": its antecedent may follow a preposition
+        ante = backward(tokens, i - 1, lex, text, lo, antecedent=True) if i - 2 >= lo else None
         if ante is not None:
             return Phrase(tokens[i][0], tokens[i][1], ante.name, ante.kind, ante.role)
         return None
     k = _run_start(tokens, i, lex, lo)
     if k > i:
         return None
-    if k - 1 >= lo and tokens[k - 1][2].lower() in PREPOSITIONS and k == i:
+    if k - 1 >= lo and tokens[k - 1][2].lower() in PREPOSITIONS and k == i and not antecedent:
         return None  # a lone word after a preposition is its object ("from Iowa")
     if tokens[i][2] in TIME_WORDS:
         return None  # lowercase only: "the past" is a time, "the Times" a newspaper
@@ -265,16 +269,25 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
     return k
 
 
+_APPOSITIVE_REACH = 25  # tokens between the commas of an appositive
+_RELATIVES = frozenset({"who", "which", "whose", "der", "die", "das"})
+
+
 def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: int) -> Phrase | None:
     """'X, the role, said' or 'The role, X, said': the name is the part that is a name."""
     k = comma - 1
-    while k >= lo and tokens[k][2] != "," and comma - k <= 15:
+    while k >= lo and tokens[k][2] != "," and comma - k <= _APPOSITIVE_REACH:
         k -= 1
     if k < lo or tokens[k][2] != ",":
         return None
     inner = tokens[k + 1 : comma]
     inner_phrase = split_name(inner, lex, text)
-    if inner_phrase and inner_phrase.kind == "person" and inner_phrase.role is None:
+    if (
+        inner_phrase
+        and inner_phrase.kind == "person"
+        and inner_phrase.role is None
+        and all(_cap(w) or w in PARTICLES for w in inner_phrase.name.split())
+    ):
         # "The chairman of the Russian Duma, Vyacheslav Volodin, thundered"
         before_start = _run_start(tokens, k - 1, lex, lo) if k - 1 >= lo else k
         role_tokens = tokens[before_start:k]
@@ -292,9 +305,12 @@ def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: in
     outer = backward(tokens, k, lex, text, lo)
     if outer is None:
         return inner_phrase
-    role = text[inner[0][0] : inner[-1][1]] if inner else None
-    if inner and inner[0][2].lower() in {"who", "which", "whose", "der", "die", "das"}:
-        role = None  # "Bush, who suspended his campaign, blasted": a clause, not a role
+    relative = next((n for n, t in enumerate(inner) if t[2].lower() in _RELATIVES), len(inner))
+    if len(inner) > 15 and relative == len(inner):
+        return None  # a long stretch between commas without a relative clause: no appositive
+    # "Bush, who suspended his campaign, blasted": a clause, not a role; "Mark Cuban, the
+    # billionaire owner of the Dallas Mavericks who rebuffed pleas …": the role ends there
+    role = text[inner[0][0] : inner[relative - 1][1]] if relative else None
     return Phrase(
         outer.start,
         outer.end,
