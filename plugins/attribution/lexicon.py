@@ -59,6 +59,8 @@ class Lexicon:
     indirect_verbs: dict[str, ReportingVerb]  # every form of a verb of reported speech
     clause_starts: frozenset[str]  # "said that", "said he": words that open a reported clause
     clause_non_starts: frozenset[str]  # "said in": an adjunct or object, not a clause
+    shares: frozenset[str]  # "22 percent said", "a majority say": a share of people reports
+    question_words: frozenset[str]  # "asked whether", "explained how": a reported question
     passive_auxiliaries: frozenset[str]  # "it was said": no speaker
     time_adjuncts: frozenset[str]  # "said on Friday he would": an adjunct before the clause
     forward_stops: frozenset[str]  # "said X in a statement": words that end a name read forward
@@ -156,6 +158,8 @@ def load(lang: str) -> Lexicon:
         indirect_verbs=_reporting_verbs(code, frame | words("indirect_cues")),
         clause_starts=words("clause_starts"),
         clause_non_starts=words("clause_non_starts"),
+        question_words=words("question_words"),
+        shares=words("shares"),
         passive_auxiliaries=words("passive_auxiliaries"),
         time_adjuncts=words("time_adjuncts"),
         forward_stops=words("forward_stops"),

@@ -273,8 +273,8 @@ def _description(text: str, lex: Lexicon) -> bool:
     words = text.split()
     if not words or len(words) > 8 or any(c in text for c in ",;:()"):
         return False
-    if not any(c.isalpha() for c in text):
-        return False  # "-", "2004"
+    if not any(c.isalpha() for c in text) and not re.fullmatch(r"\d+%", text):
+        return False  # "-", "2004"; "26%" (a share of those polled) is a source
     for w in words:
         low = w.lower().strip(".")
         if low in lex.cues or low in lex.indirect_cues or low in lex.clause_words:

@@ -33,7 +33,10 @@ def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
                 if phrase is not None and not _named(doc.text[phrase.start : tail[-1][1]]):
                     return None  # "…, said the attack dragged the campaign down": a clause
             else:
+                # "…, Peskov said", "…, records show": a name or a short description
                 phrase = phrases.backward(tail, k, doc.lex, doc.text)
+                if phrase is None:
+                    phrase = common.description(doc, tail, 0, k - 1)
             span = common.content(doc, toks[0][0], toks[j][0], common.MIN_WORDS["say"])
             if phrase is None or span is None:
                 return None
