@@ -83,7 +83,7 @@ def run(doc: Doc) -> None:
         mixed_first = d.type == "mixed" and not comma
         # 'Mr Blair said: “…” He admitted …': a cue and colon before the quote introduce it
         colon_first = bool(left) and left[-1][2] == ":"
-        left_first = mixed_first or colon_first
+        left_first = mixed_first or (colon_first and not comma)
         frames = (_left_frame, _right_frame) if left_first else (_right_frame, _left_frame)
         if (
             frames[0](doc, d, left if frames[0] is _left_frame else right)
