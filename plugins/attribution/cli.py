@@ -33,7 +33,8 @@ def prediction(text: str, lang: str, double_marks_only: bool = False) -> list[di
 
     A quote split around its cue ("…,” he said, “…") is one record from its first
     span to its last; so is a run of quotes in which each continues the one before
-    ("“…,” he said. “…”"), the way the gold data count one attribution.
+    ("“…,” he said. “…”"), the way the gold data count one attribution; quotations and
+    reported speech are never one record.
     """
     quotes = extract_quotes(text, lang).quotes
     runs: dict[int, list] = {}
@@ -41,10 +42,14 @@ def prediction(text: str, lang: str, double_marks_only: bool = False) -> list[di
         runs.setdefault(q.continues if q.continues is not None else q.id, []).append(q)
     out = []
     for run in runs.values():
-        # a run that goes on in the next paragraph is a new attribution there
+        # a run that goes on in the next paragraph is a new attribution there, and so
+        # is a quotation that goes on from reported speech ("…, he said, adding that …. “…”")
         parts = [[run[0]]]
         for q in run[1:]:
-            if "\n\n" in text[parts[-1][-1].end : q.start]:
+            last = parts[-1][-1]
+            if "\n\n" in text[last.end : q.start] or (q.type == "indirect") != (
+                last.type == "indirect"
+            ):
                 parts.append([q])
             else:
                 parts[-1].append(q)

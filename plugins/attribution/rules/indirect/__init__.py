@@ -5,8 +5,9 @@ marks is tried against every shape, in order: a phrase naming the source ("accor
 to", „laut“: evidential.py), the speaker between commas (medial.py), the speaker after
 a comma at the end (trailing.py), and a subject with a verb of reported speech
 (leading.py); failing all, a German clause in the Konjunktiv goes on with the report
-before it (konjunktiv.py). The part of a sentence before its first quotation is only
-tried as leading ("She says people may not like the answer, but
+before it (konjunktiv.py). After a quotation, a participle or a coordinated verb goes
+on with the quotation's speaker (after_quote.py). The part of a sentence before its
+first quotation is only tried as leading ("She says people may not like the answer, but
 insists …“…”"). A quotation that ends with its own full stop ends a clause: what follows
 it is read as a new one ("…heart.” He said he recognizes the problem."). Only a speaker
 named beside the verb is taken: the rules are conservative.
@@ -18,7 +19,7 @@ import bisect
 
 from ...state import Doc, Draft
 from ..cues import tokens
-from . import evidential, konjunktiv, leading, medial, trailing
+from . import after_quote, evidential, konjunktiv, leading, medial, trailing
 
 #: The shapes a clause free of quotation marks is tried against, first match wins.
 SHAPES = (evidential.find, medial.find, trailing.find, leading.find)
@@ -32,6 +33,7 @@ def run(doc: Doc) -> None:
     found: list[Draft] = []
     # before a quotation, a verb its frame already took is not read again
     cues = {d.cue for d in doc.drafts if d.cue}
+    by_outer = {d.outer: d for d in doc.drafts}
     for (s, e), p in zip(doc.sentences, doc.sentence_paragraph, strict=True):
         if (p == 0 and doc.headline) or _heading(doc, p, s, e):
             continue
@@ -47,6 +49,11 @@ def run(doc: Doc) -> None:
             if draft is None and free:
                 draft = konjunktiv.find(doc, toks, p, found)
             if draft is not None and (free or draft.cue not in cues):
+                found.append(draft)
+        for a, b, quote in _after_quotes(doc, quoted, i, s, e):
+            toks = tokens(doc.text, a, b)
+            draft = after_quote.find(doc, toks, p, by_outer[quote]) if toks else None
+            if draft is not None:
                 found.append(draft)
     doc.drafts.extend(found)
     doc.drafts.sort(key=lambda d: d.spans[0][0])
@@ -73,6 +80,17 @@ def _clauses(doc: Doc, quoted, i: int, span_starts: list[int], s: int, e: int):
             continue
         nxt = inside[n + 1][0] if n + 1 < len(inside) else e
         yield qe, nxt, n + 1 == len(inside)
+
+
+def _after_quotes(doc: Doc, quoted, i: int, s: int, e: int):
+    """(start, end, quote) of the words after each quotation of sentence [s, e) that
+    does not end with its own full stop, up to the next quotation or the sentence's end."""
+    while i < len(quoted) and quoted[i][0] < e:
+        qe = quoted[i][1]
+        nxt = quoted[i + 1][0] if i + 1 < len(quoted) and quoted[i + 1][0] < e else e
+        if quoted[i][0] >= s and qe < nxt and not _ends_sentence(doc.text, qe, e):
+            yield qe, nxt, quoted[i]
+        i += 1
 
 
 def _ends_sentence(text: str, qe: int, e: int) -> bool:
