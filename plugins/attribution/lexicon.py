@@ -66,6 +66,7 @@ class Lexicon:
     forward_stops: frozenset[str]  # "said X in a statement": words that end a name read forward
     konjunktiv: frozenset[str]  # German: a sentence in reported speech, no verb needed
     evidentials: tuple[tuple[str, tuple[str, ...]], ...]  # ("after", ("according", "to"))
+    headline_labels: frozenset[str]  # "Profile: David Miliband": a label before a colon
 
 
 def _words(lang: str, name: str) -> list[str]:
@@ -168,5 +169,6 @@ def load(lang: str) -> Lexicon:
             (side, tuple(rest.lower().split()))
             for side, _, rest in (line.partition(" ") for line in _words(code, "evidentials"))
         ),
+        headline_labels=words("headline_labels"),
         limits={k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))},
     )

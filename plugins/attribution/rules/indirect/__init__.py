@@ -19,7 +19,7 @@ import bisect
 
 from ...state import Doc, Draft
 from ..cues import tokens
-from . import after_quote, evidential, konjunktiv, leading, medial, trailing
+from . import after_quote, evidential, headline, konjunktiv, leading, medial, trailing
 
 #: The shapes a clause free of quotation marks is tried against, first match wins.
 SHAPES = (evidential.find, medial.find, trailing.find, leading.find)
@@ -34,6 +34,11 @@ def run(doc: Doc) -> None:
     # before a quotation, a verb its frame already took is not read again
     cues = {d.cue for d in doc.drafts if d.cue}
     by_outer = {d.outer: d for d in doc.drafts}
+    if doc.headline and not any(a <= _colon(doc) for a in starts):
+        toks = tokens(doc.text, *doc.headline)
+        draft = headline.find(doc, toks, 0) if toks else None
+        if draft is not None:
+            found.append(draft)
     for (s, e), p in zip(doc.sentences, doc.sentence_paragraph, strict=True):
         if (p == 0 and doc.headline) or _heading(doc, p, s, e):
             continue
@@ -80,6 +85,14 @@ def _clauses(doc: Doc, quoted, i: int, span_starts: list[int], s: int, e: int):
             continue
         nxt = inside[n + 1][0] if n + 1 < len(inside) else e
         yield qe, nxt, n + 1 == len(inside)
+
+
+def _colon(doc: Doc) -> int:
+    """Where a headline's words before a colon end ("Trump: ‘I’m the Worst …’" is a
+    quote after them, "Graham: Trump’s ‘Hateful Rhetoric’ …" a report around one)."""
+    s, e = doc.headline
+    colon = doc.text.find(":", s, e)
+    return e if colon < 0 else colon
 
 
 def _after_quotes(doc: Doc, quoted, i: int, s: int, e: int):
