@@ -173,6 +173,8 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
         return None
     if toks[i][2].lower() in _COORDINATORS:
         return _first_subject(doc, toks, i, lo)
+    if toks[i][2].lower() == "who" and i > lo and toks[i - 1][2] != ",":
+        return _restrictive_antecedent(doc, toks, i, lo)
     if toks[j][2].lower().endswith("ing"):
         if toks[i][2] == "," and i == j - 1:
             # "Clinton attacked Trump, saying he would…": the subject is the clause's
@@ -183,6 +185,18 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
     if phrase is not None:
         return phrase
     return description(doc, toks, lo, i)
+
+
+def _restrictive_antecedent(doc: Doc, toks: list[Token], i: int, lo: int) -> Phrase | None:
+    """'business leaders who say the law targets them', 'a Republican who described
+    himself as …': the name or the plural noun right before 'who' reports."""
+    phrase = phrases.backward(toks, i, doc.lex, doc.text, lo, antecedent=True)
+    if phrase is None or phrase.pronoun or not phrase.name[:1].isupper():
+        head = toks[i - 1][2]
+        if not (head.islower() and head.endswith("s") and head not in doc.lex.function_words):
+            return None  # "those who said": no one named
+        phrase = description(doc, toks, i - 1, i - 1)  # "voters who said"
+    return phrase
 
 
 def _first_subject(doc: Doc, toks: list[Token], stop: int, lo: int) -> Phrase | None:
