@@ -12,6 +12,7 @@ from ..phrases import Token
 from . import common
 
 _TAIL = 10  # the comma is among the last tokens of the sentence
+_APPOSITIVE = 25  # "…, said Howard Rubel, a senior analyst at Jefferies": a longer tail
 
 
 def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
@@ -19,6 +20,7 @@ def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
     for j in range(n - 1, max(0, n - _TAIL), -1):
         if toks[j][2] != ",":
             continue
+        j = _inverted_before_appositive(doc, toks, j)
         tail = toks[j + 1 :]
         for k in range(len(tail)):
             hit = common.verb_at(doc, tail, k)
@@ -44,6 +46,22 @@ def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
             return common.draft(doc, [span], cue, phrase, paragraph, "indirect-trailing")
         return None
     return None
+
+
+def _inverted_before_appositive(doc: Doc, toks: list[Token], j: int) -> int:
+    """The comma before an inverted cue ('…, said Howard Rubel, a senior analyst at
+    Jefferies.') when the comma at toks[j] opens the speaker's appositive; else j."""
+    if any(common.verb_at(doc, toks, k) for k in range(j + 1, len(toks))):
+        return j
+    for i in range(j - 1, max(0, len(toks) - _APPOSITIVE), -1):
+        if toks[i][2] != ",":
+            continue
+        if i + 2 >= j or not common.verb_at(doc, toks, i + 1):
+            return j
+        # the words between the verb and the appositive's comma are the speaker's name
+        name = phrases.forward(toks[:j], i + 2, doc.lex, doc.text)
+        return i if name is not None and name.end == toks[j - 1][1] else j
+    return j
 
 
 def _named(after_verb: str) -> bool:
