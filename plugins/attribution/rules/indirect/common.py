@@ -184,7 +184,17 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
     phrase = phrases.backward(toks, j, doc.lex, doc.text, lo)
     if phrase is not None:
         return phrase
-    return description(doc, toks, lo, i)
+    return description(doc, toks, _conjunct_start(toks, lo, i), i)
+
+
+def _conjunct_start(toks: list[Token], lo: int, i: int) -> int:
+    """Where the clause ending at toks[i] starts: after ', and', ', but' or ';' within a
+    few words ('…, and aides say he will run'), else at lo."""
+    for k in range(i - 1, max(lo, i - 6) - 1, -1):
+        w = toks[k][2].lower()
+        if w == ";" or (w in _COORDINATORS and k > lo and toks[k - 1][2] == ","):
+            return k + 1
+    return lo
 
 
 def _restrictive_antecedent(doc: Doc, toks: list[Token], i: int, lo: int) -> Phrase | None:
