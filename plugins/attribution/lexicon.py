@@ -67,6 +67,7 @@ class Lexicon:
     konjunktiv: frozenset[str]  # German: a sentence in reported speech, no verb needed
     evidentials: tuple[tuple[str, tuple[str, ...]], ...]  # ("after", ("according", "to"))
     headline_labels: frozenset[str]  # "Profile: David Miliband": a label before a colon
+    auxiliaries: frozenset[str]  # "said that is unlikely": "that" is the clause's subject
 
 
 def _words(lang: str, name: str) -> list[str]:
@@ -170,5 +171,6 @@ def load(lang: str) -> Lexicon:
             for side, _, rest in (line.partition(" ") for line in _words(code, "evidentials"))
         ),
         headline_labels=words("headline_labels"),
+        auxiliaries=words("auxiliaries"),
         limits={k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))},
     )

@@ -14,6 +14,7 @@ from ..phrases import Phrase, Token
 MIN_WORDS = {"say": 4, "clause": 4, "frame": 4, "to": 2, "object": 1}
 _THAT = {"that", "dass", "daß"}
 _COORDINATORS = {"and", "but"}
+_CLAUSE_BREAKS = {";", ":", "—", "–"}
 _PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "there", "you"}
 # "his support", "the show": before these a verb of speech is a noun
 _NOUN_MARKERS = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our"}
@@ -97,6 +98,8 @@ def complement(
             return after, "to"
         return None
     if verb.kinds & {"say", "clause", "frame"}:
+        if nxt in _THAT and after + 1 < n and word(toks[after + 1]) in lex.auxiliaries:
+            return after, "clause"  # "said that is highly unlikely": a demonstrative
         if nxt in _THAT:
             return after + 1, "clause"
         if raw == "," and after + 1 < n:
@@ -188,11 +191,11 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
 
 
 def _conjunct_start(toks: list[Token], lo: int, i: int) -> int:
-    """Where the clause ending at toks[i] starts: after ', and', ', but' or ';' within a
-    few words ('…, and aides say he will run'), else at lo."""
+    """Where the clause ending at toks[i] starts: after ', and', ', but', ';', ':' or a
+    dash within a few words ('…, and aides say he will run'), else at lo."""
     for k in range(i - 1, max(lo, i - 6) - 1, -1):
         w = toks[k][2].lower()
-        if w == ";" or (w in _COORDINATORS and k > lo and toks[k - 1][2] == ","):
+        if w in _CLAUSE_BREAKS or (w in _COORDINATORS and k > lo and toks[k - 1][2] == ","):
             return k + 1
     return lo
 
