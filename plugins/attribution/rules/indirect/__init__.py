@@ -49,7 +49,7 @@ def run(doc: Doc) -> None:
             toks = tokens(doc.text, a, b)
             if not toks:
                 continue
-            shapes = SHAPES if free else (leading.find,)
+            shapes = SHAPES if free else (evidential.find, leading.find)
             draft = next((d for d in (shape(doc, toks, p) for shape in shapes) if d), None)
             if draft is None and free:
                 draft = konjunktiv.find(doc, toks, p, found)

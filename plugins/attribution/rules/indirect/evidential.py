@@ -28,7 +28,7 @@ def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
                 continue
             if side == "after":
                 hi = _comma(toks, end) if j == 0 else None
-                phrase = _after(doc, toks, end, hi)
+                phrase = _after(doc, toks, end, hi) or _compound_source(doc, toks, end)
                 if phrase is None:
                     return None
                 parts = [(toks[0][0], toks[j][0]), (phrase.end, toks[-1][1])]
@@ -52,9 +52,27 @@ def _match(doc: Doc, toks: list[Token], j: int, words: tuple[str, ...]) -> int |
         return None
     for k, w in enumerate(words):
         low = toks[j + k][2].lower()
-        if not (low == w or (w == "@source" and low in doc.lex.source_nouns)):
+        if not (low == w or (w == "@source" and _source_noun(doc, low))):
             return None
     return j + len(words)
+
+
+def _source_noun(doc: Doc, low: str) -> bool:
+    """'Angaben', and German compounds ending in one ('Polizeiangaben', 'Zeugenaussagen')."""
+    if low in doc.lex.source_nouns:
+        return True
+    return bool(doc.lex.limits.get("compound_sources")) and any(
+        len(low) > len(noun) + 2 and low.endswith(noun) for noun in doc.lex.source_nouns
+    )
+
+
+def _compound_source(doc: Doc, toks: list[Token], end: int) -> Phrase | None:
+    """'nach Polizeiangaben', 'laut Zeugenaussagen': the compound names its own source."""
+    a, b, w = toks[end - 1]
+    low = w.lower()
+    if low in doc.lex.source_nouns or not _source_noun(doc, low):
+        return None
+    return Phrase(a, b, w, None, None)
 
 
 def _comma(toks: list[Token], k: int) -> int:
