@@ -68,6 +68,7 @@ class Lexicon:
     evidentials: tuple[tuple[str, tuple[str, ...]], ...]  # ("after", ("according", "to"))
     headline_labels: frozenset[str]  # "Profile: David Miliband": a label before a colon
     auxiliaries: frozenset[str]  # "said that is unlikely": "that" is the clause's subject
+    time_names: frozenset[str]  # "Clinton on Tuesday said": days, months, parts of a day
 
 
 def _words(lang: str, name: str) -> list[str]:
@@ -172,5 +173,6 @@ def load(lang: str) -> Lexicon:
         ),
         headline_labels=words("headline_labels"),
         auxiliaries=words("auxiliaries"),
+        time_names=words("time_names"),
         limits={k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))},
     )

@@ -184,10 +184,28 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
             return _first_subject(doc, toks, i, lo)
         if toks[j - 1][2].lower() not in doc.lex.passive_auxiliaries:
             return None  # "the drones were Ukrainians adding that": whose participle?
+    adjunct = _time_adjunct_start(doc, toks, i, lo)
+    if adjunct is not None:
+        j, i = adjunct, adjunct - 1  # "Clinton on Tuesday said": the subject is before it
     phrase = phrases.backward(toks, j, doc.lex, doc.text, lo)
     if phrase is not None:
         return phrase
     return description(doc, toks, _conjunct_start(toks, lo, i), i)
+
+
+def _time_adjunct_start(doc: Doc, toks: list[Token], i: int, lo: int) -> int | None:
+    """Where a short time adjunct ending at toks[i] starts ('on Tuesday', 'in March',
+    'last week', 'on Dec. 8'), when a word stands before it; else None."""
+    k = i
+    while (
+        k > lo
+        and i - k < 3
+        and (toks[k][2].lower() in doc.lex.time_names or toks[k][2].isdigit() or toks[k][2] == ".")
+    ):
+        k -= 1
+    if k == i or k <= lo or toks[k][2].lower() not in doc.lex.time_adjuncts:
+        return None
+    return k
 
 
 def _conjunct_start(toks: list[Token], lo: int, i: int) -> int:
