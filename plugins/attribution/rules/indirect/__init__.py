@@ -46,15 +46,13 @@ def run(doc: Doc) -> None:
         if i and quoted[i - 1][1] > s:
             continue  # the sentence starts inside a quote
         for a, b, free in _clauses(doc, quoted, i, span_starts, s, e):
-            toks = tokens(doc.text, a, b)
-            if not toks:
-                continue
-            shapes = SHAPES if free else (evidential.find, leading.find)
-            draft = next((d for d in (shape(doc, toks, p) for shape in shapes) if d), None)
-            if draft is None and free:
-                draft = konjunktiv.find(doc, toks, p, found)
-            if draft is not None and (free or draft.cue not in cues):
-                found.append(draft)
+            for toks in _semicolon_parts(tokens(doc.text, a, b)):
+                shapes = SHAPES if free else (evidential.find, leading.find)
+                draft = next((d for d in (shape(doc, toks, p) for shape in shapes) if d), None)
+                if draft is None and free:
+                    draft = konjunktiv.find(doc, toks, p, found)
+                if draft is not None and (free or draft.cue not in cues):
+                    found.append(draft)
         for a, b, quote in _after_quotes(doc, quoted, i, s, e):
             toks = tokens(doc.text, a, b)
             draft = after_quote.find(doc, toks, p, by_outer[quote]) if toks else None
@@ -85,6 +83,18 @@ def _clauses(doc: Doc, quoted, i: int, span_starts: list[int], s: int, e: int):
             continue
         nxt = inside[n + 1][0] if n + 1 < len(inside) else e
         yield qe, nxt, n + 1 == len(inside)
+
+
+def _semicolon_parts(toks: list) -> list[list]:
+    """A clause's tokens split at semicolons: each part is a sentence of its own
+    ('…; he says he fears returning home')."""
+    parts, start = [], 0
+    for k, t in enumerate(toks):
+        if t[2] == ";":
+            parts.append(toks[start:k])
+            start = k + 1
+    parts.append(toks[start:])
+    return [part for part in parts if part]
 
 
 def _colon(doc: Doc) -> int:

@@ -11,7 +11,7 @@ from ...state import Doc, Draft
 from ..phrases import Token
 from . import common
 
-_REACH = 40  # tokens from the clause's start within which the verb is looked for
+_REACH = 60  # tokens from the clause's start within which the verb is looked for
 
 
 def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
