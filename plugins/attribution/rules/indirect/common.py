@@ -15,6 +15,7 @@ MIN_WORDS = {"say": 4, "clause": 4, "frame": 4, "to": 2, "object": 1}
 _THAT = {"that", "dass", "daß"}
 _COORDINATORS = {"and", "but"}
 _CLAUSE_BREAKS = {";", ":", "—", "–"}
+_CONTRACTED = {"s", "re", "ve", "d", "ll"}  # "he’s", "they’re", "we’ve", "she’d", "he’ll"
 _PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "there", "you"}
 # "his support", "the show": before these a verb of speech is a noun
 _NOUN_MARKERS = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our"}
@@ -178,6 +179,9 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
         return _first_subject(doc, toks, i, lo)
     if toks[i][2].lower() == "who" and i > lo and toks[i - 1][2] != ",":
         return _restrictive_antecedent(doc, toks, i, lo)
+    contracted = _contracted_pronoun(doc, toks[i]) if i == j - 1 else None
+    if contracted is not None:
+        return contracted  # "He’s suggesting that", "They’re saying"
     if toks[j][2].lower().endswith("ing"):
         if toks[i][2] == "," and i == j - 1:
             # "Clinton attacked Trump, saying he would…": the subject is the clause's
@@ -191,6 +195,14 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
     if phrase is not None:
         return phrase
     return description(doc, toks, _conjunct_start(toks, lo, i), i)
+
+
+def _contracted_pronoun(doc: Doc, tok: Token) -> Phrase | None:
+    """'He’s', 'They’re' before a verb: the pronoun, with its auxiliary cut off."""
+    pronoun, sep, rest = tok[2].replace("’", "'").partition("'")
+    if not sep or rest.lower() not in _CONTRACTED or pronoun.lower() not in doc.lex.pronouns:
+        return None
+    return Phrase(tok[0], tok[0] + len(pronoun), pronoun, None, None, pronoun=pronoun.lower())
 
 
 def _time_adjunct_start(doc: Doc, toks: list[Token], i: int, lo: int) -> int | None:
