@@ -54,6 +54,8 @@ def run(doc: Doc) -> None:
                 if draft is not None and (free or draft.cue not in cues):
                     found.append(draft)
         for a, b, quote in _after_quotes(doc, quoted, i, s, e):
+            if b < e:
+                continue  # the report would be cut by the next quotation ("…, adding “…”")
             toks = tokens(doc.text, a, b)
             draft = after_quote.find(doc, toks, p, by_outer[quote]) if toks else None
             if draft is not None:

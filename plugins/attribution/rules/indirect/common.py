@@ -15,6 +15,7 @@ MIN_WORDS = {"say": 4, "clause": 4, "frame": 4, "to": 2, "object": 1}
 _THAT = {"that", "dass", "daß"}
 _COORDINATORS = {"and", "but"}
 _CLAUSE_BREAKS = {";", ":", "—", "–"}
+_TRAILING_PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?\w+ing$")
 _CONTRACTED = {"s", "re", "ve", "d", "ll"}  # "he’s", "they’re", "we’ve", "she’d", "he’ll"
 _PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "there", "you"}
 # "his support", "the show": before these a verb of speech is a noun
@@ -158,6 +159,8 @@ def complement(
                 return (after, "to") if _object_before(toks, after, m) else None
     if "object" in verb.kinds and raw in _CURRENCY and after + 1 < n:
         return after, "object"  # "calls for $1 trillion in new spending"
+    if "object" in verb.kinds and raw.islower() and raw.endswith("ed"):
+        return None  # "the cases cited involved …": a participle, then the verb
     if "object" in verb.kinds and raw.isalpha() and nxt not in lex.clause_non_starts:
         if nxt in _OBJECT_PRONOUNS or raw[:1].isupper() or nxt in phrases.DETERMINERS:
             return after, "object"
@@ -300,6 +303,10 @@ def content(doc: Doc, a: int, b: int, min_words: int) -> tuple[int, int] | None:
         a += 1
     while b > a and not text[b - 1].isalnum():
         b -= 1
+    # "dismissed the latest claims, saying “…”": the participle leads into a quotation
+    m = _TRAILING_PARTICIPLE.search(text, a, b)
+    if m is not None and m.end() == b:
+        b = m.start()
     if len(text[a:b].split()) < min_words:
         return None
     return a, b
