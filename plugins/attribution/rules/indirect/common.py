@@ -31,7 +31,7 @@ def _object_before(toks: list[Token], start: int, end: int) -> bool:
     """Are toks[start:end] one short object ("reporters", "CNN", "the crowd", "him")
     with no verb or punctuation in it?"""
     words = [t[2] for t in toks[start:end] if t[2] not in {"’", "'", "s"}]
-    if len(words) > 5 or not all(w.isalpha() or w in {"’s", "'s"} for w in words):
+    if not words or len(words) > 5 or not all(w.isalpha() or w in {"’s", "'s"} for w in words):
         return False
     first = words[0].lower()
     return (
@@ -75,97 +75,140 @@ def passive(doc: Doc, toks: list[Token], j: int) -> bool:
     return toks[i][2].lower() in doc.lex.passive_auxiliaries
 
 
-def complement(
-    doc: Doc, toks: list[Token], after: int, verb: ReportingVerb
-) -> tuple[int, str] | None:
+#: What a step of complement() returns when it decides nothing and the next one reads on.
+_UNDECIDED = (-1, "")
+Opening = tuple[int, str] | None
+
+
+def complement(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Opening:
     """Where the reported content starts after the verb, and how ('clause', 'to',
-    'object'), or None when what follows is no report ('said in Iowa')."""
-    lex = doc.lex
-    n = len(toks)
-    if after >= n:
+    'object', 'frame'), or None when what follows is no report ('said in Iowa')."""
+    if after >= len(toks):
         return None
-    m = after
-    while m < n - 1 and toks[m][2].lower() in phrases.SKIP:
-        m += 1
-    if toks[m][2] == ",":
-        after = m  # „erklärte hingegen, …“
-    raw = toks[after][2]
-    nxt = word(toks[after])
-    if "to" in verb.kinds and nxt == "not" and after + 2 < n and word(toks[after + 1]) == "to":
-        if toks[after + 2][2].isalpha() and toks[after + 2][2].islower():
-            return after, "to"  # "threatened not to show up": the negation is reported
-        return None
-    if "to" in verb.kinds and nxt == "to":
-        if after + 1 < n and toks[after + 1][2].isalpha() and toks[after + 1][2].islower():
-            return after, "to"
-        return None
+    after = _past_skipped(toks, after)
+    steps = [_infinitive] if "to" in verb.kinds else []
     if verb.kinds & {"say", "clause", "frame"}:
-        if nxt in _THAT and after + 1 < n and word(toks[after + 1]) in lex.auxiliaries:
-            return after, "clause"  # "said that is highly unlikely": a demonstrative
-        if nxt in _THAT:
-            return after + 1, "clause"
-        if raw == "," and after + 1 < n:
-            # „sagte, dass …“, „sagte, er werde …“
-            w2 = word(toks[after + 1])
-            if w2 in _THAT:
-                return after + 2, "clause"
-            if (
-                w2 in lex.clause_starts
-                or w2 in lex.pronouns
-                or w2 in phrases.DETERMINERS
-                or w2 in lex.question_words
-            ):
-                return after + 1, "clause"
-            if any(t[2] in lex.konjunktiv for t in toks[after + 1 :]):
-                return after + 1, "clause"  # „erklärte, damit solle …“
-        if nxt in lex.time_adjuncts:
-            # "said on Friday he would", "said in a statement that": past a short adjunct
-            for m in range(after + 1, min(n, after + 7)):
-                w = word(toks[m])
-                if w in _THAT:
-                    return m + 1, "clause"
-                if w in _PRONOUN_SUBJECTS:
-                    return m, "clause"
-            return None
-        if nxt in lex.question_words and "clause" in verb.kinds:
-            return after, "clause"  # "asked whether he would run", "explained how it works"
-        capital = raw[:1].isupper() and nxt != "i" and not lex.limits.get("capitalised_nouns")
-        opens = (
-            nxt in lex.clause_starts
-            or capital
-            or ("say" in verb.kinds and raw.isalpha() and nxt not in lex.clause_non_starts)
-        )
-        if "addressee" in verb.kinds and nxt not in _THAT and nxt not in lex.question_words:
-            opens = False  # "told the council members of the plan": a listener, no clause
-        if opens and verb.kinds & {"frame", "object"} and nxt not in _PRONOUN_SUBJECTS:
-            # "accused Mr Brown of …", "announced a freeze on fuel duty": maybe an
-            # object, shown led by its verb rather than as "said that …"
-            return after, "frame"
-        if opens:
-            return after, "clause"
-        # "told reporters that", "told CNN on Sunday that": an object, then "that";
-        # "told reporters this was", "assured voters he would": an object, then a subject
-        # "told Megyn not to worry": a listener, then an infinitive (shown with both)
-        for m in range(after, min(n, after + _OBJECT_REACH)):
-            w = word(toks[m])
-            if w in _THAT:
-                return m + 1, "clause"
-            if m == after or not toks[m][2].islower():
-                continue
-            if w in _OBJECT_SUBJECTS or w in lex.question_words:
-                return (m, "clause") if _object_before(toks, after, m) else None
-            infinitive = w == "to" or w == "not" and m + 1 < n and word(toks[m + 1]) == "to"
-            if "addressee" in verb.kinds and infinitive:
-                return (after, "to") if _object_before(toks, after, m) else None
-    if "object" in verb.kinds and raw in _CURRENCY and after + 1 < n:
-        return after, "object"  # "calls for $1 trillion in new spending"
-    if "object" in verb.kinds and raw.islower() and raw.endswith("ed"):
+        steps += [_that_clause, _clause_after_comma, _past_adjunct, _clause, _listener]
+    for step in steps:
+        opening = step(doc, toks, after, verb)
+        if opening != _UNDECIDED:
+            return opening
+    return _object(doc, toks, after, verb)
+
+
+def _past_skipped(toks: list[Token], after: int) -> int:
+    """„erklärte hingegen, …“: a comma after skipped words stands for the verb's end."""
+    m = after
+    while m < len(toks) - 1 and toks[m][2].lower() in phrases.SKIP:
+        m += 1
+    return m if toks[m][2] == "," else after
+
+
+def _infinitive(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Opening:
+    """'plans to vote', 'threatened not to show up' (the negation is reported)."""
+    n, nxt = len(toks), word(toks[after])
+    to = after + 1 if nxt == "to" else after + 2
+    if nxt == "not" and not (after + 2 < n and word(toks[after + 1]) == "to"):
+        return _UNDECIDED
+    if nxt not in {"to", "not"}:
+        return _UNDECIDED
+    if to < n and toks[to][2].isalpha() and toks[to][2].islower():
+        return after, "to"
+    return None
+
+
+def _that_clause(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Opening:
+    """'said that …'; 'said that is highly unlikely': there 'that' is the subject."""
+    if word(toks[after]) not in _THAT:
+        return _UNDECIDED
+    if after + 1 < len(toks) and word(toks[after + 1]) in doc.lex.auxiliaries:
+        return after, "clause"
+    return after + 1, "clause"
+
+
+def _clause_after_comma(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Opening:
+    """„sagte, dass …“, „sagte, er werde …“, „erklärte, damit solle …“."""
+    lex = doc.lex
+    if toks[after][2] != "," or after + 1 >= len(toks):
+        return _UNDECIDED
+    w2 = word(toks[after + 1])
+    if w2 in _THAT:
+        return after + 2, "clause"
+    opener = (lex.clause_starts, lex.pronouns, phrases.DETERMINERS, lex.question_words)
+    if any(w2 in words for words in opener):
+        return after + 1, "clause"
+    if any(t[2] in lex.konjunktiv for t in toks[after + 1 :]):
+        return after + 1, "clause"
+    return _UNDECIDED
+
+
+def _past_adjunct(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Opening:
+    """'said on Friday he would', 'said in a statement that': past a short adjunct."""
+    if word(toks[after]) not in doc.lex.time_adjuncts:
+        return _UNDECIDED
+    for m in range(after + 1, min(len(toks), after + 7)):
+        w = word(toks[m])
+        if w in _THAT:
+            return m + 1, "clause"
+        if w in _PRONOUN_SUBJECTS:
+            return m, "clause"
+    return None
+
+
+def _clause(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Opening:
+    """A clause right after the verb ('said he would', 'asked whether'); after a verb that
+    may take an object ('accused Mr Brown of …', 'announced a freeze on fuel duty') it is
+    shown led by its verb rather than as 'said that …'."""
+    lex = doc.lex
+    raw, nxt = toks[after][2], word(toks[after])
+    if nxt in lex.question_words and "clause" in verb.kinds:
+        return after, "clause"  # "asked whether he would run", "explained how it works"
+    capital = raw[:1].isupper() and nxt != "i" and not lex.limits.get("capitalised_nouns")
+    says = "say" in verb.kinds and raw.isalpha() and nxt not in lex.clause_non_starts
+    opens = nxt in lex.clause_starts or capital or says
+    if "addressee" in verb.kinds and nxt not in _THAT and nxt not in lex.question_words:
+        return _UNDECIDED  # "told the council members of the plan": a listener, no clause
+    if not opens:
+        return _UNDECIDED
+    if verb.kinds & {"frame", "object"} and nxt not in _PRONOUN_SUBJECTS:
+        return after, "frame"
+    return after, "clause"
+
+
+def _listener(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Opening:
+    """'told reporters that', 'told CNN on Sunday that': an object, then 'that'; 'told
+    reporters this was', 'assured voters he would': an object, then a subject; 'told
+    Megyn not to worry': a listener, then an infinitive (shown with both)."""
+    n = len(toks)
+    for m in range(after, min(n, after + _OBJECT_REACH)):
+        w = word(toks[m])
+        if w in _THAT:
+            return m + 1, "clause"
+        if m == after or not toks[m][2].islower():
+            continue
+        if w in _OBJECT_SUBJECTS or w in doc.lex.question_words:
+            return (m, "clause") if _object_before(toks, after, m) else None
+        infinitive = w == "to" or w == "not" and m + 1 < n and word(toks[m + 1]) == "to"
+        if "addressee" in verb.kinds and infinitive:
+            return (after, "to") if _object_before(toks, after, m) else None
+    return _UNDECIDED
+
+
+def _object(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Opening:
+    """'endorsed Mr. Cruz', 'calls for $1 trillion in new spending'."""
+    if "object" not in verb.kinds:
+        return None
+    raw, nxt = toks[after][2], word(toks[after])
+    if raw in _CURRENCY and after + 1 < len(toks):
+        return after, "object"
+    if raw.islower() and raw.endswith("ed"):
         return None  # "the cases cited involved …": a participle, then the verb
-    if "object" in verb.kinds and raw.isalpha() and nxt not in lex.clause_non_starts:
-        if nxt in _OBJECT_PRONOUNS or raw[:1].isupper() or nxt in phrases.DETERMINERS:
-            return after, "object"
-        if raw.islower() and nxt not in lex.function_words:
-            return after, "object"
+    if not raw.isalpha() or nxt in doc.lex.clause_non_starts:
+        return None
+    if nxt in _OBJECT_PRONOUNS or raw[:1].isupper() or nxt in phrases.DETERMINERS:
+        return after, "object"
+    if raw.islower() and nxt not in doc.lex.function_words:
+        return after, "object"
     return None
 
 
