@@ -343,57 +343,12 @@ def forward(
         return Phrase(
             tokens[j][0], tokens[j][1], tokens[j][2], None, None, pronoun=tokens[j][2].lower()
         )
-    k = j
-    while k < hi:
-        word = tokens[k][2]
-        low = word.lower()
-        if word in {".", "!", "?", ";", ":", "(", "“", "”", '"', "«", "»", "„"}:
-            prev = tokens[k - 1][2] if k > j else ""
-            if (
-                word == "."
-                and k > j
-                and (
-                    len(prev) == 1
-                    and prev.isupper()
-                    or prev.lower() in lex.honorifics
-                    or prev.lower() in lex.abbreviations
-                )
-            ):
-                k += 1  # "Sen." or an initial: the name goes on
-                continue
-            break
-        if low in lex.forward_stops and not (low == "of" or low == "for"):
-            break
-        if word == "," and k + 1 < hi and tokens[k + 1][2].lower() in lex.forward_stops:
-            break
-        if low in lex.cues and k > j:
-            break
-        if low in OBJECT_STARTS and k > j and _cap(tokens[k - 1][2]):
-            break  # "biss der Randalierer | den Fluggast": an object starts after the subject
-        k += 1
-    window = tokens[j:k]
+    window = tokens[j : _forward_end(tokens, j, hi, lex)]
     while window and window[-1][2] == ",":
         window = window[:-1]
     if not window:
         return None
-    # the last person-like name in the window is the speaker; what comes before is the role
-    best = None
-    i = len(window)
-    while i > 0:
-        e = i
-        while i > 0 and (
-            _is_name_word(window[i - 1][2], lex)
-            or (window[i - 1][2] == "." and i > 1 and len(window[i - 2][2]) == 1)
-        ):
-            i -= 1
-        if e - i >= 1 and any(_cap(t[2]) for t in window[i:e]):
-            seg = window[i:e]
-            words = {t[2].lower() for t in seg}
-            if best is None or (len(seg) > 1 and not words & lex.organizations):
-                best = (i, e)
-                if len(seg) > 1 and not words & lex.organizations:
-                    break
-        i -= 1
+    best = _last_name(window, lex)
     if best is None:
         return split_name(window, lex, text)
     i, e = best
@@ -411,3 +366,58 @@ def forward(
     )
     name = text[name_tokens[0][0] : name_tokens[-1][1]]
     return Phrase(window[0][0], name_tokens[-1][1], name, kind, _strip_det(role))
+
+
+_FORWARD_BREAKS = {".", "!", "?", ";", ":", "(", "“", "”", '"', "«", "»", "„"}
+
+
+def _forward_end(tokens: list[Token], j: int, hi: int, lex: Lexicon) -> int:
+    """Where the words after an inverted cue stop naming its speaker: a clause break."""
+    k = j
+    while k < hi:
+        word = tokens[k][2]
+        low = word.lower()
+        if word in _FORWARD_BREAKS:
+            if word == "." and k > j and _abbreviation(tokens[k - 1][2], lex):
+                k += 1  # "Sen." or an initial: the name goes on
+                continue
+            break
+        if low in lex.forward_stops and not (low == "of" or low == "for"):
+            break
+        if word == "," and k + 1 < hi and tokens[k + 1][2].lower() in lex.forward_stops:
+            break
+        if low in lex.cues and k > j:
+            break
+        if low in OBJECT_STARTS and k > j and _cap(tokens[k - 1][2]):
+            break  # "biss der Randalierer | den Fluggast": an object starts after the subject
+        k += 1
+    return k
+
+
+def _abbreviation(word: str, lex: Lexicon) -> bool:
+    """A word a full stop abbreviates without ending the sentence: an initial, 'Sen'."""
+    low = word.lower()
+    return (len(word) == 1 and word.isupper()) or low in lex.honorifics or low in lex.abbreviations
+
+
+def _last_name(window: list[Token], lex: Lexicon) -> tuple[int, int] | None:
+    """The last person-like name in the window (start, end): the speaker; what comes
+    before it is the role. A name of several words that is no organization wins."""
+    best = None
+    i = len(window)
+    while i > 0:
+        e = i
+        while i > 0 and (
+            _is_name_word(window[i - 1][2], lex)
+            or (window[i - 1][2] == "." and i > 1 and len(window[i - 2][2]) == 1)
+        ):
+            i -= 1
+        if e - i >= 1 and any(_cap(t[2]) for t in window[i:e]):
+            seg = window[i:e]
+            several = len(seg) > 1 and not {t[2].lower() for t in seg} & lex.organizations
+            if best is None or several:
+                best = (i, e)
+                if several:
+                    break
+        i -= 1
+    return best
