@@ -77,9 +77,39 @@ def _mention_text(doc: Doc, d: Draft) -> str:
 
 def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
     """Split the speaker into role words and a proper name, or make it a description."""
+    raw = _speaking_name(doc, d, lex)
+    mention = _mention_text(doc, d)
+    words = _name_words(raw, lex)
+    honorific = _titles_before(words, mention, lex)
+    # the title ends where the name begins: "Home Secretary | Charles Clarke"
+    k = _name_start(words, lex)
+    name_words, role_words = words[k:], words[:k]
+    if role_words and not _is_org(name_words, lex):
+        role = " ".join(role_words)
+        if _role_word(role_words[-1], lex) and not (d.role and len(d.role) > len(role)):
+            d.role = role
+    name = " ".join(name_words)
+    described = len(name_words) == 1 and (
+        (name.lower() in lex.demonyms and not d.role) or _common_noun(doc, name)
+    )
+    mention = _with_role_after(doc, d, mention, lex)
+    if name and _proper(name_words, lex) and not described and not _unnamed(d, mention, lex):
+        if honorific and len(name_words) == 1 and name not in doc.names:
+            name = f"{honorific} {name}"  # "Lord Browne": no first name given, the title stays
+        d.speaker = name
+        if _is_org(name_words, lex):
+            d.kind = "organization"
+        elif d.kind is None:
+            d.kind = "person" if len(name_words) > 1 else d.kind
+        return
+    _describe(doc, d, mention if (d.mention and not d.pronoun) else raw, raw, lex, orgs)
+
+
+def _speaking_name(doc: Doc, d: Draft, lex: Lexicon) -> str:
+    """The words of the mention that name the speaker ("Chelsea's William Gallas" ->
+    "William Gallas"); sets the role or kind the mention gives on the way."""
     raw = d.speaker or ""
     mention = _mention_text(doc, d)
-    honorific = None
     # "Chelsea's William Gallas", "the Observer's Philip French": the name follows the 's
     parts = _POSSESSIVE.split(mention)
     if len(parts) > 1 and raw.split() and raw.split()[-1] in parts[-1]:
@@ -97,61 +127,59 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
     if person:
         doc.log("canonical", "name", f"{raw!r} -> {person!r} (a person of an organization)")
         raw, d.kind = person, "person"
+    return raw
+
+
+def _name_words(raw: str, lex: Lexicon) -> list[str]:
+    """The name's words without possessives, letters after it ("Andrew Tyrie MP"),
+    stray punctuation ("Herron -") or a leading article ("The US said": "US")."""
     words = [w.rstrip("’'") for w in raw.replace("’s", "").replace("'s", "").split() if w]
     while len(words) > 1 and words[-1].lower().rstrip(".") in lex.postnominals:
-        words = words[:-1]  # "Andrew Tyrie MP", "Jane Holt QC"
+        words = words[:-1]
     while words and not any(c.isalnum() for c in words[-1]):
-        words = words[:-1]  # "Herron -"
+        words = words[:-1]
     while words and (not any(c.isalnum() for c in words[0]) or words[0].lower() in _ARTICLES):
-        words = words[1:]  # "The US said": the name is "US"
-    # "Lord Justice Rix", "Sir Alex": the titles standing right before a lone name
+        words = words[1:]
+    return words
+
+
+def _titles_before(words: list[str], mention: str, lex: Lexicon) -> str | None:
+    """'Lord Justice Rix', 'Sir Alex': the titles standing right before a lone name."""
     mwords = mention.replace("’s", "").replace("'s", "").split()
-    if words and words[-1] in mwords:
-        at = len(mwords) - 1 - mwords[::-1].index(words[-1])
-        titles: list[str] = []
-        while at - 1 - len(titles) >= 0:
-            w = mwords[at - 1 - len(titles)]
-            low = w.rstrip(".").lower()
-            if not w[:1].isupper() or not (
-                low in lex.peerage or (titles and low in lex.honorifics)  # "Mr Justice Forbes"
-            ):
-                break
-            titles.insert(0, w)
-        honorific = " ".join(titles) or None
-    # the title ends where the name begins: "Home Secretary | Charles Clarke"
-    k = _name_start(words, lex)
-    name_words, role_words = words[k:], words[:k]
-    if role_words and not _is_org(name_words, lex):
-        role = " ".join(role_words)
-        if _role_word(role_words[-1], lex) and not (d.role and len(d.role) > len(role)):
-            d.role = role
-    name = " ".join(name_words)
-    described = len(name_words) == 1 and (
-        (name.lower() in lex.demonyms and not d.role) or _common_noun(doc, name)
-    )
-    # "a Fox spokesman", "the BBC's correspondent": a name inside a description of
-    # someone unnamed is not the speaker
+    if not words or words[-1] not in mwords:
+        return None
+    at = len(mwords) - 1 - mwords[::-1].index(words[-1])
+    titles: list[str] = []
+    while at - 1 - len(titles) >= 0:
+        w = mwords[at - 1 - len(titles)]
+        low = w.rstrip(".").lower()
+        if not w[:1].isupper() or not (
+            low in lex.peerage or (titles and low in lex.honorifics)  # "Mr Justice Forbes"
+        ):
+            break
+        titles.insert(0, w)
+    return " ".join(titles) or None
+
+
+def _with_role_after(doc: Doc, d: Draft, mention: str, lex: Lexicon) -> str:
+    """The mention with the role word the cue rules stopped before ("said a Fox |
+    spokesman")."""
+    words = mention.split()
+    if not (d.mention and not d.pronoun) or not words or not words[-1][:1].isupper():
+        return mention
+    nxt = re.match(r"[ \t]+([a-z][\w\-]*)", doc.text[d.mention[1] : d.mention[1] + 40])
+    return f"{mention} {nxt.group(1)}" if nxt and _role_word(nxt.group(1), lex) else mention
+
+
+def _unnamed(d: Draft, mention: str, lex: Lexicon) -> bool:
+    """'a Fox spokesman', 'the BBC's correspondent': a name inside a description of
+    someone unnamed is not the speaker."""
     mw = mention.split() if (d.mention and not d.pronoun) else []
-    if mw and mw[-1][:1].isupper():
-        # the cue rules may stop at the name: "said a Fox | spokesman"
-        nxt = re.match(r"[ \t]+([a-z][\w\-]*)", doc.text[d.mention[1] : d.mention[1] + 40])
-        if nxt and _role_word(nxt.group(1), lex):
-            mw.append(nxt.group(1))
-            mention = f"{mention} {nxt.group(1)}"
-    unnamed = len(mw) > 1 and mw[-1].islower() and _role_word(mw[-1], lex)
-    if name and _proper(name_words, lex) and not described and not unnamed:
-        if honorific and len(name_words) == 1 and name not in doc.names:
-            name = f"{honorific} {name}"  # "Lord Browne": no first name given, the title stays
-        d.speaker = name
-        if _is_org(name_words, lex):
-            d.kind = "organization"
-        elif d.kind is None:
-            d.kind = "person" if len(name_words) > 1 else d.kind
-        if name != (d.speaker or ""):
-            doc.log("canonical", "name", f"{raw!r} -> {name!r}")
-        return
-    # no proper name: a description, an entity the description stands for, or nothing
-    desc = mention if (d.mention and not d.pronoun) else raw
+    return len(mw) > 1 and mw[-1].islower() and _role_word(mw[-1], lex)
+
+
+def _describe(doc: Doc, d: Draft, desc: str, raw: str, lex: Lexicon, orgs: set[str]) -> None:
+    """No proper name: a description, an entity the description stands for, or nothing."""
     if not _description(desc, lex):
         doc.log("canonical", "dropped", f"speaker {raw!r} is no name nor a source")
         d.speaker, d.kind, d.role = None, None, None
