@@ -331,31 +331,57 @@ def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] 
     # the head of "shadow secretary for the family" is "secretary"
     cut = next((i for i, w in enumerate(low) if i and w in _HEAD_ENDS), len(low))
     head = low[cut - 1]
-    words = core.split()
+    first = desc.split()[0].lower()
     if head in lex.spokespeople:
-        # "a BBC spokesman" speaks for the BBC; "the press service" for the last one quoted
-        named = [w for w in words[:-1] if w[:1].isupper()]
-        if named and len(named) == len(words) - 1:
-            if _is_org(named, lex) or " ".join(named).lower() in lex.organizations:
-                return " ".join(named), "organization"
-            return None
-        if not named and desc.split()[0].lower() in {"the", "its"}:
-            return _last_organization(doc, d, lex)
-        return None
-    if head in lex.collectives and len(words) <= 2:
+        return _spokesperson_for(doc, d, core.split(), first, lex)
+    if head in lex.collectives and len(low) <= 2:
         # "police said", "Munich police said": an institution named by its common noun
+        words = core.split()
         return core if len(words) == 1 or words[0][:1].isupper() else head, "organization"
-    if head in lex.org_nouns and len(low) <= 2 and desc.split()[0].lower() in {"the", "its"}:
+    if head in lex.org_nouns and len(low) <= 2 and first in {"the", "its"}:
         # "the company added": EMI, quoted before; else the name the article is about
         found = _last_organization(doc, d, lex)
         if found is None:
             name = _organization_before(doc, d.mention[0] if d.mention else d.spans[0][0], lex)
             found = (name, "organization") if name else None
         return found
-    person_head = _role_word(head, lex) or head in lex.demonyms or _AGE.fullmatch(head)
-    if not person_head:
+    if not (_role_word(head, lex) or head in lex.demonyms or _AGE.fullmatch(head)):
         return None
-    # "Prime Minister Tony Blair", "Kelvin MacKenzie, the former Sun editor,"
+    found = _named_with(doc, core, lex)
+    if not found:
+        if first == "the" and head not in lex.titles:
+            # an office ("the prime minister") is no one's nickname: only the text says whose
+            # "… Molik grew in confidence. “…,” said the 23-year-old": the subject before
+            name = _last_subject(doc, d.mention[0] if d.mention else d.spans[0][0], lex)
+            if name:
+                return name, "person"
+        return None
+    names = {n for _, n in found}
+    if len(names) > 1:
+        earlier = [(p, n) for p, n in found if p < d.spans[0][0]]
+        if not earlier:
+            return None
+        return _with_kind(max(earlier)[1], lex)
+    return _with_kind(found[0][1], lex)
+
+
+def _spokesperson_for(
+    doc: Doc, d: Draft, words: list[str], first: str, lex: Lexicon
+) -> tuple[str, str] | None:
+    """'a BBC spokesman' speaks for the BBC; 'the press service' for the last one quoted."""
+    named = [w for w in words[:-1] if w[:1].isupper()]
+    if named and len(named) == len(words) - 1:
+        if _is_org(named, lex) or " ".join(named).lower() in lex.organizations:
+            return " ".join(named), "organization"
+        return None
+    if not named and first in {"the", "its"}:
+        return _last_organization(doc, d, lex)
+    return None
+
+
+def _named_with(doc: Doc, core: str, lex: Lexicon) -> list[tuple[int, str]]:
+    """Where the text names someone with this description, and whom: 'Prime Minister
+    Tony Blair', 'Kelvin MacKenzie, the former Sun editor,'."""
     found = []
     for at in _occurrences(doc.text, core):
         before = doc.text[max(0, at - 80) : at]
@@ -372,21 +398,7 @@ def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] 
         name = _trim_name(m.group(1), lex) if m else None
         if name:
             found.append((at, name))
-    if not found:
-        if desc.split()[0].lower() == "the" and head not in lex.titles:
-            # an office ("the prime minister") is no one's nickname: only the text says whose
-            # "… Molik grew in confidence. “…,” said the 23-year-old": the subject before
-            name = _last_subject(doc, d.mention[0] if d.mention else d.spans[0][0], lex)
-            if name:
-                return name, "person"
-        return None
-    names = {n for _, n in found}
-    if len(names) > 1:
-        earlier = [(p, n) for p, n in found if p < d.spans[0][0]]
-        if not earlier:
-            return None
-        return _with_kind(max(earlier)[1], lex)
-    return _with_kind(found[0][1], lex)
+    return found
 
 
 _TITLE_THEN_NAME = re.compile(  # initials too: "Dr John E. Kelly"
