@@ -154,6 +154,41 @@ def _correct(views, spans, corrections, text: str, offset: int):
     return views, spans
 
 
+def _speaker_view(speakers: dict[str, SpeakerView], view) -> SpeakerView:
+    """The article's view of the quote's speaker, made on its first quote."""
+    sv = speakers.get(view.speaker)
+    if sv is None:
+        sv = speakers[view.speaker] = SpeakerView(
+            view.speaker,
+            view.speaker_kind or "person",
+            view.role,
+            slot=len(speakers) % PALETTE + 1,
+            key=f"s-{len(speakers) + 1}",
+            url=view.speaker_url,
+        )
+    elif sv.role is None and view.role:
+        sv.role = view.role
+    return sv
+
+
+def _place(doc: Extracted, view, spans, title_spans: list, body_spans: list) -> None:
+    """Put the quote's parts in the title or the body; the label follows the closing
+    mark ("…” — Name"), or the last part when the quote has none (a quote left open at
+    its paragraph's end)."""
+    head_len = doc.offset - 2
+    closing = _CLOSING.match(doc.text, spans[-1][1]) if spans[-1][0] >= doc.offset else None
+    for k, (start, end) in enumerate(spans):
+        key = (view.number, k == len(spans) - 1 and closing is None)
+        if end <= head_len:
+            title_spans.append((start, end, key))
+        elif start >= doc.offset:
+            body_spans.append((start - doc.offset, end - doc.offset, key))
+    if closing is not None:
+        body_spans.append(
+            (closing.start() - doc.offset, closing.end() - doc.offset, (view.number, True, 0))
+        )
+
+
 def render(doc: Extracted, canonical=None) -> Annotation:
     """Mark the quotations up in the title and body.
 
@@ -163,37 +198,12 @@ def render(doc: Extracted, canonical=None) -> Annotation:
     speakers: dict[str, SpeakerView] = {}
     title_spans: list[tuple[int, int, tuple]] = []
     body_spans: list[tuple[int, int, tuple]] = []
-    head_len = doc.offset - 2
     for view, spans in zip(doc.quotes, doc.spans, strict=True):
         if view.speaker is not None and canonical is not None:
             view.speaker, view.speaker_kind, view.speaker_url = canonical(view)
         if view.speaker is not None:
-            sv = speakers.get(view.speaker)
-            if sv is None:
-                sv = speakers[view.speaker] = SpeakerView(
-                    view.speaker,
-                    view.speaker_kind or "person",
-                    view.role,
-                    slot=len(speakers) % PALETTE + 1,
-                    key=f"s-{len(speakers) + 1}",
-                    url=view.speaker_url,
-                )
-            elif sv.role is None and view.role:
-                sv.role = view.role
-            sv.quotes.append(view.id)
-        # the label follows the closing mark ("…” — Name"), or the last part when the
-        # quote has none (a quote left open at its paragraph's end)
-        closing = _CLOSING.match(doc.text, spans[-1][1]) if spans[-1][0] >= doc.offset else None
-        for k, (start, end) in enumerate(spans):
-            key = (view.number, k == len(spans) - 1 and closing is None)
-            if end <= head_len:
-                title_spans.append((start, end, key))
-            elif start >= doc.offset:
-                body_spans.append((start - doc.offset, end - doc.offset, key))
-        if closing is not None:
-            body_spans.append(
-                (closing.start() - doc.offset, closing.end() - doc.offset, (view.number, True, 0))
-            )
+            _speaker_view(speakers, view).quotes.append(view.id)
+        _place(doc, view, spans, title_spans, body_spans)
     by_number = {v.number: v for v in doc.quotes}
     anchored: set[int] = set()
 

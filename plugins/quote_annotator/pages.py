@@ -127,6 +127,51 @@ def sort_name(name: str, kind: str) -> str:
     return " ".join(words[k:] + words[:k])
 
 
+def _extractions(everything: list, memo: AnnotationCache, shown) -> list[tuple]:
+    """(article, its extraction to come, its name, its speakers, the result if read) for
+    every article whose extraction is known."""
+    extracted = []
+    for article in everything:
+        future = getattr(article, "quote_future", None)
+        if future is not None:
+            del article.quote_future
+            # an article marked up before from this very extraction: its speakers
+            # are known, and the engine's result is not even read
+            speakers, result = memo.speakers(article.source_path, future.key), None
+            if speakers is None:
+                # as the workers finish them; a damaged cache file is extracted again
+                result = load(article, future)
+                if result is not None:
+                    speakers = [(q.speaker, q.speaker_kind, q.role) for q in result.quotes]
+            if speakers is not None:
+                extracted.append((article, future, future.key, speakers, result))
+                shown.found(len(speakers))
+        shown.draw()
+    return extracted
+
+
+def _resolve(index: SpeakerIndex, extracted: list[tuple], settings: dict) -> list:
+    """Every article's speakers into the archive's entities; the merges made, reported."""
+    for article, _, _, speakers, _ in extracted:
+        for name, kind, *role in speakers:  # (name, kind) in caches of older builds
+            if name:
+                index.resolve(
+                    name, kind or "person", role[0] if role else None, article.source_path
+                )
+    index.settle_kinds()
+    merges = index.merge_surnames()
+    merged = sum(m.decision == "merged" for m in merges)
+    if merges:
+        logger.info(
+            "Speakers: %d short names joined a full name across articles, %d kept apart "
+            "(listed in %s)",
+            merged,
+            len(merges) - merged,
+            settings.get("QUOTES_MERGES_SAVE_AS") or "no report: QUOTES_MERGES_SAVE_AS is off",
+        )
+    return merges
+
+
 class SpeakerGenerator(Generator):
     """Collects the speakers of all articles and writes their pages."""
 
@@ -144,43 +189,10 @@ class SpeakerGenerator(Generator):
         shown.next_stage("extracting")
         cached = settings.get("CACHE_PATH") if settings.get("QUOTES_CACHE", True) else None
         memo = AnnotationCache(cached)
-        # (article, its extraction to come, its name, its speakers, the result if read)
-        extracted = []
-        for article in everything:
-            future = getattr(article, "quote_future", None)
-            if future is not None:
-                del article.quote_future
-                # an article marked up before from this very extraction: its speakers
-                # are known, and the engine's result is not even read
-                speakers, result = memo.speakers(article.source_path, future.key), None
-                if speakers is None:
-                    # as the workers finish them; a damaged cache file is extracted again
-                    result = load(article, future)
-                    if result is not None:
-                        speakers = [(q.speaker, q.speaker_kind, q.role) for q in result.quotes]
-                if speakers is not None:
-                    extracted.append((article, future, future.key, speakers, result))
-                    shown.found(len(speakers))
-            shown.draw()
+        extracted = _extractions(everything, memo, shown)
         finish()
         shown.next_stage("annotating")
-        for article, _, _, speakers, _ in extracted:
-            for name, kind, *role in speakers:  # (name, kind) in caches of older builds
-                if name:
-                    index.resolve(
-                        name, kind or "person", role[0] if role else None, article.source_path
-                    )
-        index.settle_kinds()
-        self.merges = index.merge_surnames()
-        merged = sum(m.decision == "merged" for m in self.merges)
-        if self.merges:
-            logger.info(
-                "Speakers: %d short names joined a full name across articles, %d kept apart "
-                "(listed in %s)",
-                merged,
-                len(self.merges) - merged,
-                settings.get("QUOTES_MERGES_SAVE_AS") or "no report: QUOTES_MERGES_SAVE_AS is off",
-            )
+        self.merges = _resolve(index, extracted, settings)
         for warning in index.assign_slugs():
             logger.warning(warning)
         urls = {
