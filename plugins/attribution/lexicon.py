@@ -65,6 +65,7 @@ class Lexicon:
     time_adjuncts: frozenset[str]  # "said on Friday he would": an adjunct before the clause
     forward_stops: frozenset[str]  # "said X in a statement": words that end a name read forward
     konjunktiv: frozenset[str]  # German: a sentence in reported speech, no verb needed
+    subject_pronouns: frozenset[str]  # German "erklärt er:": nominative only, the verb's subject
     evidentials: tuple[tuple[str, tuple[str, ...]], ...]  # ("after", ("according", "to"))
 
 
@@ -164,6 +165,7 @@ def load(lang: str) -> Lexicon:
         time_adjuncts=words("time_adjuncts"),
         forward_stops=words("forward_stops"),
         konjunktiv=frozenset(_words(code, "konjunktiv")),
+        subject_pronouns=words("subject_pronouns"),
         evidentials=tuple(
             (side, tuple(rest.lower().split()))
             for side, _, rest in (line.partition(" ") for line in _words(code, "evidentials"))

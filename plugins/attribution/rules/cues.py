@@ -322,7 +322,7 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
                 return _set(doc, d, (left[j][0], left[j][1]), phrase, "so-speaker")
             if lex.clause_openers and j > 0:
                 # verb second: "Dazu sagte der Sprecher: „…“" names the speaker after the verb
-                phrase = verb_second_subject(left, lex, doc.text)
+                phrase = _pronoun_after(left, j, lex) or verb_second_subject(left, lex, doc.text)
                 if phrase is not None and low.startswith("zitier") and phrase.end <= left[j][0]:
                     # "Der Spiegel zitiert den Prediger mit den Worten:": the object speaks
                     phrase = _quoted_object(left, j, lex, doc.text) or phrase
@@ -373,6 +373,15 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             return _set(doc, d, colon, phrase, "colon-subject")
     del text_before
     return False
+
+
+def _pronoun_after(toks: list[phrases.Token], j: int, lex) -> phrases.Phrase | None:
+    """German 'Im Brief, den …, erklärt er:', 'Als Begründung sagte er:': a pronoun that is
+    only ever a subject, right after the verb, is its subject, whatever stands first."""
+    if j + 1 >= len(toks) or toks[j + 1][2].lower() not in lex.subject_pronouns:
+        return None
+    s, e, word = toks[j + 1]
+    return phrases.Phrase(s, e, word, None, None, pronoun=word.lower())
 
 
 def _quoted_object(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
@@ -497,7 +506,7 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         # "Wie der Finanzminister am Dienstag erklärte, sieht …": the speaker of the
         # clause "wie … erklärte" opens it
         return phrases.forward(toks, 1, lex, text)
-    if first in lex.subordinators:
+    if first in lex.subordinators and not _as_adverbial(toks, lex):
         comma = next((k for k, t in enumerate(toks) if t[2] == ","), None)
         if comma is None or comma + 2 >= len(toks):
             return None
@@ -560,6 +569,21 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         p = next((k for k in range(2, verb) if toks[k][2].lower() in lex.clause_openers), verb)
         phrase = phrases.split_name(toks[:p], lex, text)
     return phrase
+
+
+def _as_adverbial(toks: list[phrases.Token], lex) -> bool:
+    """'Als Begründung sagte ein Wissenschaftler', 'Als Antwort auf den Brief sagte …':
+    "als" before a bare noun opens an adverbial (as what), not a clause (when)."""
+    if toks[0][2].lower() != "als" or len(toks) < 3:
+        return False
+    word = toks[1][2]
+    return (
+        phrases._cap(word)
+        and word.lower() not in phrases.DETERMINERS
+        and word.lower() not in phrases.GERMAN_DETERMINERS
+        and word.lower() not in lex.pronouns
+        and word.lower() not in lex.function_words
+    )
 
 
 def _appositive_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
