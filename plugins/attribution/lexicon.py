@@ -66,6 +66,8 @@ class Lexicon:
     forward_stops: frozenset[str]  # "said X in a statement": words that end a name read forward
     konjunktiv: frozenset[str]  # German: a sentence in reported speech, no verb needed
     subject_pronouns: frozenset[str]  # German "erklärt er:": nominative only, the verb's subject
+    document_verbs: frozenset[str]  # German "In dem Schreiben heißt es:": a text speaks
+    place_prepositions: frozenset[str]  # German "in", "auf": where the text stands
     evidentials: tuple[tuple[str, tuple[str, ...]], ...]  # ("after", ("according", "to"))
 
 
@@ -166,6 +168,8 @@ def load(lang: str) -> Lexicon:
         forward_stops=words("forward_stops"),
         konjunktiv=frozenset(_words(code, "konjunktiv")),
         subject_pronouns=words("subject_pronouns"),
+        document_verbs=words("document_verbs"),
+        place_prepositions=words("place_prepositions"),
         evidentials=tuple(
             (side, tuple(rest.lower().split()))
             for side, _, rest in (line.partition(" ") for line in _words(code, "evidentials"))

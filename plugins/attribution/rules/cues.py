@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ..state import Doc, Draft
-from . import phrases, segment
+from . import filters, phrases, segment
 
 _APPEAL = re.compile(
     r"^\W*(?:is|was|are|were)\s+(?:the|a)\s+(?:appeal|message|warning|verdict|view|word|words|"
@@ -85,6 +85,8 @@ def run(doc: Doc) -> None:
         colon_first = bool(left) and left[-1][2] == ":"
         left_first = mixed_first or (colon_first and not comma)
         frames = (_left_frame, _right_frame) if left_first else (_right_frame, _left_frame)
+        if doc.lex.document_verbs and _document_place(doc, d, left, right):
+            continue
         if (
             frames[0](doc, d, left if frames[0] is _left_frame else right)
             or frames[1](doc, d, left if frames[1] is _left_frame else right)
@@ -823,6 +825,65 @@ def _source_phrase(
                 continue
             return _set(doc, d, (ts, te), phrase, "source-phrase")
     return False
+
+
+def _document_place(
+    doc: Doc, d: Draft, left: list[phrases.Token], right: list[phrases.Token]
+) -> bool:
+    """German: a text speaks where the sentence says where it stands ("In dem Schreiben
+    heißt es: „…“", "Auf dem Plakat stand: „…“", "„…“, heißt es auf der Webseite",
+    "So heißt es in der Meldung wörtlich:"): the place names the speaker."""
+    lex = doc.lex
+    toks = [*left, *right]
+    verb = next(
+        (k for k, t in enumerate(toks) if t[2].islower() and t[2] in lex.document_verbs), None
+    )
+    if verb is None or _pronoun_after(toks, verb, lex) is not None:
+        return False  # "Im Interview steht er zu seinen Worten": a person speaks
+    if verb >= len(left) and not _clause_opening(toks, verb):
+        return False  # after the quote, only a clause of its own: "„…“, (so) heißt es in …"
+    k = verb + 1  # "heißt es dazu wörtlich in …": a few lowercase words before the place
+    while k < min(len(toks), verb + 4) and toks[k][2].islower():
+        if toks[k][2] in lex.place_prepositions:
+            break
+        k += 1
+    if k < len(toks) and toks[k][2].lower() in lex.place_prepositions and toks[verb + 1][2] == "es":
+        start = k + 1  # "heißt es in der Erklärung" (not "es stehe im Gegensatz")
+    elif left and left[0][2].lower() in lex.place_prepositions and verb < len(left):
+        start = 1  # "In dem Schreiben heißt es:"
+    else:
+        return False
+    end = _place_end(toks, start, lex)
+    if end <= start or not any(phrases._cap(t[2]) for t in toks[start:end]):
+        return False
+    phrase = phrases.split_name(toks[start:end], lex, doc.text)
+    if phrase is None:
+        return False
+    return _set(doc, d, (toks[verb][0], toks[verb][1]), phrase, "document-place")
+
+
+def _clause_opening(toks: list[phrases.Token], k: int) -> bool:
+    """Does toks[k] open a clause after a comma (", heißt es", ", so heißt es")?"""
+    before = [t[2].lower() for t in toks[max(k - 2, 0) : k]]
+    return before[-1:] == [","] or before == [",", "so"]
+
+
+def _place_end(toks: list[phrases.Token], j: int, lex) -> int:
+    """Where the noun phrase of a place ends: at a comma, a bracket, a quotation mark, or a
+    lowercase word after its noun ("der Meldung | auf der Homepage")."""
+    for k in range(j, len(toks)):
+        word = toks[k][2]
+        if word in {",", "(", ":", ".", "„", "“", "»", "«", '"'}:
+            return k
+        article = word in filters.ARTICLES or word in phrases.GERMAN_DETERMINERS
+        if (
+            k > j
+            and word.islower()
+            and phrases._cap(toks[k - 1][2])
+            and (word in lex.clause_openers or not article)
+        ):
+            return k  # "dem Plakat | am Rathaus", "der Meldung | auf der Homepage"
+    return len(toks)
 
 
 def _noun_phrase_end(toks: list[phrases.Token], j: int) -> int:

@@ -59,13 +59,13 @@ def _named(doc: Doc, d) -> bool:
     if m is None:
         return False
     word = m.group(1).lower()
-    if word in _ARTICLES and _title_case(doc, d):
+    if word in ARTICLES and _title_case(doc, d):
         return True  # "die „Deutsche Krebshilfe“", "des „Spiegel“": a name after its article
     # a compound ends in a longer noun ("Tageszeitung"); a short one must stand alone
     return word in nouns or any(word.endswith(n) for n in nouns if len(n) >= 6)
 
 
-_ARTICLES = frozenset(
+ARTICLES = frozenset(
     "der die das des dem den ein eine einer eines einem einen im vom zum zur beim am".split()
 )
 _AFTER_NAME = re.compile(r"\s*\([A-ZÄÖÜ][\w.\-]*\)")
