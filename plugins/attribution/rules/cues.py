@@ -369,12 +369,28 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             )
         else:
             phrase = subject(left[:-1], lex, doc.text)
+        if phrase is not None and _reported_colon(doc, d, left, phrase):
+            return True
         if phrase is not None and (
             phrase.pronoun or any(w[:1].isupper() for w in phrase.name.split())
         ):
             return _set(doc, d, colon, phrase, "colon-subject")
     del text_before
     return False
+
+
+def _reported_colon(doc: Doc, d: Draft, left: list[phrases.Token], phrase: phrases.Phrase) -> bool:
+    """German 'Queensland sei Neuseeland zu Dank verpflichtet: „…“': a clause in the
+    Konjunktiv before the colon goes on with reported speech; its subject, unless a person
+    or a pronoun, is what is spoken of, and the speaker comes before (step 'reported')."""
+    lex = doc.lex
+    if not lex.reported_verbs or phrase.pronoun or phrase.kind == "person":
+        return False
+    if not any(t[2] in lex.reported_verbs for t in left):
+        return False
+    d.reported = True
+    doc.log("reported", "no cue", f"{doc.snippet(*d.spans[0])}: after a clause in reported speech")
+    return True
 
 
 def _pronoun_after(toks: list[phrases.Token], j: int, lex) -> phrases.Phrase | None:
