@@ -96,6 +96,8 @@ def run(doc: Doc) -> None:
             continue
         if doc.lex.source_nouns and _source_phrase(doc, d, left, right):
             continue
+        if doc.lex.reported_verbs and _same_report(doc, d, prev, left_lo > s0):
+            continue  # German: the report goes on to the end of its sentence
         if d.type == "mixed" and doc.lex.reported_verbs and _reported(doc, d, left, right):
             continue
         if _label(doc, d, left):
