@@ -68,6 +68,7 @@ class Lexicon:
     subject_pronouns: frozenset[str]  # German "erklärt er:": nominative only, the verb's subject
     document_verbs: frozenset[str]  # German "In dem Schreiben heißt es:": a text speaks
     place_prepositions: frozenset[str]  # German "in", "auf": where the text stands
+    ordinal_nouns: frozenset[str]  # German "am 20. August": no sentence ends at the number
     evidentials: tuple[tuple[str, tuple[str, ...]], ...]  # ("after", ("according", "to"))
 
 
@@ -170,6 +171,7 @@ def load(lang: str) -> Lexicon:
         subject_pronouns=words("subject_pronouns"),
         document_verbs=words("document_verbs"),
         place_prepositions=words("place_prepositions"),
+        ordinal_nouns=words("ordinal_nouns"),
         evidentials=tuple(
             (side, tuple(rest.lower().split()))
             for side, _, rest in (line.partition(" ") for line in _words(code, "evidentials"))
