@@ -517,6 +517,9 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
     """
     if not toks:
         return None
+    inverted = _inverted_pronoun(toks, lex)
+    if inverted is not None:
+        return inverted
     first = toks[0][2].lower()
     if (
         first == "wie"
@@ -589,6 +592,25 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         p = next((k for k in range(2, verb) if toks[k][2].lower() in lex.clause_openers), verb)
         phrase = phrases.split_name(toks[:p], lex, text)
     return phrase
+
+
+def _inverted_pronoun(toks: list[phrases.Token], lex) -> phrases.Phrase | None:
+    """'Nach eingehender Prüfung …, sei er zu dem Schluss gekommen': a pronoun that is only
+    ever a subject, right after the verb that follows the first part of a main clause (a
+    noun or a comma before the verb), is the clause's subject."""
+    for k in range(1, len(toks) - 1):
+        if toks[k + 1][2].lower() not in lex.subject_pronouns:
+            continue
+        verb, before = toks[k][2], toks[k - 1][2]
+        if not verb.isalpha() or not verb.islower() or not (before == "," or phrases._cap(before)):
+            continue
+        if verb in lex.function_words or verb in lex.clause_openers or verb in lex.subordinators:
+            continue  # ", dass er", ", wie er", "Im April er …"
+        if verb in phrases.DETERMINERS or verb in _RELATIVE_ADVERBS:
+            continue  # ", die er geführt habe": a relative clause
+        s, e, word = toks[k + 1]
+        return phrases.Phrase(s, e, word, None, None, pronoun=word.lower())
+    return None
 
 
 def _as_adverbial(toks: list[phrases.Token], lex) -> bool:
