@@ -69,6 +69,7 @@ class Lexicon:
     document_verbs: frozenset[str]  # German "In dem Schreiben heißt es:": a text speaks
     place_prepositions: frozenset[str]  # German "in", "auf": where the text stands
     ordinal_nouns: frozenset[str]  # German "am 20. August": no sentence ends at the number
+    anaphors: frozenset[str]  # German "„…“ Das sagte X": words after a quote that point back
     evidentials: tuple[tuple[str, tuple[str, ...]], ...]  # ("after", ("according", "to"))
 
 
@@ -172,6 +173,7 @@ def load(lang: str) -> Lexicon:
         document_verbs=words("document_verbs"),
         place_prepositions=words("place_prepositions"),
         ordinal_nouns=words("ordinal_nouns"),
+        anaphors=words("anaphors"),
         evidentials=tuple(
             (side, tuple(rest.lower().split()))
             for side, _, rest in (line.partition(" ") for line in _words(code, "evidentials"))

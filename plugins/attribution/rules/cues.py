@@ -108,6 +108,8 @@ def run(doc: Doc) -> None:
             continue
         if _same_report(doc, d, prev, left_lo > s0):
             continue
+        if doc.lex.anaphors and not left and _anaphor_after(doc, d):
+            continue
         doc.log("cues", "no cue", f"{doc.snippet(*d.spans[0])}: none in its sentence")
     doc.drafts = [d for n, d in enumerate(drafts) if n not in merged]
 
@@ -379,6 +381,28 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             return _set(doc, d, colon, phrase, "colon-subject")
     del text_before
     return False
+
+
+def _anaphor_after(doc: Doc, d: Draft) -> bool:
+    """German '„Ja, es gibt Zumutungen“. Das musste Finanzminister Peer Steinbrück
+    einräumen.', '„…“, mit diesen Worten meldete er sich zurück': a quote opening its
+    sentence, then words that point back at it and a verb; the verb's subject speaks."""
+    lex = doc.lex
+    start = d.outer[1]
+    while start < len(doc.text) and doc.text[start] in " .,!?\n":
+        start += 1
+    if start >= len(doc.text) or "\n\n" in doc.text[d.outer[1] : start]:
+        return False
+    _, end = sentence_of(doc, start)
+    toks = tokens(doc.text, start, end)
+    words = [t[2].lower() for t in toks]
+    n = next((len(a.split()) for a in lex.anaphors if words[: len(a.split())] == a.split()), 0)
+    if not n or n >= len(toks) or not toks[n][2].islower() or toks[n][2] in lex.function_words:
+        return False  # "Das Verfahren wurde eingestellt": a noun after the article
+    phrase = _pronoun_after(toks, n, lex) or phrases.forward(toks, n + 1, lex, doc.text)
+    if phrase is None or not (phrase.pronoun or phrase.kind in {"person", "organization"}):
+        return False
+    return _set(doc, d, (toks[n][0], toks[n][1]), phrase, "anaphor-after")
 
 
 def _reported_colon(doc: Doc, d: Draft, left: list[phrases.Token], phrase: phrases.Phrase) -> bool:
