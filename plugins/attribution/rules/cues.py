@@ -561,6 +561,7 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
     appositive = _appositive_subject(toks, lex, text)
     if appositive is not None:
         return appositive
+    toks = _without_relative(toks)
     verb = finite_verb(toks, lex)
     if verb is None:
         return None
@@ -635,6 +636,28 @@ def _inverted_pronoun(toks: list[phrases.Token], lex) -> phrases.Phrase | None:
         s, e, word = toks[k + 1]
         return phrases.Phrase(s, e, word, None, None, pronoun=word.lower())
     return None
+
+
+_RELATIVE_PRONOUNS = frozenset("der die das welcher welche welches".split())
+
+
+def _without_relative(toks: list[phrases.Token]) -> list[phrases.Token]:
+    """'Der Ermittler, der als wichtiger Zeuge gilt, will …': a relative clause between
+    commas right after a noun phrase that opens the clause is left out, so the verb after it
+    is the finite verb, and the noun before it the subject."""
+    if not toks or toks[0][2].lower() not in phrases.DETERMINERS:
+        return toks
+    comma = next((k for k, t in enumerate(toks) if t[2] == ","), None)
+    if comma is None or comma < 2 or comma + 2 >= len(toks):
+        return toks
+    if not all(phrases._cap(t[2]) or t[2].islower() for t in toks[1:comma]):
+        return toks
+    if toks[comma + 1][2] not in _RELATIVE_PRONOUNS:
+        return toks
+    close = next((k for k in range(comma + 2, len(toks)) if toks[k][2] == ","), None)
+    if close is None or close + 1 >= len(toks) or not toks[close + 1][2].islower():
+        return toks
+    return toks[:comma] + toks[close + 1 :]
 
 
 def _as_adverbial(toks: list[phrases.Token], lex) -> bool:
