@@ -328,7 +328,8 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
                 return _set(doc, d, (left[j][0], left[j][1]), phrase, "so-speaker")
             if lex.clause_openers and j > 0:
                 # verb second: "Dazu sagte der Sprecher: „…“" names the speaker after the verb
-                phrase = _pronoun_after(left, j, lex) or verb_second_subject(left, lex, doc.text)
+                clause = _after_colon(left, j)
+                phrase = _pronoun_after(left, j, lex) or verb_second_subject(clause, lex, doc.text)
                 if phrase is not None and low.startswith("zitier") and phrase.end <= left[j][0]:
                     # "Der Spiegel zitiert den Prediger mit den Worten:": the object speaks
                     phrase = _quoted_object(left, j, lex, doc.text) or phrase
@@ -417,6 +418,13 @@ def _reported_colon(doc: Doc, d: Draft, left: list[phrases.Token], phrase: phras
     d.reported = True
     doc.log("reported", "no cue", f"{doc.snippet(*d.spans[0])}: after a clause in reported speech")
     return True
+
+
+def _after_colon(toks: list[phrases.Token], j: int) -> list[phrases.Token]:
+    """The clause of the verb at toks[j]: what follows the last colon before it ("Die
+    Kommission kritisierte das Gesetz scharf: So sagte Olli Rehn: „…“")."""
+    colon = next((k for k in range(j - 1, -1, -1) if toks[k][2] == ":"), None)
+    return toks if colon is None else toks[colon + 1 :]
 
 
 def _pronoun_after(toks: list[phrases.Token], j: int, lex) -> phrases.Phrase | None:
@@ -997,7 +1005,8 @@ def _reported(doc: Doc, d: Draft, left: list[phrases.Token], right: list[phrases
     after = right[:3]
     if not any(t[2] in lex.reported_verbs for t in (*left, *after)):
         return False
-    phrase = verb_second_subject(left, lex, doc.text) if len(left) > 1 else None
+    clause = _after_colon(left, len(left))
+    phrase = verb_second_subject(clause, lex, doc.text) if len(clause) > 1 else None
     if phrase is not None and phrase.pronoun and phrase.end <= d.outer[0]:
         return False  # "Er habe „…“": the pronoun is the speaker, resolved later
     d.reported = True
