@@ -203,7 +203,11 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
         # "„…“, schrieb „Die Zeit“": a newspaper named in quotation marks after the verb
         phrase = phrases.Phrase(m.start(1), m.end(1), m.group(1), "organization", None)
         return _set(doc, d, (right[i][0], right[i][1]), phrase, "verb-after-quote")
-    if lex.clause_openers and _verb_after_quote(doc, d, right, i):
+    if (
+        lex.clause_openers
+        and _verb_after_quote(doc, d, right, i)
+        and _opens_sentence(doc, d, right[i])
+    ):
         # German: after „…“, the finite verb comes first and its subject follows, whatever
         # the verb ("„…“, begründet das Gericht", "„…“, gab ein Sprecher bekannt")
         phrase = phrases.forward(right, i + 1, lex, doc.text)
@@ -303,6 +307,15 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
                 continue
             return _set(doc, d, cue, phrase, "cue-after")
     return False
+
+
+def _opens_sentence(doc: Doc, d: Draft, verb: phrases.Token) -> bool:
+    """Is the word after „…“, the verb of the quote's clause? When the quote opens its
+    sentence ("„…“, begründet das Gericht"), or the word reports ("Die Lage sei „…“,
+    mahnte er"); after "Ursprünglich wollte er „…“," a new clause begins ("schlussendlich
+    waren es zwölf")."""
+    s0, _ = sentence_of(doc, d.outer[0])
+    return not doc.text[s0 : d.outer[0]].strip() or verb[2] in doc.lex.reporting
 
 
 def _comma_before(toks: list[phrases.Token], start: int) -> bool:
