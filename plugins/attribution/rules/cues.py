@@ -1022,6 +1022,8 @@ def _reported(doc: Doc, d: Draft, left: list[phrases.Token], right: list[phrases
     phrase = verb_second_subject(clause, lex, doc.text) if len(clause) > 1 else None
     if phrase is not None and phrase.pronoun and phrase.end <= d.outer[0]:
         return False  # "Er habe „…“": the pronoun is the speaker, resolved later
+    if phrase is not None and clause[0][2].lower() == "wie" and phrase.end <= d.outer[0]:
+        return False  # "Wie der Richter ausführte, hätte es „…“": the clause names the speaker
     d.reported = True
     doc.log(
         "reported",
