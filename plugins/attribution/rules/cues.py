@@ -45,7 +45,7 @@ def run(doc: Doc) -> None:
         # the frame stops at neighbouring quotes in the same sentence
         # (drafts are sorted and do not overlap: the neighbours are the only candidates)
         left_lo, right_hi = s0, e1
-        if n and drafts[n - 1].outer[1] <= d.outer[0]:
+        if n and drafts[n - 1].outer[1] <= d.outer[0] and not _quoted_name(doc, drafts[n - 1]):
             left_lo = max(s0, drafts[n - 1].outer[1])
         if n + 1 < len(drafts) and drafts[n + 1].outer[0] >= d.outer[1]:
             right_hi = min(e1, drafts[n + 1].outer[0])
@@ -112,6 +112,15 @@ def run(doc: Doc) -> None:
             continue
         doc.log("cues", "no cue", f"{doc.snippet(*d.spans[0])}: none in its sentence")
     doc.drafts = [d for n, d in enumerate(drafts) if n not in merged]
+
+
+def _quoted_name(doc: Doc, d: Draft) -> bool:
+    """German 'wird von der „Netzeitung“ mit den Worten zitiert: „…“': a name in quotation
+    marks before a quote in its sentence (the filters step drops it) does not end the
+    quote's frame."""
+    if not doc.lex.name_connectors or doc.text[d.outer[1] : d.outer[1] + 1] in {",", ":"}:
+        return False
+    return filters.named(doc, d) or filters.capitalised_name(doc, d)
 
 
 def _set(
