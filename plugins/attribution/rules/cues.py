@@ -351,7 +351,11 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             if lex.clause_openers and j > 0:
                 # verb second: "Dazu sagte der Sprecher: „…“" names the speaker after the verb
                 clause = _after_colon(left, j)
-                phrase = _pronoun_after(left, j, lex) or verb_second_subject(clause, lex, doc.text)
+                phrase = (
+                    _pronoun_after(left, j, lex)
+                    or _main_after_wie(clause, j - (len(left) - len(clause)), lex, doc.text)
+                    or verb_second_subject(clause, lex, doc.text)
+                )
                 if phrase is not None and low.startswith("zitier") and phrase.end <= left[j][0]:
                     # "Der Spiegel zitiert den Prediger mit den Worten:": the object speaks
                     phrase = _quoted_object(left, j, lex, doc.text) or phrase
@@ -440,6 +444,20 @@ def _reported_colon(doc: Doc, d: Draft, left: list[phrases.Token], phrase: phras
     d.reported = True
     doc.log("reported", "no cue", f"{doc.snippet(*d.spans[0])}: after a clause in reported speech")
     return True
+
+
+def _main_after_wie(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
+    """'Wie die Sportzeitung veröffentlichte, soll Anelka gesagt haben:': a cue after a
+    "wie" clause whose own verb does not speak is the main clause's; its subject follows
+    the verb after the comma (but 'Wie der Minister erklärte, sieht die Regierung …')."""
+    if not toks or toks[0][2].lower() != "wie":
+        return None
+    comma = next((k for k, t in enumerate(toks[:j]) if t[2] == ","), None)
+    if comma is None or comma + 2 >= len(toks) or not toks[comma + 1][2].islower():
+        return None
+    if toks[comma - 1][2].lower() in lex.frame_cues:
+        return None
+    return phrases.forward(toks, comma + 2, lex, text)
 
 
 def _after_colon(toks: list[phrases.Token], j: int) -> list[phrases.Token]:
