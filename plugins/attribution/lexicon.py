@@ -70,6 +70,7 @@ class Lexicon:
     place_prepositions: frozenset[str]  # German "in", "auf": where the text stands
     ordinal_nouns: frozenset[str]  # German "am 20. August": no sentence ends at the number
     anaphors: frozenset[str]  # German "„…“ Das sagte X": words after a quote that point back
+    relative_subjects: frozenset[str]  # German ", der … als „…“ bezeichnet": nominative only
     evidentials: tuple[tuple[str, tuple[str, ...]], ...]  # ("after", ("according", "to"))
 
 
@@ -174,6 +175,7 @@ def load(lang: str) -> Lexicon:
         place_prepositions=words("place_prepositions"),
         ordinal_nouns=words("ordinal_nouns"),
         anaphors=words("anaphors"),
+        relative_subjects=words("relative_subjects"),
         evidentials=tuple(
             (side, tuple(rest.lower().split()))
             for side, _, rest in (line.partition(" ") for line in _words(code, "evidentials"))

@@ -87,6 +87,8 @@ def run(doc: Doc) -> None:
         frames = (_left_frame, _right_frame) if left_first else (_right_frame, _left_frame)
         if doc.lex.document_verbs and _document_place(doc, d, left, right):
             continue
+        if doc.lex.relative_subjects and _relative_speaker(doc, d, left, right):
+            continue
         if (
             frames[0](doc, d, left if frames[0] is _left_frame else right)
             or frames[1](doc, d, left if frames[1] is _left_frame else right)
@@ -960,6 +962,30 @@ def _source_phrase(
                 continue
             return _set(doc, d, (ts, te), phrase, "source-phrase")
     return False
+
+
+def _relative_speaker(
+    doc: Doc, d: Draft, left: list[phrases.Token], right: list[phrases.Token]
+) -> bool:
+    """German 'vom Fahrgastverband IGEB, der diese Maßnahme als „Kapitulation“ sieht': a
+    fragment closing a relative clause with its cue; a relative pronoun that is only ever a
+    subject ("der") stands for the speaker, the noun phrase before its comma."""
+    lex = doc.lex
+    end = next((k for k, t in enumerate(right) if t[2] in {",", ".", ";", "!", "?"}), len(right))
+    cue = next((t for t in right[:end] if t[2] in lex.frame_cues and t[2].islower()), None)
+    if cue is None:
+        return False  # the relative clause ends with its verb: "… als „…“ vor X sieht,"
+    rel = next((k for k in range(len(left) - 1, 0, -1) if left[k - 1][2] == ","), None)
+    if rel is None or left[rel][2] not in lex.relative_subjects:
+        return False
+    if any(t[2] == "," for t in left[rel:]):
+        return False
+    ante = phrases.backward(left, rel - 1, lex, doc.text, antecedent=True)
+    if ante is None or ante.pronoun:
+        return False
+    s, e, _ = left[rel]
+    phrase = phrases.Phrase(s, e, ante.name, ante.kind, ante.role)
+    return _set(doc, d, (cue[0], cue[1]), phrase, "relative-speaker")
 
 
 def _document_place(
