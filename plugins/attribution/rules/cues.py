@@ -603,8 +603,8 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         # "Wie der Finanzminister am Dienstag erklärte, sieht …": the speaker of the
         # clause "wie … erklärte" opens it
         return phrases.forward(toks, 1, lex, text)
-    if first in lex.subordinators and not _as_adverbial(toks, lex):
-        comma = next((k for k, t in enumerate(toks) if t[2] == ","), None)
+    if (first in lex.subordinators or first in lex.question_words) and not _as_adverbial(toks, lex):
+        comma = _main_clause_comma(toks, lex)
         if comma is None or comma + 2 >= len(toks):
             return None
         return phrases.forward(toks, comma + 2, lex, text)
@@ -708,6 +708,20 @@ def _without_relative(toks: list[phrases.Token]) -> list[phrases.Token]:
     if close is None or close + 1 >= len(toks) or not toks[close + 1][2].islower():
         return toks
     return toks[:comma] + toks[close + 1 :]
+
+
+def _main_clause_comma(toks: list[phrases.Token], lex) -> int | None:
+    """After a subordinate clause first ("Warum die Universität nicht erkannte, dass …,
+    erklärte die Universität"), the comma after which the main clause's verb comes: not
+    one that opens a further subordinate or relative clause."""
+    for k in range(len(toks) - 1):
+        if toks[k][2] != ",":
+            continue
+        nxt = toks[k + 1][2].lower()
+        if nxt in lex.subordinators or nxt in lex.question_words or nxt in lex.function_words:
+            continue
+        return k
+    return None
 
 
 def _as_adverbial(toks: list[phrases.Token], lex) -> bool:
