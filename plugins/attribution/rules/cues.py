@@ -355,6 +355,7 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
                 clause = _after_colon(left, j)
                 phrase = (
                     _pronoun_after(left, j, lex)
+                    or _relative_subject(left, j, lex, doc.text)
                     or _main_after_wie(clause, j - (len(left) - len(clause)), lex, doc.text)
                     or verb_second_subject(clause, lex, doc.text)
                 )
@@ -446,6 +447,29 @@ def _reported_colon(doc: Doc, d: Draft, left: list[phrases.Token], phrase: phras
     d.reported = True
     doc.log("reported", "no cue", f"{doc.snippet(*d.spans[0])}: after a clause in reported speech")
     return True
+
+
+def _relative_subject(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
+    """The cue at toks[j] ends a relative clause: 'die Gerhard Schröder … erklärt hatte:'
+    (a name after the pronoun is the subject), 'Demonstranten, die unter anderem
+    skandierten:' (no noun after it: the pronoun is, and stands for the noun before)."""
+    comma = next((k for k in range(j - 1, -1, -1) if toks[k][2] == ","), None)
+    if comma is None or comma + 2 > j or toks[comma + 1][2] not in _RELATIVE_PRONOUNS:
+        return None
+    nxt = toks[comma + 2][2]
+    low = nxt.lower()
+    if low in lex.subject_pronouns:
+        return phrases.Phrase(*toks[comma + 2][:2], nxt, None, None, pronoun=low)
+    articles = phrases.DETERMINERS | phrases.GERMAN_DETERMINERS
+    if phrases._cap(nxt) and low not in articles and low not in lex.function_words:
+        return phrases.forward(toks, comma + 2, lex, text, hi=j)
+    if comma + 2 < j and (not nxt.islower() or low in articles):
+        return None  # "die die Techniker … bezeichneten": a noun phrase may be the subject
+    ante = phrases.backward(toks, comma, lex, text, antecedent=True)
+    if ante is None or ante.pronoun:
+        return None
+    s, e, _ = toks[comma + 1]
+    return phrases.Phrase(s, e, ante.name, ante.kind, ante.role)
 
 
 def _main_after_wie(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
