@@ -68,6 +68,7 @@ class Lexicon:
     subject_pronouns: frozenset[str]  # German "erklärt er:": nominative only, the verb's subject
     document_verbs: frozenset[str]  # German "In dem Schreiben heißt es:": a text speaks
     place_prepositions: frozenset[str]  # German "in", "auf": where the text stands
+    document_nouns: frozenset[str]  # German "Erklärung", "Plakat": texts that can speak
     ordinal_nouns: frozenset[str]  # German "am 20. August": no sentence ends at the number
     anaphors: frozenset[str]  # German "„…“ Das sagte X": words after a quote that point back
     relative_subjects: frozenset[str]  # German ", der … als „…“ bezeichnet": nominative only
@@ -173,6 +174,7 @@ def load(lang: str) -> Lexicon:
         subject_pronouns=words("subject_pronouns"),
         document_verbs=words("document_verbs"),
         place_prepositions=words("place_prepositions"),
+        document_nouns=words("document_nouns"),
         ordinal_nouns=words("ordinal_nouns"),
         anaphors=words("anaphors"),
         relative_subjects=words("relative_subjects"),

@@ -1046,8 +1046,8 @@ def _document_place(
         if toks[k][2] in lex.place_prepositions:
             break
         k += 1
-    if k < len(toks) and toks[k][2].lower() in lex.place_prepositions and toks[verb + 1][2] == "es":
-        start = k + 1  # "heißt es in der Erklärung" (not "es stehe im Gegensatz")
+    if k < len(toks) and toks[k][2].lower() in lex.place_prepositions:
+        start = k + 1  # "heißt es in der Erklärung", "steht in dem Gesetzentwurf"
     elif left and left[0][2].lower() in lex.place_prepositions and verb < len(left):
         start = 1  # "In dem Schreiben heißt es:"
     else:
@@ -1055,10 +1055,19 @@ def _document_place(
     end = _place_end(toks, start, lex)
     if end <= start or not any(phrases._cap(t[2]) for t in toks[start:end]):
         return False
+    if toks[verb + 1][2] != "es" and not _document_noun(toks[start:end], lex):
+        return False  # "es stehe im Gegensatz zur …": only "heißt es" needs no text named
     phrase = phrases.split_name(toks[start:end], lex, doc.text)
     if phrase is None:
         return False
     return _set(doc, d, (toks[verb][0], toks[verb][1]), phrase, "document-place")
+
+
+def _document_noun(toks: list[phrases.Token], lex) -> bool:
+    """Does a noun of this phrase name a text ("dem Gesetzentwurf", "der Pressemitteilung")?"""
+    return any(
+        phrases._cap(t[2]) and t[2].lower().endswith(n) for t in toks for n in lex.document_nouns
+    )
 
 
 def _clause_opening(toks: list[phrases.Token], k: int) -> bool:
