@@ -72,6 +72,7 @@ class Lexicon:
     ordinal_nouns: frozenset[str]  # German "am 20. August": no sentence ends at the number
     anaphors: frozenset[str]  # German "„…“ Das sagte X": words after a quote that point back
     relative_subjects: frozenset[str]  # German ", der … als „…“ bezeichnet": nominative only
+    relative_pronouns: frozenset[str]  # German ", die …, ": a comma and one open a relative clause
     evidentials: tuple[tuple[str, tuple[str, ...]], ...]  # ("after", ("according", "to"))
 
 
@@ -178,6 +179,7 @@ def load(lang: str) -> Lexicon:
         ordinal_nouns=words("ordinal_nouns"),
         anaphors=words("anaphors"),
         relative_subjects=words("relative_subjects"),
+        relative_pronouns=words("relative_pronouns"),
         evidentials=tuple(
             (side, tuple(rest.lower().split()))
             for side, _, rest in (line.partition(" ") for line in _words(code, "evidentials"))

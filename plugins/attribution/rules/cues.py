@@ -454,7 +454,7 @@ def _relative_subject(toks: list[phrases.Token], j: int, lex, text: str) -> phra
     (a name after the pronoun is the subject), 'Demonstranten, die unter anderem
     skandierten:' (no noun after it: the pronoun is, and stands for the noun before)."""
     comma = next((k for k in range(j - 1, -1, -1) if toks[k][2] == ","), None)
-    if comma is None or comma + 2 > j or toks[comma + 1][2] not in _RELATIVE_PRONOUNS:
+    if comma is None or comma + 2 > j or toks[comma + 1][2] not in lex.relative_pronouns:
         return None
     nxt = toks[comma + 2][2]
     low = nxt.lower()
@@ -635,7 +635,7 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
     appositive = _appositive_subject(toks, lex, text)
     if appositive is not None:
         return appositive
-    toks = _without_relative(toks)
+    toks = _without_relative(toks, lex)
     verb = finite_verb(toks, lex)
     if verb is None:
         return None
@@ -712,10 +712,7 @@ def _inverted_pronoun(toks: list[phrases.Token], lex) -> phrases.Phrase | None:
     return None
 
 
-_RELATIVE_PRONOUNS = frozenset("der die das welcher welche welches".split())
-
-
-def _without_relative(toks: list[phrases.Token]) -> list[phrases.Token]:
+def _without_relative(toks: list[phrases.Token], lex) -> list[phrases.Token]:
     """'Der Ermittler, der als wichtiger Zeuge gilt, will …': a relative clause between
     commas right after a noun phrase that opens the clause is left out, so the verb after it
     is the finite verb, and the noun before it the subject."""
@@ -726,7 +723,7 @@ def _without_relative(toks: list[phrases.Token]) -> list[phrases.Token]:
         return toks
     if not all(phrases._cap(t[2]) or t[2].islower() for t in toks[1:comma]):
         return toks
-    if toks[comma + 1][2] not in _RELATIVE_PRONOUNS:
+    if toks[comma + 1][2] not in lex.relative_pronouns:
         return toks
     close = next((k for k in range(comma + 2, len(toks)) if toks[k][2] == ","), None)
     if close is None or close + 1 >= len(toks) or not toks[close + 1][2].islower():
