@@ -948,7 +948,10 @@ def _source_phrase(
     Idee". It speaks, not the sentence's subject."""
     lex = doc.lex
     for toks in (left, right):
-        for k, (ts, te, word) in enumerate(toks):
+        # the source nearest the quote: before it, read back from the quote
+        order = range(len(toks) - 1, -1, -1) if toks is left else range(len(toks))
+        for k in order:
+            ts, te, word = toks[k]
             low = word.lower()
             nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
             if low == "laut" and nxt[:1].isupper():
