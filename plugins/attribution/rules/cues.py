@@ -954,7 +954,7 @@ def _source_phrase(
             ts, te, word = toks[k]
             low = word.lower()
             nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
-            if low == "laut" and nxt[:1].isupper():
+            if low == "laut" and (nxt[:1].isupper() or nxt in phrases.DETERMINERS):
                 phrase = phrases.forward(
                     toks, k + 1, lex, doc.text, hi=_noun_phrase_end(toks, k + 1)
                 )
