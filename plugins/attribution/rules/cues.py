@@ -983,6 +983,11 @@ def _source_phrase(
                 # "Nach Schäubles Idee": the genitive name before the noun
                 name = nxt[:-1]
                 phrase = phrases.Phrase(toks[k + 1][0], toks[k + 1][1] - 1, name, "person", None)
+            elif low == "zufolge" and k > 0 and phrases._cap(toks[k - 1][2]):
+                # "Nacke zufolge", "dem Bericht zufolge": the source stands before the word
+                phrase = phrases.backward(toks, k, lex, doc.text)
+                if phrase is not None and _possessive_led(doc, phrase):
+                    continue  # "Seiner Darstellung zufolge": whose, the text says before
             elif (
                 low == "für"
                 and (k == 0 or toks[k - 1][2] in {",", "und", "aber", "doch"})
@@ -1000,6 +1005,12 @@ def _source_phrase(
                 continue
             return _set(doc, d, (ts, te), phrase, "source-phrase")
     return False
+
+
+def _possessive_led(doc: Doc, phrase: phrases.Phrase) -> bool:
+    """Does the phrase open with a possessive ("Seiner Darstellung")?"""
+    first = doc.text[phrase.start : phrase.end].split()[0].lower()
+    return first in phrases.GERMAN_DETERMINERS
 
 
 def _relative_speaker(
