@@ -65,6 +65,14 @@ class Lexicon:
     time_adjuncts: frozenset[str]  # "said on Friday he would": an adjunct before the clause
     forward_stops: frozenset[str]  # "said X in a statement": words that end a name read forward
     konjunktiv: frozenset[str]  # German: a sentence in reported speech, no verb needed
+    subject_pronouns: frozenset[str]  # German "erklärt er:": nominative only, the verb's subject
+    document_verbs: frozenset[str]  # German "In dem Schreiben heißt es:": a text speaks
+    place_prepositions: frozenset[str]  # German "in", "auf": where the text stands
+    document_nouns: frozenset[str]  # German "Erklärung", "Plakat": texts that can speak
+    ordinal_nouns: frozenset[str]  # German "am 20. August": no sentence ends at the number
+    anaphors: frozenset[str]  # German "„…“ Das sagte X": words after a quote that point back
+    relative_subjects: frozenset[str]  # German ", der … als „…“ bezeichnet": nominative only
+    relative_pronouns: frozenset[str]  # German ", die …, ": a comma and one open a relative clause
     evidentials: tuple[tuple[str, tuple[str, ...]], ...]  # ("after", ("according", "to"))
     headline_labels: frozenset[str]  # "Profile: David Miliband": a label before a colon
     auxiliaries: frozenset[str]  # "said that is unlikely": "that" is the clause's subject
@@ -167,6 +175,14 @@ def load(lang: str) -> Lexicon:
         time_adjuncts=words("time_adjuncts"),
         forward_stops=words("forward_stops"),
         konjunktiv=frozenset(_words(code, "konjunktiv")),
+        subject_pronouns=words("subject_pronouns"),
+        document_verbs=words("document_verbs"),
+        place_prepositions=words("place_prepositions"),
+        document_nouns=words("document_nouns"),
+        ordinal_nouns=words("ordinal_nouns"),
+        anaphors=words("anaphors"),
+        relative_subjects=words("relative_subjects"),
+        relative_pronouns=words("relative_pronouns"),
         evidentials=tuple(
             (side, tuple(rest.lower().split()))
             for side, _, rest in (line.partition(" ") for line in _words(code, "evidentials"))

@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ..state import Doc, Draft
-from . import phrases, segment
+from . import filters, phrases, segment
 
 _APPEAL = re.compile(
     r"^\W*(?:is|was|are|were)\s+(?:the|a)\s+(?:appeal|message|warning|verdict|view|word|words|"
@@ -45,7 +45,7 @@ def run(doc: Doc) -> None:
         # the frame stops at neighbouring quotes in the same sentence
         # (drafts are sorted and do not overlap: the neighbours are the only candidates)
         left_lo, right_hi = s0, e1
-        if n and drafts[n - 1].outer[1] <= d.outer[0]:
+        if n and drafts[n - 1].outer[1] <= d.outer[0] and not _quoted_name(doc, drafts[n - 1]):
             left_lo = max(s0, drafts[n - 1].outer[1])
         if n + 1 < len(drafts) and drafts[n + 1].outer[0] >= d.outer[1]:
             right_hi = min(e1, drafts[n + 1].outer[0])
@@ -85,6 +85,10 @@ def run(doc: Doc) -> None:
         colon_first = bool(left) and left[-1][2] == ":"
         left_first = mixed_first or (colon_first and not comma)
         frames = (_left_frame, _right_frame) if left_first else (_right_frame, _left_frame)
+        if doc.lex.document_verbs and _document_place(doc, d, left, right):
+            continue
+        if doc.lex.relative_subjects and _relative_speaker(doc, d, left, right):
+            continue
         if (
             frames[0](doc, d, left if frames[0] is _left_frame else right)
             or frames[1](doc, d, left if frames[1] is _left_frame else right)
@@ -94,6 +98,8 @@ def run(doc: Doc) -> None:
             continue
         if doc.lex.source_nouns and _source_phrase(doc, d, left, right):
             continue
+        if doc.lex.reported_verbs and _same_report(doc, d, prev, left_lo > s0):
+            continue  # German: the report goes on to the end of its sentence
         if d.type == "mixed" and doc.lex.reported_verbs and _reported(doc, d, left, right):
             continue
         if _label(doc, d, left):
@@ -104,8 +110,19 @@ def run(doc: Doc) -> None:
             continue
         if _same_report(doc, d, prev, left_lo > s0):
             continue
+        if doc.lex.anaphors and not left and _anaphor_after(doc, d):
+            continue
         doc.log("cues", "no cue", f"{doc.snippet(*d.spans[0])}: none in its sentence")
     doc.drafts = [d for n, d in enumerate(drafts) if n not in merged]
+
+
+def _quoted_name(doc: Doc, d: Draft) -> bool:
+    """German 'wird von der „Netzeitung“ mit den Worten zitiert: „…“': a name in quotation
+    marks before a quote in its sentence (the filters step drops it) does not end the
+    quote's frame."""
+    if not doc.lex.name_connectors or doc.text[d.outer[1] : d.outer[1] + 1] in {",", ":"}:
+        return False
+    return filters.named(doc, d) or filters.capitalised_name(doc, d)
 
 
 def _set(
@@ -197,7 +214,11 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
         # "„…“, schrieb „Die Zeit“": a newspaper named in quotation marks after the verb
         phrase = phrases.Phrase(m.start(1), m.end(1), m.group(1), "organization", None)
         return _set(doc, d, (right[i][0], right[i][1]), phrase, "verb-after-quote")
-    if lex.clause_openers and _verb_after_quote(doc, d, right, i):
+    if (
+        lex.clause_openers
+        and _verb_after_quote(doc, d, right, i)
+        and _opens_sentence(doc, d, right[i])
+    ):
         # German: after „…“, the finite verb comes first and its subject follows, whatever
         # the verb ("„…“, begründet das Gericht", "„…“, gab ein Sprecher bekannt")
         phrase = phrases.forward(right, i + 1, lex, doc.text)
@@ -299,6 +320,15 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
     return False
 
 
+def _opens_sentence(doc: Doc, d: Draft, verb: phrases.Token) -> bool:
+    """Is the word after „…“, the verb of the quote's clause? When the quote opens its
+    sentence ("„…“, begründet das Gericht"), or the word reports ("Die Lage sei „…“,
+    mahnte er"); after "Ursprünglich wollte er „…“," a new clause begins ("schlussendlich
+    waren es zwölf")."""
+    s0, _ = sentence_of(doc, d.outer[0])
+    return not doc.text[s0 : d.outer[0]].strip() or verb[2] in doc.lex.reporting
+
+
 def _comma_before(toks: list[phrases.Token], start: int) -> bool:
     prev = [t for t in toks if t[1] <= start]
     return bool(prev) and prev[-1][2] == ","
@@ -322,7 +352,13 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
                 return _set(doc, d, (left[j][0], left[j][1]), phrase, "so-speaker")
             if lex.clause_openers and j > 0:
                 # verb second: "Dazu sagte der Sprecher: „…“" names the speaker after the verb
-                phrase = verb_second_subject(left, lex, doc.text)
+                clause = _after_colon(left, j)
+                phrase = (
+                    _pronoun_after(left, j, lex)
+                    or _relative_subject(left, j, lex, doc.text)
+                    or _main_after_wie(clause, j - (len(left) - len(clause)), lex, doc.text)
+                    or verb_second_subject(clause, lex, doc.text)
+                )
                 if phrase is not None and low.startswith("zitier") and phrase.end <= left[j][0]:
                     # "Der Spiegel zitiert den Prediger mit den Worten:": the object speaks
                     phrase = _quoted_object(left, j, lex, doc.text) or phrase
@@ -367,12 +403,103 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             )
         else:
             phrase = subject(left[:-1], lex, doc.text)
+        if phrase is not None and _reported_colon(doc, d, left, phrase):
+            return True
         if phrase is not None and (
             phrase.pronoun or any(w[:1].isupper() for w in phrase.name.split())
         ):
             return _set(doc, d, colon, phrase, "colon-subject")
     del text_before
     return False
+
+
+def _anaphor_after(doc: Doc, d: Draft) -> bool:
+    """German '„Ja, es gibt Zumutungen“. Das musste Finanzminister Peer Steinbrück
+    einräumen.', '„…“, mit diesen Worten meldete er sich zurück': a quote opening its
+    sentence, then words that point back at it and a verb; the verb's subject speaks."""
+    lex = doc.lex
+    start = d.outer[1]
+    while start < len(doc.text) and doc.text[start] in " .,!?\n":
+        start += 1
+    if start >= len(doc.text) or "\n\n" in doc.text[d.outer[1] : start]:
+        return False
+    _, end = sentence_of(doc, start)
+    toks = tokens(doc.text, start, end)
+    words = [t[2].lower() for t in toks]
+    n = next((len(a.split()) for a in lex.anaphors if words[: len(a.split())] == a.split()), 0)
+    if not n or n >= len(toks) or not toks[n][2].islower() or toks[n][2] in lex.function_words:
+        return False  # "Das Verfahren wurde eingestellt": a noun after the article
+    phrase = _pronoun_after(toks, n, lex) or phrases.forward(toks, n + 1, lex, doc.text)
+    if phrase is None or not (phrase.pronoun or phrase.kind in {"person", "organization"}):
+        return False
+    return _set(doc, d, (toks[n][0], toks[n][1]), phrase, "anaphor-after")
+
+
+def _reported_colon(doc: Doc, d: Draft, left: list[phrases.Token], phrase: phrases.Phrase) -> bool:
+    """German 'Queensland sei Neuseeland zu Dank verpflichtet: „…“': a clause in the
+    Konjunktiv before the colon goes on with reported speech; its subject, unless a person
+    or a pronoun, is what is spoken of, and the speaker comes before (step 'reported')."""
+    lex = doc.lex
+    if not lex.reported_verbs or phrase.pronoun or phrase.kind == "person":
+        return False
+    if not any(t[2] in lex.reported_verbs for t in left):
+        return False
+    d.reported = True
+    doc.log("reported", "no cue", f"{doc.snippet(*d.spans[0])}: after a clause in reported speech")
+    return True
+
+
+def _relative_subject(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
+    """The cue at toks[j] ends a relative clause: 'die Gerhard Schröder … erklärt hatte:'
+    (a name after the pronoun is the subject), 'Demonstranten, die unter anderem
+    skandierten:' (no noun after it: the pronoun is, and stands for the noun before)."""
+    comma = next((k for k in range(j - 1, -1, -1) if toks[k][2] == ","), None)
+    if comma is None or comma + 2 > j or toks[comma + 1][2] not in lex.relative_pronouns:
+        return None
+    nxt = toks[comma + 2][2]
+    low = nxt.lower()
+    if low in lex.subject_pronouns:
+        return phrases.Phrase(*toks[comma + 2][:2], nxt, None, None, pronoun=low)
+    articles = phrases.DETERMINERS | phrases.GERMAN_DETERMINERS
+    if phrases._cap(nxt) and low not in articles and low not in lex.function_words:
+        return phrases.forward(toks, comma + 2, lex, text, hi=j)
+    if comma + 2 < j and (not nxt.islower() or low in articles):
+        return None  # "die die Techniker … bezeichneten": a noun phrase may be the subject
+    ante = phrases.backward(toks, comma, lex, text, antecedent=True)
+    if ante is None or ante.pronoun:
+        return None
+    s, e, _ = toks[comma + 1]
+    return phrases.Phrase(s, e, ante.name, ante.kind, ante.role)
+
+
+def _main_after_wie(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
+    """'Wie die Sportzeitung veröffentlichte, soll Anelka gesagt haben:': a cue after a
+    "wie" clause whose own verb does not speak is the main clause's; its subject follows
+    the verb after the comma (but 'Wie der Minister erklärte, sieht die Regierung …')."""
+    if not toks or toks[0][2].lower() != "wie":
+        return None
+    comma = next((k for k, t in enumerate(toks[:j]) if t[2] == ","), None)
+    if comma is None or comma + 2 >= len(toks) or not toks[comma + 1][2].islower():
+        return None
+    if toks[comma - 1][2].lower() in lex.frame_cues:
+        return None
+    return phrases.forward(toks, comma + 2, lex, text)
+
+
+def _after_colon(toks: list[phrases.Token], j: int) -> list[phrases.Token]:
+    """The clause of the verb at toks[j]: what follows the last colon before it ("Die
+    Kommission kritisierte das Gesetz scharf: So sagte Olli Rehn: „…“")."""
+    colon = next((k for k in range(j - 1, -1, -1) if toks[k][2] == ":"), None)
+    return toks if colon is None else toks[colon + 1 :]
+
+
+def _pronoun_after(toks: list[phrases.Token], j: int, lex) -> phrases.Phrase | None:
+    """German 'Im Brief, den …, erklärt er:', 'Als Begründung sagte er:': a pronoun that is
+    only ever a subject, right after the verb, is its subject, whatever stands first."""
+    if j + 1 >= len(toks) or toks[j + 1][2].lower() not in lex.subject_pronouns:
+        return None
+    s, e, word = toks[j + 1]
+    return phrases.Phrase(s, e, word, None, None, pronoun=word.lower())
 
 
 def _quoted_object(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
@@ -488,6 +615,9 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
     """
     if not toks:
         return None
+    inverted = _inverted_pronoun(toks, lex)
+    if inverted is not None:
+        return inverted
     first = toks[0][2].lower()
     if (
         first == "wie"
@@ -497,14 +627,15 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         # "Wie der Finanzminister am Dienstag erklärte, sieht …": the speaker of the
         # clause "wie … erklärte" opens it
         return phrases.forward(toks, 1, lex, text)
-    if first in lex.subordinators:
-        comma = next((k for k, t in enumerate(toks) if t[2] == ","), None)
+    if (first in lex.subordinators or first in lex.question_words) and not _as_adverbial(toks, lex):
+        comma = _main_clause_comma(toks, lex)
         if comma is None or comma + 2 >= len(toks):
             return None
         return phrases.forward(toks, comma + 2, lex, text)
     appositive = _appositive_subject(toks, lex, text)
     if appositive is not None:
         return appositive
+    toks = _without_relative(toks, lex)
     verb = finite_verb(toks, lex)
     if verb is None:
         return None
@@ -560,6 +691,73 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         p = next((k for k in range(2, verb) if toks[k][2].lower() in lex.clause_openers), verb)
         phrase = phrases.split_name(toks[:p], lex, text)
     return phrase
+
+
+def _inverted_pronoun(toks: list[phrases.Token], lex) -> phrases.Phrase | None:
+    """'Nach eingehender Prüfung …, sei er zu dem Schluss gekommen': a pronoun that is only
+    ever a subject, right after the verb that follows the first part of a main clause (a
+    noun or a comma before the verb), is the clause's subject."""
+    for k in range(1, len(toks) - 1):
+        if toks[k + 1][2].lower() not in lex.subject_pronouns:
+            continue
+        verb, before = toks[k][2], toks[k - 1][2]
+        if not verb.isalpha() or not verb.islower() or not (before == "," or phrases._cap(before)):
+            continue
+        if verb in lex.function_words or verb in lex.clause_openers or verb in lex.subordinators:
+            continue  # ", dass er", ", wie er", "Im April er …"
+        if verb in phrases.DETERMINERS or verb in _RELATIVE_ADVERBS:
+            continue  # ", die er geführt habe": a relative clause
+        s, e, word = toks[k + 1]
+        return phrases.Phrase(s, e, word, None, None, pronoun=word.lower())
+    return None
+
+
+def _without_relative(toks: list[phrases.Token], lex) -> list[phrases.Token]:
+    """'Der Ermittler, der als wichtiger Zeuge gilt, will …': a relative clause between
+    commas right after a noun phrase that opens the clause is left out, so the verb after it
+    is the finite verb, and the noun before it the subject."""
+    if not toks or toks[0][2].lower() not in phrases.DETERMINERS:
+        return toks
+    comma = next((k for k, t in enumerate(toks) if t[2] == ","), None)
+    if comma is None or comma < 2 or comma + 2 >= len(toks):
+        return toks
+    if not all(phrases._cap(t[2]) or t[2].islower() for t in toks[1:comma]):
+        return toks
+    if toks[comma + 1][2] not in lex.relative_pronouns:
+        return toks
+    close = next((k for k in range(comma + 2, len(toks)) if toks[k][2] == ","), None)
+    if close is None or close + 1 >= len(toks) or not toks[close + 1][2].islower():
+        return toks
+    return toks[:comma] + toks[close + 1 :]
+
+
+def _main_clause_comma(toks: list[phrases.Token], lex) -> int | None:
+    """After a subordinate clause first ("Warum die Universität nicht erkannte, dass …,
+    erklärte die Universität"), the comma after which the main clause's verb comes: not
+    one that opens a further subordinate or relative clause."""
+    for k in range(len(toks) - 1):
+        if toks[k][2] != ",":
+            continue
+        nxt = toks[k + 1][2].lower()
+        if nxt in lex.subordinators or nxt in lex.question_words or nxt in lex.function_words:
+            continue
+        return k
+    return None
+
+
+def _as_adverbial(toks: list[phrases.Token], lex) -> bool:
+    """'Als Begründung sagte ein Wissenschaftler', 'Als Antwort auf den Brief sagte …':
+    "als" before a bare noun opens an adverbial (as what), not a clause (when)."""
+    if toks[0][2].lower() != "als" or len(toks) < 3:
+        return False
+    word = toks[1][2]
+    return (
+        phrases._cap(word)
+        and word.lower() not in phrases.DETERMINERS
+        and word.lower() not in phrases.GERMAN_DETERMINERS
+        and word.lower() not in lex.pronouns
+        and word.lower() not in lex.function_words
+    )
 
 
 def _appositive_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
@@ -750,10 +948,13 @@ def _source_phrase(
     Idee". It speaks, not the sentence's subject."""
     lex = doc.lex
     for toks in (left, right):
-        for k, (ts, te, word) in enumerate(toks):
+        # the source nearest the quote: before it, read back from the quote
+        order = range(len(toks) - 1, -1, -1) if toks is left else range(len(toks))
+        for k in order:
+            ts, te, word = toks[k]
             low = word.lower()
             nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
-            if low == "laut" and nxt[:1].isupper():
+            if low == "laut" and (nxt[:1].isupper() or nxt in phrases.DETERMINERS):
                 phrase = phrases.forward(
                     toks, k + 1, lex, doc.text, hi=_noun_phrase_end(toks, k + 1)
                 )
@@ -782,6 +983,11 @@ def _source_phrase(
                 # "Nach Schäubles Idee": the genitive name before the noun
                 name = nxt[:-1]
                 phrase = phrases.Phrase(toks[k + 1][0], toks[k + 1][1] - 1, name, "person", None)
+            elif low == "zufolge" and k > 0 and phrases._cap(toks[k - 1][2]):
+                # "Nacke zufolge", "dem Bericht zufolge": the source stands before the word
+                phrase = phrases.backward(toks, k, lex, doc.text)
+                if phrase is not None and _possessive_led(doc, phrase):
+                    continue  # "Seiner Darstellung zufolge": whose, the text says before
             elif (
                 low == "für"
                 and (k == 0 or toks[k - 1][2] in {",", "und", "aber", "doch"})
@@ -799,6 +1005,104 @@ def _source_phrase(
                 continue
             return _set(doc, d, (ts, te), phrase, "source-phrase")
     return False
+
+
+def _possessive_led(doc: Doc, phrase: phrases.Phrase) -> bool:
+    """Does the phrase open with a possessive ("Seiner Darstellung")?"""
+    first = doc.text[phrase.start : phrase.end].split()[0].lower()
+    return first in phrases.GERMAN_DETERMINERS
+
+
+def _relative_speaker(
+    doc: Doc, d: Draft, left: list[phrases.Token], right: list[phrases.Token]
+) -> bool:
+    """German 'vom Fahrgastverband IGEB, der diese Maßnahme als „Kapitulation“ sieht': a
+    fragment closing a relative clause with its cue; a relative pronoun that is only ever a
+    subject ("der") stands for the speaker, the noun phrase before its comma."""
+    lex = doc.lex
+    end = next((k for k, t in enumerate(right) if t[2] in {",", ".", ";", "!", "?"}), len(right))
+    cue = next((t for t in right[:end] if t[2] in lex.frame_cues and t[2].islower()), None)
+    if cue is None:
+        return False  # the relative clause ends with its verb: "… als „…“ vor X sieht,"
+    rel = next((k for k in range(len(left) - 1, 0, -1) if left[k - 1][2] == ","), None)
+    if rel is None or left[rel][2] not in lex.relative_subjects:
+        return False
+    if any(t[2] == "," for t in left[rel:]):
+        return False
+    ante = phrases.backward(left, rel - 1, lex, doc.text, antecedent=True)
+    if ante is None or ante.pronoun:
+        return False
+    s, e, _ = left[rel]
+    phrase = phrases.Phrase(s, e, ante.name, ante.kind, ante.role)
+    return _set(doc, d, (cue[0], cue[1]), phrase, "relative-speaker")
+
+
+def _document_place(
+    doc: Doc, d: Draft, left: list[phrases.Token], right: list[phrases.Token]
+) -> bool:
+    """German: a text speaks where the sentence says where it stands ("In dem Schreiben
+    heißt es: „…“", "Auf dem Plakat stand: „…“", "„…“, heißt es auf der Webseite",
+    "So heißt es in der Meldung wörtlich:"): the place names the speaker."""
+    lex = doc.lex
+    toks = [*left, *right]
+    verb = next(
+        (k for k, t in enumerate(toks) if t[2].islower() and t[2] in lex.document_verbs), None
+    )
+    if verb is None or _pronoun_after(toks, verb, lex) is not None:
+        return False  # "Im Interview steht er zu seinen Worten": a person speaks
+    if verb >= len(left) and not _clause_opening(toks, verb):
+        return False  # after the quote, only a clause of its own: "„…“, (so) heißt es in …"
+    k = verb + 1  # "heißt es dazu wörtlich in …": a few lowercase words before the place
+    while k < min(len(toks), verb + 4) and toks[k][2].islower():
+        if toks[k][2] in lex.place_prepositions:
+            break
+        k += 1
+    if k < len(toks) and toks[k][2].lower() in lex.place_prepositions:
+        start = k + 1  # "heißt es in der Erklärung", "steht in dem Gesetzentwurf"
+    elif left and left[0][2].lower() in lex.place_prepositions and verb < len(left):
+        start = 1  # "In dem Schreiben heißt es:"
+    else:
+        return False
+    end = _place_end(toks, start, lex)
+    if end <= start or not any(phrases._cap(t[2]) for t in toks[start:end]):
+        return False
+    if toks[verb + 1][2] != "es" and not _document_noun(toks[start:end], lex):
+        return False  # "es stehe im Gegensatz zur …": only "heißt es" needs no text named
+    phrase = phrases.split_name(toks[start:end], lex, doc.text)
+    if phrase is None:
+        return False
+    return _set(doc, d, (toks[verb][0], toks[verb][1]), phrase, "document-place")
+
+
+def _document_noun(toks: list[phrases.Token], lex) -> bool:
+    """Does a noun of this phrase name a text ("dem Gesetzentwurf", "der Pressemitteilung")?"""
+    return any(
+        phrases._cap(t[2]) and t[2].lower().endswith(n) for t in toks for n in lex.document_nouns
+    )
+
+
+def _clause_opening(toks: list[phrases.Token], k: int) -> bool:
+    """Does toks[k] open a clause after a comma (", heißt es", ", so heißt es")?"""
+    before = [t[2].lower() for t in toks[max(k - 2, 0) : k]]
+    return before[-1:] == [","] or before == [",", "so"]
+
+
+def _place_end(toks: list[phrases.Token], j: int, lex) -> int:
+    """Where the noun phrase of a place ends: at a comma, a bracket, a quotation mark, or a
+    lowercase word after its noun ("der Meldung | auf der Homepage")."""
+    for k in range(j, len(toks)):
+        word = toks[k][2]
+        if word in {",", "(", ":", ".", "„", "“", "»", "«", '"'}:
+            return k
+        article = word in filters.ARTICLES or word in phrases.GERMAN_DETERMINERS
+        if (
+            k > j
+            and word.islower()
+            and phrases._cap(toks[k - 1][2])
+            and (word in lex.clause_openers or not article)
+        ):
+            return k  # "dem Plakat | am Rathaus", "der Meldung | auf der Homepage"
+    return len(toks)
 
 
 def _noun_phrase_end(toks: list[phrases.Token], j: int) -> int:
@@ -825,9 +1129,12 @@ def _reported(doc: Doc, d: Draft, left: list[phrases.Token], right: list[phrases
     after = right[:3]
     if not any(t[2] in lex.reported_verbs for t in (*left, *after)):
         return False
-    phrase = verb_second_subject(left, lex, doc.text) if len(left) > 1 else None
+    clause = _after_colon(left, len(left))
+    phrase = verb_second_subject(clause, lex, doc.text) if len(clause) > 1 else None
     if phrase is not None and phrase.pronoun and phrase.end <= d.outer[0]:
         return False  # "Er habe „…“": the pronoun is the speaker, resolved later
+    if phrase is not None and clause[0][2].lower() == "wie" and phrase.end <= d.outer[0]:
+        return False  # "Wie der Richter ausführte, hätte es „…“": the clause names the speaker
     d.reported = True
     doc.log(
         "reported",

@@ -34,10 +34,10 @@ def run(doc: Doc) -> None:
             # scare quotes, titles, nicknames: short, and nobody is said to have said them
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: {marked} words, no cue")
             continue
-        if _named(doc, d):
+        if named(doc, d):
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a name, after its noun")
             continue
-        if _capitalised_name(doc, d):
+        if capitalised_name(doc, d):
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a name in capitals")
             continue
         if marked <= with_cue:
@@ -50,7 +50,7 @@ def run(doc: Doc) -> None:
 _NAME_BEFORE = re.compile(r"(\w+)\s*[(\[]?$")
 
 
-def _named(doc: Doc, d) -> bool:
+def named(doc: Doc, d) -> bool:
     """Does the quote stand right after a noun that introduces a name ("Motto „…“")?"""
     nouns = doc.lex.name_nouns
     if not nouns or doc.text[d.outer[1] : d.outer[1] + 1] == ",":
@@ -59,13 +59,13 @@ def _named(doc: Doc, d) -> bool:
     if m is None:
         return False
     word = m.group(1).lower()
-    if word in _ARTICLES and _title_case(doc, d):
+    if word in ARTICLES and _title_case(doc, d):
         return True  # "die „Deutsche Krebshilfe“", "des „Spiegel“": a name after its article
     # a compound ends in a longer noun ("Tageszeitung"); a short one must stand alone
     return word in nouns or any(word.endswith(n) for n in nouns if len(n) >= 6)
 
 
-_ARTICLES = frozenset(
+ARTICLES = frozenset(
     "der die das des dem den ein eine einer eines einem einen im vom zum zur beim am".split()
 )
 _AFTER_NAME = re.compile(r"\s*\([A-ZÄÖÜ][\w.\-]*\)")
@@ -88,7 +88,7 @@ def _title_case(doc: Doc, d) -> bool:
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
-def _capitalised_name(doc: Doc, d) -> bool:
+def capitalised_name(doc: Doc, d) -> bool:
     """German: is the quote a name, its words capitalised but for a few connectors
     ("„Gesetz zur Änderung des Passgesetzes“", "„Der Spiegel“")?"""
     lex = doc.lex

@@ -357,7 +357,7 @@ def forward(
         name_tokens = name_tokens[1:]
     if not name_tokens:
         return None
-    role = text[window[0][0] : name_tokens[0][0]].strip(" ,") or None
+    role = _strip_det(text[window[0][0] : name_tokens[0][0]].strip(" ,") or None)
     words = {t[2].lower() for t in name_tokens}
     kind = (
         "organization"
@@ -365,7 +365,7 @@ def forward(
         else ("person" if len(name_tokens) > 1 or role else None)
     )
     name = text[name_tokens[0][0] : name_tokens[-1][1]]
-    return Phrase(window[0][0], name_tokens[-1][1], name, kind, _strip_det(role))
+    return Phrase(window[0][0], name_tokens[-1][1], name, kind, role)
 
 
 _FORWARD_BREAKS = {".", "!", "?", ";", ":", "(", "“", "”", '"', "«", "»", "„"}

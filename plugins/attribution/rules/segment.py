@@ -29,7 +29,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def sentences(
-    masked: str, start: int, end: int, abbreviations: frozenset[str]
+    masked: str,
+    start: int,
+    end: int,
+    abbreviations: frozenset[str],
+    ordinal_nouns: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Sentence spans within [start, end) of the masked text."""
     spans = []
@@ -45,6 +49,14 @@ def sentences(
             and word.group(1).isupper()
         ):
             continue  # an initial ("Donald J. Trump")
+        if (
+            ordinal_nouns
+            and word
+            and word.group(1).isdigit()
+            and len(word.group(1)) <= 2
+            and _ordinal(masked, m, ordinal_nouns)
+        ):
+            continue  # German "am 20. August": the full stop makes the number an ordinal
         e = m.end()
         if e > s:
             spans.append((s, e))
@@ -54,3 +66,12 @@ def sentences(
     if s < end:
         spans.append((s, end))
     return spans
+
+
+_NEXT_WORD = re.compile(r"\s*(\w+)")
+
+
+def _ordinal(masked: str, m: re.Match, nouns: frozenset[str]) -> bool:
+    """Is the number before this full stop an ordinal, a noun of dates after it?"""
+    nxt = _NEXT_WORD.match(masked, m.end())
+    return nxt is not None and nxt.group(1).lower() in nouns

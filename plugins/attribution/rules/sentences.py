@@ -8,6 +8,8 @@ from . import segment
 
 def run(doc: Doc) -> None:
     for p, (ps, pe) in enumerate(doc.paragraphs):
-        for s, e in segment.sentences(doc.masked, ps, pe, doc.lex.abbreviations):
+        for s, e in segment.sentences(
+            doc.masked, ps, pe, doc.lex.abbreviations, doc.lex.ordinal_nouns
+        ):
             doc.sentences.append((s, e))
             doc.sentence_paragraph.append(p)

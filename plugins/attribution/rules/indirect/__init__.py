@@ -47,7 +47,7 @@ def run(doc: Doc) -> None:
             continue  # the sentence starts inside a quote
         for a, b, free in _clauses(doc, quoted, i, span_starts, s, e):
             for toks in _semicolon_parts(tokens(doc.text, a, b)):
-                shapes = SHAPES if free else (evidential.find, leading.find)
+                shapes = SHAPES if free else (_one_source, leading.find)
                 draft = next((d for d in (shape(doc, toks, p) for shape in shapes) if d), None)
                 if draft is None and free:
                     draft = konjunktiv.find(doc, toks, p, found)
@@ -85,6 +85,17 @@ def _clauses(doc: Doc, quoted, i: int, span_starts: list[int], s: int, e: int):
             continue
         nxt = inside[n + 1][0] if n + 1 < len(inside) else e
         yield qe, nxt, n + 1 == len(inside)
+
+
+def _one_source(doc: Doc, toks: list, paragraph: int) -> Draft | None:
+    """Before a quotation, a source phrase names the clause's source only when it is the
+    clause's one source ("nach Angaben des X …, die nach Bewertung von Y „…“": Y speaks
+    the quotation, and the clause is no report of X's)."""
+    draft = evidential.find(doc, toks, paragraph)
+    if draft is None:
+        return None
+    rest = [t for t in toks if t[0] >= draft.cue[1]]
+    return None if rest and evidential.find(doc, rest, paragraph) else draft
 
 
 def _semicolon_parts(toks: list) -> list[list]:
