@@ -10,12 +10,19 @@ tried as leading ("She says people may not like the answer, but
 insists …“…”"). A quotation that ends with its own full stop ends a clause: what follows
 it is read as a new one ("…heart.” He said he recognizes the problem."). Only a speaker
 named beside the verb is taken: the rules are conservative.
+
+Every shape starts from a word of the lexicon: a verb of reported speech, the first word
+of an evidential phrase, a Konjunktiv form. A clause holding none of them is skipped
+before it is tokenised (one regular expression of all those words finds them); a new
+shape that starts from other words must add them to _start_words.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 
+from ...lexicon import Lexicon, token_pattern
 from ...state import Doc, Draft
 from ..cues import tokens
 from . import evidential, konjunktiv, leading, medial, trailing
@@ -32,6 +39,7 @@ def run(doc: Doc) -> None:
     found: list[Draft] = []
     # before a quotation, a verb its frame already took is not read again
     cues = {d.cue for d in doc.drafts if d.cue}
+    start_words = _start_words(doc.lex)
     for (s, e), p in zip(doc.sentences, doc.sentence_paragraph, strict=True):
         if (p == 0 and doc.headline) or _heading(doc, p, s, e):
             continue
@@ -39,6 +47,8 @@ def run(doc: Doc) -> None:
         if i and quoted[i - 1][1] > s:
             continue  # the sentence starts inside a quote
         for a, b, free in _clauses(doc, quoted, i, span_starts, s, e):
+            if not _may_report(doc.text, a, b, start_words):
+                continue  # no word any shape starts from: no shape can match
             toks = tokens(doc.text, a, b)
             if not toks:
                 continue
@@ -50,6 +60,30 @@ def run(doc: Doc) -> None:
                 found.append(draft)
     doc.drafts.extend(found)
     doc.drafts.sort(key=lambda d: d.spans[0][0])
+
+
+_START_WORDS: dict[int, tuple[Lexicon, re.Pattern]] = {}
+
+
+def _start_words(lex: Lexicon) -> re.Pattern:
+    """The words a shape starts from, as tokens: verbs (lowercase, as common.verb_at
+    reads them), evidential phrases' first words (any case), Konjunktiv forms."""
+    cached = _START_WORDS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        exact = token_pattern({*lex.indirect_verbs, *lex.konjunktiv})
+        pattern = f"{exact}|(?i:{token_pattern(evidential.first_words(lex))})"
+        cached = _START_WORDS[id(lex)] = (lex, re.compile(pattern))
+    return cached[1]
+
+
+def _may_report(text: str, a: int, b: int, starts: re.Pattern) -> bool:
+    """Is one of the start words a token of text[a:b]? (A window that opens inside a
+    word is tokenised as it is, whatever it holds: the look-behind would see the word.)"""
+    return starts.search(text, a, b) is not None or (0 < a < len(text) and _inside_word(text, a))
+
+
+def _inside_word(text: str, a: int) -> bool:
+    return (text[a - 1].isalnum() or text[a - 1] == "_") and (text[a].isalnum() or text[a] == "_")
 
 
 def _clauses(doc: Doc, quoted, i: int, span_starts: list[int], s: int, e: int):
