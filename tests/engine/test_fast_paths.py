@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from attribution.lexicon import load, token_pattern, word_pattern
-from attribution.rules import indirect, segment
+from attribution.rules import canonical, indirect, segment
 from attribution.rules.indirect import common, evidential
 
 LANGS = ("en", "de")
@@ -91,3 +91,17 @@ def test_evidential_phrases_start_only_at_their_first_words(text, lang):
     for j in range(len(toks)):
         if any(evidential._match(doc, toks, j, words) for _, words in doc.lex.evidentials):
             assert toks[j][2].lower() in firsts
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .’'", max_size=30), st.text(alphabet="ab .’'", max_size=60))
+def test_literal_search_is_re_finditer(name, text):
+    expected = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+    assert [(m.start(), m.end()) for m in canonical._finditer(name, text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_word_folding_is_the_split_on_apostrophes(text):
+    for tok in _slow_tokens(text, 0, len(text)):
+        assert common.word(tok) == re.split(r"[’']", tok[2].lower())[0]

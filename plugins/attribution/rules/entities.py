@@ -17,11 +17,13 @@ _NAME = re.compile(  # words of a name stand on one line: a paragraph break ends
     r"\b[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.[ \t]*)?(?:(?:de|van|von|der|bin|al|la|da|di|del|le)"
     r"[ \t]+)?[A-Z][\w’'\-]+){1,3}"
 )
+_SPACES = re.compile(r"\s+")
+_CAPITALISED = re.compile(r"\b[A-Z][\w\-]+\b")
 _ISSUER = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)\s*$")
 
 
 def _clean(name: str, doc: Doc) -> str:
-    words = [w for w in re.split(r"\s+", name.replace("’s", "").replace("'s", "")) if w]
+    words = [w for w in _SPACES.split(name.replace("’s", "").replace("'s", "")) if w]
     while words and words[0].rstrip(".").lower() in doc.lex.honorifics | doc.lex.function_words:
         words = words[1:]
     return " ".join(words)
@@ -181,7 +183,7 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
         # "Kiev which, for its part, it claims": the nearest capitalised word before
         s = d.mention[0] if d.mention else d.spans[0][0]
         sentence_start = max(0, doc.text.rfind(".", 0, s))
-        words = re.findall(r"\b[A-Z][\w\-]+\b", doc.text[sentence_start:s])
+        words = _CAPITALISED.findall(doc.text[sentence_start:s])
         words = [w for w in words if w.lower() not in doc.lex.function_words]
         if words:
             d.speaker, d.kind = words[-1], "organization"

@@ -11,6 +11,7 @@ import re
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»“]?(?=\s+[\"“‘«„(\[]?[A-Z0-9ÀÁÂÄÅÉÈÊÖÜÇÑŠŽČĆ]|\s*$)")
+_WORD_BEFORE = re.compile(r"(\w+(?:\.\w+)*)\.?$")
 TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
 
 
@@ -35,7 +36,7 @@ def sentences(
     spans = []
     s = start
     for m in _SENTENCE_END.finditer(masked, start, end):
-        word = re.search(r"(\w+(?:\.\w+)*)\.?$", masked[max(s, m.start() - 20) : m.start() + 1])
+        word = _WORD_BEFORE.search(masked[max(s, m.start() - 20) : m.start() + 1])
         if word and masked[m.start()] == "." and word.group(1).lower() in abbreviations:
             continue  # "Mr. Peskov": an abbreviation's full stop ends no sentence
         if (
