@@ -15,8 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from attribution.lexicon import load, token_pattern, word_pattern
-from attribution.rules import canonical, indirect, segment
+from attribution.rules import canonical, indirect, marks, segment
 from attribution.rules.indirect import common, evidential
+from attribution.state import Draft
 
 LANGS = ("en", "de")
 
@@ -105,3 +106,20 @@ def test_literal_search_is_re_finditer(name, text):
 def test_word_folding_is_the_split_on_apostrophes(text):
     for tok in _slow_tokens(text, 0, len(text)):
         assert common.word(tok) == re.split(r"[’']", tok[2].lower())[0]
+
+
+def _slow_mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        for k in range(s, e):
+            if not chars[k].isspace():
+                chars[k] = "X" if chars[k].isupper() else "x"
+    return "".join(chars)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80), st.lists(windows, max_size=6))
+def test_mask_is_the_character_loop(text, cuts):
+    spans = [_cut(text, w) for w in cuts]
+    drafts = [Draft(spans[k : k + 2], (0, 0), 0, rule="test") for k in range(0, len(spans), 2)]
+    assert marks._mask(text, drafts) == _slow_mask(text, spans)
