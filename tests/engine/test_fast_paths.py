@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from attribution.lexicon import load, token_pattern, word_pattern
-from attribution.rules import canonical, indirect, marks, segment
+from attribution.rules import canonical, cues, entities, indirect, marks, segment
 from attribution.rules.indirect import common, evidential
 from attribution.state import Draft
 
@@ -123,3 +123,29 @@ def test_mask_is_the_character_loop(text, cuts):
     spans = [_cut(text, w) for w in cuts]
     drafts = [Draft(spans[k : k + 2], (0, 0), 0, rule="test") for k in range(0, len(spans), 2)]
     assert marks._mask(text, drafts) == _slow_mask(text, spans)
+
+
+names = st.lists(
+    st.sampled_from(["Mr", "Mrs", "Ms.", "Sir", "Lady", "Dame", "Alan", "de", "Van", "O’Neil",
+                     "J.", "X_", "é", "9", "Ümit", " ", "\t", "\n", "\n\n", ",", "-", "'s", "’"]),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(names)
+def test_word_start_scan_is_the_bounded_pattern(text):
+    for bounded, unbounded in (
+        (entities._NAME, entities._NAME_AT),
+        (entities._ADDRESSED, entities._ADDRESSED_AT),
+    ):
+        expected = [(m.span(), m.groups()) for m in bounded.finditer(text)]
+        found = [(m.span(), m.groups()) for m in segment.at_word_starts(unbounded, text)]
+        assert found == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, windows)
+def test_tokens_are_the_regex_matches(text, window):
+    a, b = _cut(text, window)
+    assert cues.tokens(text, a, b) == _slow_tokens(text, a, b)

@@ -11,6 +11,7 @@ import bisect
 import re
 
 from ..state import Doc, Draft
+from . import segment
 from .phrases import DOCUMENTS, PARTICLES
 
 _NAME = re.compile(  # words of a name stand on one line: a paragraph break ends it
@@ -19,6 +20,7 @@ _NAME = re.compile(  # words of a name stand on one line: a paragraph break ends
 )
 _SPACES = re.compile(r"\s+")
 _CAPITALISED = re.compile(r"\b[A-Z][\w\-]+\b")
+_NAME_AT = re.compile(_NAME.pattern.removeprefix(r"\b"))  # for segment.at_word_starts
 _ISSUER = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)\s*$")
 
 
@@ -33,7 +35,7 @@ def collect_names(doc: Doc) -> None:
     """Every multi-word capitalised name in the text; each surname to its full name."""
     lex = doc.lex
     headline_only: set[str] = set()
-    for m in _NAME.finditer(doc.text):
+    for m in segment.at_word_starts(_NAME_AT, doc.text):
         words = m.group().split()
         for k in range(len(words) - 1, 0, -1):
             if words[k - 1].endswith(("’s", "'s", "s’", "s'")):
@@ -216,13 +218,14 @@ _HONORIFIC_GENDER = {
     "dame": "f", "baroness": "f",
 }  # fmt: skip
 _ADDRESSED = re.compile(r"\b(Mr|Sir|Lord|Mrs|Ms|Miss|Lady|Dame|Baroness)\.?\s+([A-Z][\w’'\-]+)")
+_ADDRESSED_AT = re.compile(_ADDRESSED.pattern.removeprefix(r"\b"))
 
 
 def _genders(doc: Doc) -> dict[str, str]:
     """What the article's honorifics say of its people: surname -> "m" or "f"
     ("Mr Jason", "Ms Wood"); a surname given both is left out."""
     found: dict[str, set[str]] = {}
-    for m in _ADDRESSED.finditer(doc.text):
+    for m in segment.at_word_starts(_ADDRESSED_AT, doc.text):
         found.setdefault(m.group(2), set()).add(_HONORIFIC_GENDER[m.group(1).lower()])
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
