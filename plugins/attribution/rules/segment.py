@@ -52,7 +52,11 @@ def sentences(
     spans = []
     s = start
     for m in _SENTENCE_END.finditer(masked, start, end):
-        word = _WORD_BEFORE.search(masked[max(s, m.start() - 20) : m.start() + 1])
+        word = (  # both tests below are of a full stop: no other end needs the word
+            _WORD_BEFORE.search(masked[max(s, m.start() - 20) : m.start() + 1])
+            if masked[m.start()] == "."
+            else None
+        )
         if word and masked[m.start()] == "." and word.group(1).lower() in abbreviations:
             continue  # "Mr. Peskov": an abbreviation's full stop ends no sentence
         if (
