@@ -375,7 +375,8 @@ _NAME_THEN_COMMA = re.compile(
 )
 
 
-def _occurrences(text: str, phrase: str) -> list[int]:
+@lru_cache(maxsize=64)  # one article's names are looked up again by several rules
+def _occurrences(text: str, phrase: str) -> tuple[int, ...]:
     """Where phrase stands in text as whole words, case folded."""
     low, phrase = _lower(text), phrase.lower()
     found, at = [], low.find(phrase)
@@ -386,7 +387,7 @@ def _occurrences(text: str, phrase: str) -> list[int]:
         ):
             found.append(at)
         at = low.find(phrase, at + 1)
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=8)
