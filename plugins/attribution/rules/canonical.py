@@ -34,6 +34,8 @@ _WORD = re.compile(r"[\w’'&.\-]+|[,;:()]")
 _POSSESSIVE = re.compile(r"[’']s?\s+(?=[A-Z])")
 # connectors inside proper names: "Bank of England", "Marks & Spencer", "bin Laden"
 _CONNECTORS = PARTICLES | {"of", "&", "and", "for", "the", "on", "upon", "al", "el"}
+_CONNECTORS_NOT_PARTICLES = _CONNECTORS - PARTICLES
+_CONNECTORS_OR_DASHES = _CONNECTORS | {"-", "–"}
 _HEAD_ENDS = {"of", "for", "at", "with", "in", "from", "to", "on"}
 _LEGAL_FORMS = {"plc", "inc", "inc.", "ltd", "ltd.", "llc"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*\s|[\"“”]")
@@ -225,7 +227,7 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
         if low in lex.org_nouns and k < len(words):
             break  # "Bookmaker Ladbrokes", "music giant EMI"
         k -= 1
-    while k < len(words) and words[k].lower() in _CONNECTORS - PARTICLES:
+    while k < len(words) and words[k].lower() in _CONNECTORS_NOT_PARTICLES:
         k += 1
     return k
 
@@ -649,7 +651,7 @@ def _clean_role(role: str | None, name: str, lex: Lexicon) -> str | None:
         return None
     words = [w for w in role.split() if w.rstrip(".").lower() not in lex.honorifics]
     words = [w for w in words if w not in name.split()]
-    while words and (words[-1].lower() in _CONNECTORS | {"-", "–"} or words[-1] in ",;:"):
+    while words and (words[-1].lower() in _CONNECTORS_OR_DASHES or words[-1] in ",;:"):
         words = words[:-1]
     while words and (words[0].lower() in DETERMINERS or words[0] in {"-", "–", ","}):
         words = words[1:]

@@ -26,7 +26,11 @@ _ISSUER = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w
 
 def _clean(name: str, doc: Doc) -> str:
     words = [w for w in _SPACES.split(name.replace("’s", "").replace("'s", "")) if w]
-    while words and words[0].rstrip(".").lower() in doc.lex.honorifics | doc.lex.function_words:
+    lex = doc.lex  # (no union of the two sets built per word)
+    while words and (
+        words[0].rstrip(".").lower() in lex.honorifics
+        or words[0].rstrip(".").lower() in lex.function_words
+    ):
         words = words[1:]
     return " ".join(words)
 
