@@ -153,7 +153,7 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
     name = text[words[0][0] : words[-1][1]]
     low = {t[2].lower() for t in words}
     # a description is a person only when its words say so ("a spokesman", "officials")
-    if low & (lex.organizations | DOCUMENTS):
+    if not (low.isdisjoint(lex.organizations) and low.isdisjoint(DOCUMENTS)):
         kind = "organization"
     elif low & lex.titles:
         kind = "person"
