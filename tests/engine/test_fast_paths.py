@@ -92,6 +92,8 @@ def test_evidential_phrases_start_only_at_their_first_words(text, lang):
     for j in range(len(toks)):
         if any(evidential._match(doc, toks, j, words) for _, words in doc.lex.evidentials):
             assert toks[j][2].lower() in firsts
+            # and find() sees it in the clause's lowercased text before reading tokens
+            assert toks[j][2].lower() in text[toks[0][0] : toks[-1][1]].lower()
 
 
 @settings(max_examples=300, deadline=None)

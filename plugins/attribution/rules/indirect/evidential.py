@@ -23,6 +23,10 @@ _LONGEST = 12  # tokens of a source
 def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
     lex = doc.lex
     firsts = first_words(lex)
+    if toks and "" not in firsts:
+        low = doc.text[toks[0][0] : toks[-1][1]].lower()
+        if not any(w in low for w in firsts):
+            return None  # no first word anywhere in the clause (one scan in C per word)
     for j in range(len(toks)):
         if toks[j][2].lower() not in firsts and "" not in firsts:
             continue  # no phrase starts here (_match would find none)
