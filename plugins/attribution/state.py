@@ -55,5 +55,7 @@ class Doc:
             self.trace.log(rule, decision, why)
 
     def snippet(self, start: int, end: int, width: int = 50) -> str:
+        if self.trace is None:
+            return ""  # only log messages show snippets: none are kept without a trace
         text = self.text[start:end].replace("\n", " ")
         return repr(text if len(text) <= width else text[: width - 1] + "…")

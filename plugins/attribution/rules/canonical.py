@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..lexicon import Lexicon
 from ..lexicon import load as load_lexicon
@@ -33,9 +34,15 @@ _WORD = re.compile(r"[\w’'&.\-]+|[,;:()]")
 _POSSESSIVE = re.compile(r"[’']s?\s+(?=[A-Z])")
 # connectors inside proper names: "Bank of England", "Marks & Spencer", "bin Laden"
 _CONNECTORS = PARTICLES | {"of", "&", "and", "for", "the", "on", "upon", "al", "el"}
+_CONNECTORS_NOT_PARTICLES = _CONNECTORS - PARTICLES
+_CONNECTORS_OR_DASHES = _CONNECTORS | {"-", "–"}
 _HEAD_ENDS = {"of", "for", "at", "with", "in", "from", "to", "on"}
 _LEGAL_FORMS = {"plc", "inc", "inc.", "ltd", "ltd.", "llc"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*\s|[\"“”]")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w\-]*)")
+_PERCENT = re.compile(r"\d+%")
+_VERB_AFTER = re.compile(r"[ \t]+[a-z]")
+_APPOSITIVE_ROLE = re.compile(r",\s+(?:(?:the|a|an)\s+)?([^,.;:()\"“”]{3,90}?)\s*[,.;]")
 _STOP_BEFORE_ROLE = {"’s", "'s", ",", ";", ":", "(", ")"}
 
 
@@ -167,7 +174,7 @@ def _with_role_after(doc: Doc, d: Draft, mention: str, lex: Lexicon) -> str:
     words = mention.split()
     if not (d.mention and not d.pronoun) or not words or not words[-1][:1].isupper():
         return mention
-    nxt = re.match(r"[ \t]+([a-z][\w\-]*)", doc.text[d.mention[1] : d.mention[1] + 40])
+    nxt = _NEXT_WORD.match(doc.text[d.mention[1] : d.mention[1] + 40])
     return f"{mention} {nxt.group(1)}" if nxt and _role_word(nxt.group(1), lex) else mention
 
 
@@ -248,7 +255,7 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
         if low in lex.org_nouns and k < len(words):
             break  # "Bookmaker Ladbrokes", "music giant EMI"
         k -= 1
-    while k < len(words) and words[k].lower() in _CONNECTORS - PARTICLES:
+    while k < len(words) and words[k].lower() in _CONNECTORS_NOT_PARTICLES:
         k += 1
     return k
 
@@ -301,7 +308,7 @@ def _description(text: str, lex: Lexicon) -> bool:
     words = text.split()
     if not words or len(words) > 8 or any(c in text for c in ",;:()"):
         return False
-    if not any(c.isalpha() for c in text) and not re.fullmatch(r"\d+%", text):
+    if not any(c.isalpha() for c in text) and not _PERCENT.fullmatch(text):
         return False  # "-", "2004"; "26%" (a share of those polled) is a source
     for w in words:
         low = w.lower().strip(".")
@@ -410,7 +417,8 @@ _NAME_THEN_COMMA = re.compile(
 )
 
 
-def _occurrences(text: str, phrase: str) -> list[int]:
+@lru_cache(maxsize=64)  # one article's names are looked up again by several rules
+def _occurrences(text: str, phrase: str) -> tuple[int, ...]:
     """Where phrase stands in text as whole words, case folded."""
     low, phrase = _lower(text), phrase.lower()
     found, at = [], low.find(phrase)
@@ -421,7 +429,7 @@ def _occurrences(text: str, phrase: str) -> list[int]:
         ):
             found.append(at)
         at = low.find(phrase, at + 1)
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=8)
@@ -497,7 +505,7 @@ def _titled_subject(doc: Doc, lo: int, pos: int, lex: Lexicon) -> tuple[int, str
         doc.name_ends = [e for _, e, _ in doc.name_spans]  # names are found left to right
     first, last = bisect.bisect_left(doc.name_ends, lo), bisect.bisect_right(doc.name_ends, pos)
     for s, e, full in doc.name_spans[first:last]:
-        if s < lo or e > pos or not re.match(r"[ \t]+[a-z]", text[e : e + 3]):
+        if s < lo or e > pos or not _VERB_AFTER.match(text[e : e + 3]):
             continue
         start = max(text.rfind(". ", lo, s) + 2, text.rfind("\n", lo, s) + 1, lo)
         prefix = text[start:s].split()
@@ -516,6 +524,7 @@ _NAME_RUN = (
     r"[A-Z][\w’'\-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+(?:the[ \t]+)?)?[A-Z][\w’'\-]*){0,4}"
     r"(?:[ \t]+(?:plc|inc|ltd|llc)\b)?"
 )
+_NAME_RUN_RE = re.compile(_NAME_RUN)
 # "Laura Ashley, which is due …": a name that is a 'which', not a 'who'
 _WHICH = re.compile(rf"({_NAME_RUN}),\s+which\b")
 # "Oasis singer Liam Gallagher": the name a person's job is given by
@@ -531,7 +540,7 @@ def _organization_before(doc: Doc, pos: int, lex: Lexicon) -> str | None:
     for m in _AFFILIATION.finditer(head):
         if _role_word(m.group(2).split()[-1], lex):
             found.append((m.start(), m.group(1)))
-    for m in re.finditer(_NAME_RUN, head):
+    for m in _NAME_RUN_RE.finditer(head):
         words = m.group().split()
         if _is_org(words, lex) and len(words) <= 4:
             found.append((m.start(), m.group()))
@@ -682,7 +691,7 @@ def _clean_role(role: str | None, name: str, lex: Lexicon) -> str | None:
         return None
     words = [w for w in role.split() if w.rstrip(".").lower() not in lex.honorifics]
     words = [w for w in words if w not in name.split()]
-    while words and (words[-1].lower() in _CONNECTORS | {"-", "–"} or words[-1] in ",;:"):
+    while words and (words[-1].lower() in _CONNECTORS_OR_DASHES or words[-1] in ",;:"):
         words = words[:-1]
     while words and (words[0].lower() in DETERMINERS or words[0] in {"-", "–", ","}):
         words = words[1:]
@@ -691,11 +700,35 @@ def _clean_role(role: str | None, name: str, lex: Lexicon) -> str | None:
     return " ".join(words).strip(" ,")
 
 
+def _finditer(name: str, text: str):
+    """re.finditer(re.escape(name), text), without compiling a pattern per name."""
+    if not name:
+        yield from re.finditer("", text)
+        return
+    at = text.find(name)
+    while at >= 0:
+        yield _Found(at, at + len(name))
+        at = text.find(name, at + len(name))
+
+
+class _Found(NamedTuple):
+    """Where a literal stands: start() and end(), as a match gives them."""
+
+    s: int
+    e: int
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
 def _roles_in_text(doc: Doc, name: str, lex: Lexicon) -> list[str]:
     """Titles before the name ("retail analyst Nick Bubb") and appositives after it."""
     found = []
     text = doc.text
-    for m in re.finditer(re.escape(name), text):
+    for m in _finditer(name, text):
         # before: role words up to a determiner, a preposition or a sign
         window = text[max(0, m.start() - 120) : m.start()]
         window = window[window.rfind("\n") + 1 :]  # not across a paragraph
@@ -733,7 +766,7 @@ def _roles_in_text(doc: Doc, name: str, lex: Lexicon) -> list[str]:
         if role and _role_word(role[-1], lex) and len(role) <= 6:
             found.append(" ".join(role))
         # after: "Ian Gunner, a trader at Mellon Financial, said"
-        a = re.match(r",\s+(?:(?:the|a|an)\s+)?([^,.;:()\"“”]{3,90}?)\s*[,.;]", text[m.end() :])
+        a = _APPOSITIVE_ROLE.match(text, m.end())
         if a:
             words = a.group(1).split()
             if (

@@ -788,6 +788,8 @@ def _particle_name(toks: list[phrases.Token], text: str) -> bool:
     if k == len(toks) or not all(phrases._cap(t[2]) for t in toks[k:]):
         return False
     name = text[toks[0][0] : toks[-1][1]]
+    if " " + name[:1].lower() + name[1:] not in text:
+        return False  # what the pattern needs is nowhere: no pattern compiled for it
     pattern = r"\b[A-ZÄÖÜ][\w\-]+ " + re.escape(name[:1].lower() + name[1:]) + r"\b"
     return re.search(pattern, text) is not None
 
@@ -936,6 +938,8 @@ def _introduced(doc: Doc, phrase: phrases.Phrase) -> bool:
     name = phrase.name
     if " " in name or doc.text[phrase.start : phrase.end] != name:
         return False
+    if doc.text.find(" " + name, 0, phrase.start) < 0:
+        return False  # what the pattern needs is nowhere before: no pattern compiled for it
     pattern = re.compile(r"\b[A-ZÄÖÜ][\w.\-]+ " + re.escape(name) + r"\b")
     return pattern.search(doc.text, 0, phrase.start) is not None
 

@@ -11,18 +11,26 @@ import bisect
 import re
 
 from ..state import Doc, Draft
+from . import segment
 from .phrases import DOCUMENTS, PARTICLES
 
 _NAME = re.compile(  # words of a name stand on one line: a paragraph break ends it
     r"\b[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.[ \t]*)?(?:(?:de|van|von|der|bin|al|la|da|di|del|le)"
     r"[ \t]+)?[A-Z][\w’'\-]+){1,3}"
 )
+_SPACES = re.compile(r"\s+")
+_CAPITALISED = re.compile(r"\b[A-Z][\w\-]+\b")
+_NAME_AT = re.compile(_NAME.pattern.removeprefix(r"\b"))  # for segment.at_word_starts
 _ISSUER = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)\s*$")
 
 
 def _clean(name: str, doc: Doc) -> str:
-    words = [w for w in re.split(r"\s+", name.replace("’s", "").replace("'s", "")) if w]
-    while words and words[0].rstrip(".").lower() in doc.lex.honorifics | doc.lex.function_words:
+    words = [w for w in _SPACES.split(name.replace("’s", "").replace("'s", "")) if w]
+    lex = doc.lex  # (no union of the two sets built per word)
+    while words and (
+        words[0].rstrip(".").lower() in lex.honorifics
+        or words[0].rstrip(".").lower() in lex.function_words
+    ):
         words = words[1:]
     return " ".join(words)
 
@@ -31,7 +39,7 @@ def collect_names(doc: Doc) -> None:
     """Every multi-word capitalised name in the text; each surname to its full name."""
     lex = doc.lex
     headline_only: set[str] = set()
-    for m in _NAME.finditer(doc.text):
+    for m in segment.at_word_starts(_NAME_AT, doc.text):
         words = m.group().split()
         for k in range(len(words) - 1, 0, -1):
             if words[k - 1].endswith(("’s", "'s", "s’", "s'")):
@@ -181,7 +189,7 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
         # "Kiev which, for its part, it claims": the nearest capitalised word before
         s = d.mention[0] if d.mention else d.spans[0][0]
         sentence_start = max(0, doc.text.rfind(".", 0, s))
-        words = re.findall(r"\b[A-Z][\w\-]+\b", doc.text[sentence_start:s])
+        words = _CAPITALISED.findall(doc.text[sentence_start:s])
         words = [w for w in words if w.lower() not in doc.lex.function_words]
         if words:
             d.speaker, d.kind = words[-1], "organization"
@@ -214,13 +222,14 @@ _HONORIFIC_GENDER = {
     "dame": "f", "baroness": "f",
 }  # fmt: skip
 _ADDRESSED = re.compile(r"\b(Mr|Sir|Lord|Mrs|Ms|Miss|Lady|Dame|Baroness)\.?\s+([A-Z][\w’'\-]+)")
+_ADDRESSED_AT = re.compile(_ADDRESSED.pattern.removeprefix(r"\b"))
 
 
 def _genders(doc: Doc) -> dict[str, str]:
     """What the article's honorifics say of its people: surname -> "m" or "f"
     ("Mr Jason", "Ms Wood"); a surname given both is left out."""
     found: dict[str, set[str]] = {}
-    for m in _ADDRESSED.finditer(doc.text):
+    for m in segment.at_word_starts(_ADDRESSED_AT, doc.text):
         found.setdefault(m.group(2), set()).add(_HONORIFIC_GENDER[m.group(1).lower()])
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 

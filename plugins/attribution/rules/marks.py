@@ -194,10 +194,24 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _mask(text: str, drafts: list[Draft]) -> str:
     """The text with every quotation's inside replaced by letters (same length, same case)."""
-    chars = list(text)
-    for d in drafts:
-        for s, e in d.spans:
-            for k in range(s, e):
-                if not chars[k].isspace():
-                    chars[k] = "X" if chars[k].isupper() else "x"
-    return "".join(chars)
+    pieces, at = [], 0
+    for s, e in sorted(span for d in drafts for span in d.spans):
+        s = max(s, at)  # spans may overlap: a character is masked once
+        if s < e:
+            pieces += (text[at:s], text[s:e].translate(_MASK))
+            at = e
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+class _MaskTable(dict):
+    """str.translate's table for masking: an upper-case character becomes X, any other
+    one x, white space stays; each character's entry is made the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        self[code] = c if c.isspace() else "X" if c.isupper() else "x"
+        return self[code]
+
+
+_MASK = _MaskTable()

@@ -110,6 +110,9 @@ def _is_name_word(word: str, lex: Lexicon) -> bool:
     ) or low in PARTICLES
 
 
+_PARTICLES_OR_DOT = PARTICLES | {"."}
+
+
 def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
     """Split a noun phrase into role words and the name that ends it."""
     if not tokens:
@@ -126,7 +129,7 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
         or (tokens[i - 1][2] == "." and i > 1 and len(tokens[i - 2][2]) == 1)
     ):
         i -= 1
-    while i < len(tokens) and tokens[i][2].lower() in PARTICLES | {"."}:
+    while i < len(tokens) and tokens[i][2].lower() in _PARTICLES_OR_DOT:
         i += 1
     start, end = tokens[0][0], tokens[-1][1]
     if i < len(tokens):
@@ -150,7 +153,7 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
     name = text[words[0][0] : words[-1][1]]
     low = {t[2].lower() for t in words}
     # a description is a person only when its words say so ("a spokesman", "officials")
-    if low & (lex.organizations | DOCUMENTS):
+    if not (low.isdisjoint(lex.organizations) and low.isdisjoint(DOCUMENTS)):
         kind = "organization"
     elif low & lex.titles:
         kind = "person"
@@ -262,7 +265,9 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
         while (
             k <= i
             and tokens[k][2].islower()
-            and tokens[k][2].lower() not in (lex.titles | lex.organizations | DOCUMENTS)
+            and tokens[k][2].lower() not in lex.titles
+            and tokens[k][2].lower() not in lex.organizations
+            and tokens[k][2].lower() not in DOCUMENTS
             and tokens[k][2].lower() not in lex.role_nouns
         ):
             k += 1

@@ -6,17 +6,25 @@ to", „laut“: evidential.py), the speaker between commas (medial.py), the spe
 a comma at the end (trailing.py), and a subject with a verb of reported speech
 (leading.py); failing all, a German clause in the Konjunktiv goes on with the report
 before it (konjunktiv.py). After a quotation, a participle or a coordinated verb goes
-on with the quotation's speaker (after_quote.py). The part of a sentence before its
-first quotation is only tried as leading ("She says people may not like the answer, but
-insists …“…”"). A quotation that ends with its own full stop ends a clause: what follows
-it is read as a new one ("…heart.” He said he recognizes the problem."). Only a speaker
-named beside the verb is taken: the rules are conservative.
+on with the quotation's speaker (after_quote.py); a headline is read by headline.py.
+The part of a sentence before its first quotation is only tried as leading ("She says
+people may not like the answer, but insists …“…”") or as its one source phrase („Nach
+Angaben des X ist die Lage „…“"). A quotation that ends with its own full stop ends a
+clause: what follows it is read as a new one ("…heart.” He said he recognizes the
+problem."). Only a speaker named beside the verb is taken: the rules are conservative.
+
+Every shape starts from a word of the lexicon: a verb of reported speech, the first word
+of an evidential phrase, a Konjunktiv form. A clause holding none of them is skipped
+before it is tokenised (one regular expression of all those words finds them); a new
+shape that starts from other words must add them to _start_words.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 
+from ...lexicon import Lexicon, token_pattern
 from ...state import Doc, Draft
 from ..cues import tokens
 from . import after_quote, evidential, headline, konjunktiv, leading, medial, trailing
@@ -33,6 +41,7 @@ def run(doc: Doc) -> None:
     found: list[Draft] = []
     # before a quotation, a verb its frame already took is not read again
     cues = {d.cue for d in doc.drafts if d.cue}
+    start_words = _start_words(doc.lex)
     by_outer = {d.outer: d for d in doc.drafts}
     if doc.headline and not any(a <= _colon(doc) for a in starts):
         toks = tokens(doc.text, *doc.headline)
@@ -46,6 +55,8 @@ def run(doc: Doc) -> None:
         if i and quoted[i - 1][1] > s:
             continue  # the sentence starts inside a quote
         for a, b, free in _clauses(doc, quoted, i, span_starts, s, e):
+            if not _may_report(doc.text, a, b, start_words):
+                continue  # no word any shape starts from: no shape can match
             for toks in _semicolon_parts(tokens(doc.text, a, b)):
                 shapes = SHAPES if free else (_one_source, leading.find)
                 draft = next((d for d in (shape(doc, toks, p) for shape in shapes) if d), None)
@@ -62,6 +73,30 @@ def run(doc: Doc) -> None:
                 found.append(draft)
     doc.drafts.extend(found)
     doc.drafts.sort(key=lambda d: d.spans[0][0])
+
+
+_START_WORDS: dict[int, tuple[Lexicon, re.Pattern]] = {}
+
+
+def _start_words(lex: Lexicon) -> re.Pattern:
+    """The words a shape starts from, as tokens: verbs (lowercase, as common.verb_at
+    reads them), evidential phrases' first words (any case), Konjunktiv forms."""
+    cached = _START_WORDS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        exact = token_pattern({*lex.indirect_verbs, *lex.konjunktiv})
+        pattern = f"{exact}|(?i:{token_pattern(evidential.first_words(lex))})"
+        cached = _START_WORDS[id(lex)] = (lex, re.compile(pattern))
+    return cached[1]
+
+
+def _may_report(text: str, a: int, b: int, starts: re.Pattern) -> bool:
+    """Is one of the start words a token of text[a:b]? (A window that opens inside a
+    word is tokenised as it is, whatever it holds: the look-behind would see the word.)"""
+    return starts.search(text, a, b) is not None or (0 < a < len(text) and _inside_word(text, a))
+
+
+def _inside_word(text: str, a: int) -> bool:
+    return (text[a - 1].isalnum() or text[a - 1] == "_") and (text[a].isalnum() or text[a] == "_")
 
 
 def _clauses(doc: Doc, quoted, i: int, span_starts: list[int], s: int, e: int):

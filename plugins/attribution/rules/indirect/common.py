@@ -42,9 +42,12 @@ def _object_before(toks: list[Token], start: int, end: int) -> bool:
     )
 
 
+_APOSTROPHE = re.compile(r"[’']")
+
+
 def word(tok: Token) -> str:
     """The token's word folded for lexicon lookups ("she’ll" -> "she")."""
-    return re.split(r"[’']", tok[2].lower())[0]
+    return _APOSTROPHE.split(tok[2].lower(), 1)[0]
 
 
 def verb_at(doc: Doc, toks: list[Token], j: int) -> tuple[ReportingVerb, int] | None:

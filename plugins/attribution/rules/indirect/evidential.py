@@ -9,6 +9,7 @@ Schluss, …“. The phrases are data (lexicons/<lang>/evidentials.txt).
 
 from __future__ import annotations
 
+from ...lexicon import Lexicon
 from ...state import Doc, Draft
 from .. import phrases
 from ..phrases import Phrase, Token
@@ -21,7 +22,14 @@ _LONGEST = 12  # tokens of a source
 
 def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
     lex = doc.lex
+    firsts = first_words(lex)
+    if toks and "" not in firsts:
+        low = doc.text[toks[0][0] : toks[-1][1]].lower()
+        if not any(w in low for w in firsts):
+            return None  # no first word anywhere in the clause (one scan in C per word)
     for j in range(len(toks)):
+        if toks[j][2].lower() not in firsts and "" not in firsts:
+            continue  # no phrase starts here (_match would find none)
         for side, words in lex.evidentials:
             end = _match(doc, toks, j, words)
             if end is None:
@@ -44,6 +52,20 @@ def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
             cue = (toks[j][0], toks[end - 1][1])
             return common.draft(doc, spans, cue, phrase, paragraph, "indirect-evidential")
     return None
+
+
+_FIRST_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def first_words(lex: Lexicon) -> frozenset[str]:
+    """The words, lowercase, an evidential phrase may start with ("" when one is empty)."""
+    cached = _FIRST_WORDS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        firsts = {words[0] if words else "" for _, words in lex.evidentials}
+        if "@source" in firsts:
+            firsts |= lex.source_nouns
+        cached = _FIRST_WORDS[id(lex)] = (lex, frozenset(firsts))
+    return cached[1]
 
 
 def _match(doc: Doc, toks: list[Token], j: int, words: tuple[str, ...]) -> int | None:

@@ -20,7 +20,10 @@ def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
 
 
 def _find(doc: Doc, toks: list[Token], paragraph: int, frame: bool) -> Draft | None:
+    verbs = doc.lex.indirect_verbs
     for j in range(1, min(len(toks), _REACH)):
+        if toks[j][2] not in verbs:
+            continue  # no verb here (common.verb_at would find none)
         hit = common.verb_at(doc, toks, j)
         if hit is None or ("frame" in hit[0].kinds) != frame or common.passive(doc, toks, j):
             continue

@@ -21,6 +21,8 @@ def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
         for k in range(i + 2, min(n - 1, i + 2 + _LONGEST)):
             if toks[k][2] == ",":
                 break
+            if toks[k][2] not in doc.lex.indirect_verbs:
+                continue  # no verb here (common.verb_at would find none)
             hit = common.verb_at(doc, toks, k)
             if hit is None or not hit[0].kinds & {"say", "clause", "frame"}:
                 continue

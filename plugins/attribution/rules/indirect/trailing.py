@@ -23,6 +23,8 @@ def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
         j = _inverted_before_appositive(doc, toks, j)
         tail = toks[j + 1 :]
         for k in range(len(tail)):
+            if tail[k][2] not in doc.lex.indirect_verbs:
+                continue  # no verb here (common.verb_at would find none)
             hit = common.verb_at(doc, tail, k)
             if hit is None or not hit[0].kinds & {"say", "clause", "frame"}:
                 continue
