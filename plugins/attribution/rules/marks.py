@@ -1,7 +1,8 @@
 """Step 'marks': pair quotation marks into quotations, paragraph by paragraph.
 
 Every common style is paired: “…” "…" ''…'' ‘…’ «…» „…“ »…« ‹…› ‚…‘. Apostrophes inside
-words (Zelensky’s) are not marks. Only outermost pairs make quotations; nested
+words (Zelensky’s) are not marks. Texts that mix straight and curly double marks
+("…,” he said. “…") pair them too. Only outermost pairs make quotations; nested
 quotes stay inside them. A paragraph that ends inside a quote continues it when the
 next paragraph opens with a mark (news style for quotes over several paragraphs);
 otherwise the open quote ends with its paragraph, so an unbalanced mark can never
@@ -18,7 +19,7 @@ from ..state import Doc, Draft
 _MARKS = re.compile(r"''|[\"“”„«»‹›‘’‚]")
 # what each opening mark may be closed by
 _CLOSERS = {
-    "“": "”“",
+    "“": "”“\"",
     "„": "“”",
     "«": "»",
     "»": "«",
@@ -26,7 +27,7 @@ _CLOSERS = {
     "›": "‹",
     "‘": "’",
     "‚": "‘’",
-    '"': '"',
+    '"': '"”',
 }
 _OPENERS_AT_START = set('"“„«»‹‘‚')
 
@@ -47,6 +48,13 @@ def _can_open(text: str, i: int, start: int) -> bool:
     j = i + _width(text, i)
     after = text[j] if j < len(text) else " "
     return (before.isspace() or before in '([{—–-/:;,"“„«»‘‚') and not after.isspace()
+
+
+def _mixed_opener(text: str, i: int, start: int, c: str, opener: str) -> bool:
+    """Inside “…, a straight mark that could open a quote is no closer ("“He called it
+    "great"…"); one after the words closes it, as in texts that mix the two styles
+    (“…," he said)."""
+    return c == '"' and opener == "“" and _can_open(text, i, start)
 
 
 def _sentence_ended(text: str, i: int, start: int) -> bool:
@@ -96,6 +104,7 @@ def pair_paragraph(
                 and len(stack) == 1
                 and i == stack[-1][1] + 1
             )
+            and not _mixed_opener(text, i, start, c, stack[-1][0])
         ):
             opener, pos = stack.pop()
             if not stack:
