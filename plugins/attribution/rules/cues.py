@@ -436,6 +436,10 @@ def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
         # a dateline, "WASHINGTON — …": the clause starts after it
         k = next((k for k in range(i + 1, min(len(toks), i + 8)) if toks[k][2] in "—–-"), i + 1)
         return subject(toks[k + 1 :], lex, text) if k + 1 < len(toks) else None
+    k = _dateline_end(toks, i)
+    if k is not None:
+        # "WASHINGTON, Dec. 8 (UPI) —", "Washington (AFP) –", "DECATUR, Ill. —"
+        return subject(toks[k + 1 :], lex, text) if k + 1 < len(toks) else None
     adverbial = (
         first.lower() in lex.function_words
         and first.lower() not in phrases.DETERMINERS
@@ -469,6 +473,25 @@ def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
 
 
 _PASSIVE = frozenset("was were is are been being be".split())
+_DATELINE_REACH = 10  # tokens of place, date and agency before a dateline's dash
+
+
+def _dateline_end(toks: list[phrases.Token], i: int) -> int | None:
+    """Where the dash of a dateline opening the clause at toks[i] stands: a place in
+    capitals, or any place with an agency in capitals in brackets ("Washington (AFP) –"),
+    then only capitalised words, numbers, commas, full stops and brackets up to a dash."""
+    agency = False
+    for k in range(i + 1, min(len(toks), i + _DATELINE_REACH)):
+        word = toks[k][2]
+        if word in {"—", "–"} or word == "-" and toks[k - 1][2] == ")":
+            capitals = toks[i][2].isupper() and len(toks[i][2]) > 1
+            return k if capitals or agency else None
+        if word == "(" and k + 2 < len(toks) and toks[k + 2][2] == ")":
+            agency = agency or (toks[k + 1][2].isupper() and len(toks[k + 1][2]) > 1)
+            continue
+        if not (word[:1].isupper() or word.isdigit() or word in {",", ".", ")"}):
+            return None
+    return None
 
 
 def _title_follows(toks: list[phrases.Token], k: int, lex) -> bool:
