@@ -285,6 +285,7 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
                 or right[j + 1][2] in {".", ",", ";"}
                 or right[j + 1][2].lower()
                 in {"in", "on", "at", "during", "last", "this", "today", "yesterday"}
+                or _adjunct_after(right[j + 1][2], lex)
             )
             refers_back = j + 1 < len(right) and right[j + 1][2].lower() in {"it", "so", "this"}
             if not closing and not refers_back and doc.text[d.spans[-1][1] - 1] in ".!?":
@@ -297,6 +298,13 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
                 continue
             return _set(doc, d, cue, phrase, "cue-after")
     return False
+
+
+def _adjunct_after(word: str, lex) -> bool:
+    """Does this word after a cue open an adjunct ("said as he launched", "asks
+    rhetorically", "said to People"), not the cue's own content?"""
+    low = word.lower()
+    return low in lex.clause_non_starts or low in lex.time_adjuncts or phrases.adverb(word)
 
 
 def _comma_before(toks: list[phrases.Token], start: int) -> bool:
