@@ -339,7 +339,9 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             if _PARTICIPLE.match(low) and j > 1:
                 # "Fiorina backed Cruz on Wednesday, saying …", "Trump released a statement
                 # explaining …": the clause's subject speaks, not the noun before the verb
-                phrase = subject(left[:j], lex, doc.text)
+                phrase = _participle_agent(left, j, lex, doc.text) or subject(
+                    left[:j], lex, doc.text
+                )
                 if phrase is not None:
                     return _set(doc, d, (left[j][0], left[j][1]), phrase, "participle-subject")
             if j > 0 and left[j - 1][2].lower() in _PASSIVE and low.endswith(("ed", "ld", "en")):
@@ -381,6 +383,28 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             return _set(doc, d, colon, phrase, "colon-subject")
     del text_before
     return False
+
+
+def _participle_agent(
+    toks: list[phrases.Token], j: int, lex, text: str
+) -> phrases.Phrase | None:
+    """Who does the participle at toks[j] when it is not the clause's subject: the noun
+    phrase after "with" ("…, with Sen. John McCain calling it …"), or the speaker of a cue
+    just before it ("Ryan and Trump will meet, Spicer said, adding …")."""
+    phrase = phrases.backward(toks, j, lex, text)
+    if phrase is not None and not phrase.pronoun:
+        k = next((k for k, t in enumerate(toks) if t[0] == phrase.start), 0)
+        if k > 0 and toks[k - 1][2].lower() == "with":
+            return phrase
+    if toks[j - 1][2] != "," or toks[j - 2][2].lower() not in lex.cues:
+        return None
+    cue = j - 2
+    phrase = phrases.backward(toks, cue, lex, text)
+    if phrase is not None:
+        k = next((k for k, t in enumerate(toks) if t[0] == phrase.start), 0)
+        # a subject standing right after a comma: a cue closing the sentence before it
+        return phrase if k > 0 and toks[k - 1][2] == "," else None
+    return phrases.forward(toks, cue + 1, lex, text, hi=j - 1)
 
 
 def _quoted_object(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
