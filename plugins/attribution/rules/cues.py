@@ -307,6 +307,17 @@ def _adjunct_after(word: str, lex) -> bool:
     return low in lex.clause_non_starts or low in lex.time_adjuncts or phrases.adverb(word)
 
 
+def _after_possessive(toks: list[phrases.Token], j: int, lex) -> bool:
+    """Is the cue word at toks[j] a noun owned by someone ("Trump’s comments", "his
+    call for")? Then it names speech, it does not introduce this quote."""
+    before = toks[j - 1][2] if j > 0 else ""
+    if before.lower() in phrases.POSSESSIVES:
+        return True
+    owner = before[:-2].lower()
+    # "He’s said", "that’s called": a contraction of "is" or "has", not an owner
+    return before.endswith(("’s", "'s", "s’", "s'")) and owner not in lex.function_words
+
+
 def _comma_before(toks: list[phrases.Token], start: int) -> bool:
     prev = [t for t in toks if t[1] <= start]
     return bool(prev) and prev[-1][2] == ","
@@ -318,6 +329,8 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
     for j in range(len(left) - 1, -1, -1):
         low = left[j][2].lower()
         if low in lex.frame_cues and (left[j][2].islower() or j == 0):
+            if _after_possessive(left, j, lex):
+                continue  # "told CNN that Ginsburg’s comments “…”": a noun, not the cue
             if lex.clause_openers and low == "so":
                 # "…, so der Sprecher: „…“", "so Müller weiter": the speaker follows "so";
                 # "so" before a verb or before nothing is an adverb ("So sagte …")
