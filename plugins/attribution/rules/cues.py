@@ -288,7 +288,14 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
                 or _adjunct_after(right[j + 1][2], lex)
             )
             refers_back = j + 1 < len(right) and right[j + 1][2].lower() in {"it", "so", "this"}
-            if not closing and not refers_back and doc.text[d.spans[-1][1] - 1] in ".!?":
+            # '“… to demolish!” he told the crowd': no new sentence starts after the quote
+            goes_on = i == 0 and right[0][2].islower() and not lex.clause_openers
+            if (
+                not closing
+                and not refers_back
+                and not goes_on
+                and doc.text[d.spans[-1][1] - 1] in ".!?"
+            ):
                 # '“… spin doctors.” Graham Robb, …, said the decision …': a sentence
                 # after a closed quote whose cue reports its own words
                 continue
