@@ -314,6 +314,24 @@ def _adjunct_after(word: str, lex) -> bool:
     return low in lex.clause_non_starts or low in lex.time_adjuncts or phrases.adverb(word)
 
 
+def _before_adverbial(
+    toks: list[phrases.Token], phrase: phrases.Phrase, lex, text: str
+) -> phrases.Phrase:
+    """The subject before the prepositional phrases that end with this noun phrase ("Trump
+    in his announcement speech", "a story by the website Politico"); the phrase itself
+    when no noun phrase stands before them."""
+    found = phrase
+    for _ in range(3):
+        k = next((k for k, t in enumerate(toks) if t[0] == found.start), 0)
+        prep = toks[k - 1][2].lower() if k > 0 else ""
+        if found.pronoun or prep not in phrases.PREPOSITIONS or prep in lex.subordinators:
+            return found
+        found = phrases.backward(toks, k - 1, lex, text)
+        if found is None:
+            return phrase
+    return phrase
+
+
 def _after_possessive(toks: list[phrases.Token], j: int, lex) -> bool:
     """Is the cue word at toks[j] a noun owned by someone ("Trump’s comments", "his
     call for")? Then it names speech, it does not introduce this quote."""
@@ -377,6 +395,10 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             if phrase is None and j == 0 and len(left) > 1:
                 # inverted at the start of the sentence: "Said Peskov: “…”"
                 phrase = phrases.forward(left, j + 1, lex, doc.text)
+            if phrase is not None:
+                # "Trump in his announcement speech called": the noun before the cue ends
+                # an adverbial; the subject stands before it
+                phrase = _before_adverbial(left, phrase, lex, doc.text)
             if phrase is None:
                 continue
             return _set(doc, d, (left[j][0], left[j][1]), phrase, "cue-before")
