@@ -497,7 +497,7 @@ def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
         "later",
         "earlier",
     }:
-        comma = next((k for k, t in enumerate(toks[:8]) if t[2] == ","), None)
+        comma = next((k for k, t in enumerate(toks[:12]) if t[2] == ","), None)
         i = comma + 1 if comma is not None else 1
     if i >= len(toks):
         return None
