@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..state import Doc, Draft
+from .cues import _LABEL
 
 # two ASCII apostrophes are one double mark (''…'', the style of NYT archives)
 _MARKS = re.compile(r"''|[\"“”„«»‹›‘’‚]")
@@ -133,7 +134,11 @@ def run(doc: Doc) -> None:
             [a for a, _ in pairs] + ([unclosed] if unclosed is not None else []), default=None
         )
         if pending is not None:
-            if first_mark == ps and (text[ps] in _OPENERS_AT_START or _width(text, ps) == 2):
+            if (
+                first_mark == ps
+                and (text[ps] in _OPENERS_AT_START or _width(text, ps) == 2)
+                and not _labelled(text, ps)
+            ):
                 # continuation: this paragraph reopens the quote left open above
                 if pairs and pairs[0][0] == ps:
                     a, b = pairs.pop(0)
@@ -170,6 +175,12 @@ def run(doc: Doc) -> None:
         _close_at_paragraph_end(doc, pending)
     doc.drafts.sort(key=lambda d: d.spans[0][0])
     doc.masked = _mask(text, doc.drafts)
+
+
+def _labelled(text: str, ps: int) -> bool:
+    """Does the paragraph open with a mark and a speaker's label ("WALLACE: …)? Then it is
+    a new turn of a transcript, not the quote above going on."""
+    return _LABEL.match(text, ps + _width(text, ps)) is not None
 
 
 def _close_at_paragraph_end(doc: Doc, draft: Draft) -> None:
