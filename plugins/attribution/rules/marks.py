@@ -116,9 +116,8 @@ def pair_paragraph(
                 continue
             if len(stack) >= 3:
                 continue  # deeper than any real nesting: treat as stray
-            if stack and stack[-1][0] in '“"' and c in '“"' and len(stack) == 1:
-                # a second double opener inside a double quote: the first was never closed
-                stack.clear()
+            # a double opener of the other style inside a double quote nests in it
+            # ("… isn’t about “Equal Justice Under Law” anymore.")
             stack.append((c, i))
     unclosed = stack[0][1] if stack else None
     return pairs, unclosed
