@@ -275,6 +275,8 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
                 phrase = phrases.forward(right, j + 1, lex, doc.text)
                 if phrase is not None:
                     return _set(doc, d, cue, phrase, "inverted-cue")
+            if _passive(right, j, lex):
+                continue  # "Four movies have been announced": a passive names no speaker
             phrase = phrases.backward(right, j, lex, doc.text, lo=i)
             # only a subject standing right after the quote ("“…,” he said"), or one
             # closing the sentence after a comma ("… climate change, Axelrod said.")
@@ -285,7 +287,7 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
                 or right[j + 1][2] in {".", ",", ";"}
                 or right[j + 1][2].lower()
                 in {"in", "on", "at", "during", "last", "this", "today", "yesterday"}
-                or _adjunct_after(right[j + 1][2], lex)
+                or _adjunct_after(right, j + 1, lex)
             )
             refers_back = j + 1 < len(right) and right[j + 1][2].lower() in {"it", "so", "this"}
             # '“… to demolish!” he told the crowd': no new sentence starts after the quote
@@ -307,11 +309,30 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
     return False
 
 
-def _adjunct_after(word: str, lex) -> bool:
-    """Does this word after a cue open an adjunct ("said as he launched", "asks
-    rhetorically", "said to People"), not the cue's own content?"""
+def _passive(toks: list[phrases.Token], j: int, lex) -> bool:
+    """Is the cue at toks[j] a passive ("have been announced", "was asked")? "He was
+    quoted as saying" is not: its subject is the speaker."""
+    word = toks[j][2].lower()
+    nxt = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
+    return (
+        toks[j - 1][2].lower() in lex.passive_auxiliaries
+        and word.endswith(("ed", "ld", "en"))
+        and nxt != "as"
+    )
+
+
+def _adjunct_after(toks: list[phrases.Token], k: int, lex) -> bool:
+    """Does toks[k], after a cue, open an adjunct ("said as he launched", "asks
+    rhetorically", "said to People", "said of the swirl"), not the cue's own content?
+    ("Boeing continues to enjoy …", "comments and reviews": a new sentence's words.)"""
+    word = toks[k][2]
     low = word.lower()
-    return low in lex.clause_non_starts or low in lex.time_adjuncts or phrases.adverb(word)
+    if low in lex.subordinators or phrases.adverb(word):
+        return True
+    nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
+    return low in lex.clause_non_starts and (
+        nxt[:1].isupper() or nxt.lower() in phrases.DETERMINERS | phrases.POSSESSIVES
+    )
 
 
 def _before_adverbial(
@@ -326,10 +347,16 @@ def _before_adverbial(
         prep = toks[k - 1][2].lower() if k > 0 else ""
         if found.pronoun or prep not in phrases.PREPOSITIONS or prep in lex.subordinators:
             return found
+        if prep == "with":
+            return found  # "…, with Mr Dixon quoted as saying": the noun phrase speaks
         found = phrases.backward(toks, k - 1, lex, text)
-        if found is None:
-            return phrase
+        if found is None or (_named(phrase) and not _named(found) and not found.pronoun):
+            return phrase  # "A spokesman for Mr Blair said": the name, not the description
     return phrase
+
+
+def _named(phrase: phrases.Phrase) -> bool:
+    return any(w[:1].isupper() for w in phrase.name.split()[1:] or phrase.name.split())
 
 
 def _after_possessive(toks: list[phrases.Token], j: int, lex) -> bool:
