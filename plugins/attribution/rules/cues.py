@@ -304,9 +304,40 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
             after_comma = any(t[2] == "," and t[1] <= phrase.start for t in right[i:j])
             near = phrase.start <= right[min(i + 2, len(right) - 1)][0]
             if not near and not (closing and after_comma and _comma_before(right, phrase.start)):
-                continue
+                whole = _whole_subject(doc, d, right, i, j)
+                if whole is None:
+                    continue
+                phrase = whole
             return _set(doc, d, cue, phrase, "cue-after")
     return False
+
+
+_SUBJECT_REACH = 10  # tokens of a noun phrase between a quote and its cue
+
+
+def _whole_subject(
+    doc: Doc, d: Draft, right: list[phrases.Token], i: int, j: int
+) -> phrases.Phrase | None:
+    """'“…,” the Florida senator and Republican presidential candidate said': after a quote
+    closed by a comma, everything up to the cue is its subject when it is one noun phrase
+    (an article or a capital first; no comma, preposition or verb of speech inside)."""
+    lex = doc.lex
+    if i != 0 or doc.text[d.spans[-1][1] - 1] != ",":
+        return None
+    k = j
+    while k > i and (right[k - 1][2].lower() in phrases.SKIP or phrases.adverb(right[k - 1][2])):
+        k -= 1
+    stretch = right[i:k]
+    if not 1 < len(stretch) <= _SUBJECT_REACH:
+        return None
+    first = stretch[0][2]
+    if not (first[:1].isupper() or first.lower() in phrases.DETERMINERS):
+        return None
+    for _, _, word in stretch:
+        low = word.lower()
+        if not word[:1].isalnum() or low in phrases.PREPOSITIONS or low in lex.frame_cues:
+            return None
+    return phrases.split_name(stretch, lex, doc.text)
 
 
 def _passive(toks: list[phrases.Token], j: int, lex) -> bool:
