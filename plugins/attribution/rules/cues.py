@@ -465,6 +465,10 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             return _set(doc, d, (left[j][0], left[j + 1][1]), phrase, "according-to")
     if left and left[-1][2] == ":" and len(left) > 1:
         colon = (left[-1][0], left[-1][1])
+        phrase = _dash_source(left, lex, doc.text)
+        if phrase is not None:
+            # a digest item, "IOWA POLLS NOT WRONG - Mark Blumenthal: “…”"
+            return _set(doc, d, colon, phrase, "dash-source")
         # "The Kremlin: “…”": the colon follows the speaker and nothing else
         phrase = phrases.backward(left, len(left) - 1, lex, doc.text)
         if phrase is not None and phrase.start == left[0][0]:
@@ -505,6 +509,26 @@ def _participle_agent(
         # a subject standing right after a comma: a cue closing the sentence before it
         return phrase if k > 0 and toks[k - 1][2] == "," else None
     return phrases.forward(toks, cue + 1, lex, text, hi=j - 1)
+
+
+_DASHES = frozenset({"-", "–", "—"})
+_SOURCE_REACH = 6  # tokens of a source between a dash and a colon
+
+
+def _dash_source(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
+    """Digest items: a headline, a dash, the source and a colon before the quote ("Media
+    shares blame - HuffPollster:", "… all along -More from Blumenthal and Cohen:")."""
+    k = next((k for k in range(len(toks) - 2, 0, -1) if toks[k][2] in _DASHES), None)
+    if k is None or not text[toks[k][0] - 1].isspace():
+        return None  # no dash, or a hyphen inside a word
+    seg = toks[k + 1 : -1]
+    if len(seg) > 2 and seg[0][2] == "More" and seg[1][2] == "from":
+        seg = seg[2:]
+    if not 0 < len(seg) <= _SOURCE_REACH or not seg[0][2][:1].isupper():
+        return None
+    if any(w.islower() and w not in phrases.DETERMINERS and w != "and" for _, _, w in seg):
+        return None  # a clause, not a name
+    return phrases.split_name(seg, lex, text)
 
 
 def _quoted_object(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
