@@ -277,7 +277,9 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
                     return _set(doc, d, cue, phrase, "inverted-cue")
             if _passive(right, j, lex):
                 continue  # "Four movies have been announced": a passive names no speaker
-            phrase = phrases.backward(right, j, lex, doc.text, lo=i)
+            phrase = phrases.backward(right, j, lex, doc.text, lo=i) or _whole_subject(
+                doc, d, right, i, j
+            )
             # only a subject standing right after the quote ("“…,” he said"), or one
             # closing the sentence after a comma ("… climate change, Axelrod said.")
             if phrase is None:
@@ -288,6 +290,7 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
                 or right[j + 1][2].lower()
                 in {"in", "on", "at", "during", "last", "this", "today", "yesterday"}
                 or _adjunct_after(right, j + 1, lex)
+                or _listener_ends(right, j, lex)
             )
             refers_back = j + 1 < len(right) and right[j + 1][2].lower() in {"it", "so", "this"}
             # '“… to demolish!” he told the crowd': no new sentence starts after the quote
@@ -335,9 +338,31 @@ def _whole_subject(
         return None
     for _, _, word in stretch:
         low = word.lower()
-        if not word[:1].isalnum() or low in phrases.PREPOSITIONS or low in lex.frame_cues:
+        if not (word[:1].isalnum() or word == "-") or low in phrases.PREPOSITIONS:
+            return None
+        if low in lex.frame_cues:
             return None
     return phrases.split_name(stretch, lex, doc.text)
+
+
+_LISTENER_REACH = 4  # tokens of a listener between a cue and the sentence's end
+
+
+def _listener_ends(toks: list[phrases.Token], j: int, lex) -> bool:
+    """Does a short noun phrase after a cue that takes a listener end the sentence ("Todd
+    asked the real estate mogul.", "she told Reuters.")? Then it is the listener, not the
+    cue's own content ("echoed McIntyre's sentiments." is an object)."""
+    verb = lex.indirect_verbs.get(toks[j][2].lower())
+    if verb is None or "addressee" not in verb.kinds:
+        return False
+    k = j + 1
+    end = next((e for e in range(k, len(toks)) if toks[e][2] in {".", "!", "?", ";"}), None)
+    if end is None or not 0 < end - k <= _LISTENER_REACH:
+        return False
+    first = toks[k][2]
+    if not (first[:1].isupper() or first.lower() in phrases.DETERMINERS | phrases.POSSESSIVES):
+        return False
+    return not any(t[2].lower() in lex.frame_cues for t in toks[k:end])
 
 
 def _passive(toks: list[phrases.Token], j: int, lex) -> bool:
