@@ -99,13 +99,25 @@ def run(doc: Doc) -> None:
         next_paragraph = (
             d.paragraph - last.paragraph <= _MAX_PARAGRAPH_GAP
             and d.outer[0] == ps
-            and last.type != "indirect"
+            # after reported speech, only a speaker who is named ("Ian Harris … said
+            # the machine would appeal … ¶ “…”"), never a loose description
+            and (last.type != "indirect" or _named(doc, last))
         )
         if not (same_paragraph or next_paragraph):
             if _pronoun_subject_before(doc, d, last):
                 take(doc, d, last, "continuation-pronoun-sentence")
             continue
         take(doc, d, last, "continuation")
+
+
+def _named(doc: Doc, d: Draft) -> bool:
+    """Is d's speaker a person or an organisation the text names ("Ian Harris"), not a
+    description ("Analysts", "for the first time")?"""
+    lex = doc.lex
+    return d.kind in {"person", "organization"} and any(
+        w[:1].isupper() and w.lower() not in lex.role_nouns and w.lower() not in lex.titles
+        for w in (d.speaker or "").split()
+    )
 
 
 # "And she won't commit to an opinion yet. “…”": a sentence about the last speaker

@@ -296,7 +296,11 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
                 phrase = phrases.forward(right, j + 1, lex, doc.text)
                 if phrase is not None:
                     return _set(doc, d, cue, phrase, "inverted-cue")
-            phrase = phrases.backward(right, j, lex, doc.text, lo=i)
+            if _passive(right, j, lex):
+                continue  # "Four movies have been announced": a passive names no speaker
+            phrase = phrases.backward(right, j, lex, doc.text, lo=i) or _whole_subject(
+                doc, d, right, i, j
+            )
             # only a subject standing right after the quote ("“…,” he said"), or one
             # closing the sentence after a comma ("… climate change, Axelrod said.")
             if phrase is None:
@@ -306,16 +310,28 @@ def _right_frame(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
                 or right[j + 1][2] in {".", ",", ";"}
                 or right[j + 1][2].lower()
                 in {"in", "on", "at", "during", "last", "this", "today", "yesterday"}
+                or _adjunct_after(right, j + 1, lex)
+                or _listener_ends(right, j, lex)
             )
             refers_back = j + 1 < len(right) and right[j + 1][2].lower() in {"it", "so", "this"}
-            if not closing and not refers_back and doc.text[d.spans[-1][1] - 1] in ".!?":
+            # '“… to demolish!” he told the crowd': no new sentence starts after the quote
+            goes_on = i == 0 and right[0][2].islower() and not lex.clause_openers
+            if (
+                not closing
+                and not refers_back
+                and not goes_on
+                and doc.text[d.spans[-1][1] - 1] in ".!?"
+            ):
                 # '“… spin doctors.” Graham Robb, …, said the decision …': a sentence
                 # after a closed quote whose cue reports its own words
                 continue
             after_comma = any(t[2] == "," and t[1] <= phrase.start for t in right[i:j])
             near = phrase.start <= right[min(i + 2, len(right) - 1)][0]
             if not near and not (closing and after_comma and _comma_before(right, phrase.start)):
-                continue
+                whole = _whole_subject(doc, d, right, i, j)
+                if whole is None:
+                    continue
+                phrase = whole
             return _set(doc, d, cue, phrase, "cue-after")
     return False
 
@@ -329,6 +345,117 @@ def _opens_sentence(doc: Doc, d: Draft, verb: phrases.Token) -> bool:
     return not doc.text[s0 : d.outer[0]].strip() or verb[2] in doc.lex.reporting
 
 
+_SUBJECT_REACH = 10  # tokens of a noun phrase between a quote and its cue
+
+
+def _whole_subject(
+    doc: Doc, d: Draft, right: list[phrases.Token], i: int, j: int
+) -> phrases.Phrase | None:
+    """'“…,” the Florida senator and Republican presidential candidate said': after a quote
+    closed by a comma, everything up to the cue is its subject when it is one noun phrase
+    (an article or a capital first; no comma, preposition or verb of speech inside)."""
+    lex = doc.lex
+    if i != 0 or doc.text[d.spans[-1][1] - 1] != ",":
+        return None
+    k = j
+    while k > i and (right[k - 1][2].lower() in phrases.SKIP or phrases.adverb(right[k - 1][2])):
+        k -= 1
+    stretch = right[i:k]
+    if not 1 < len(stretch) <= _SUBJECT_REACH:
+        return None
+    first = stretch[0][2]
+    if not (first[:1].isupper() or first.lower() in phrases.DETERMINERS):
+        return None
+    for _, _, word in stretch:
+        low = word.lower()
+        if not (word[:1].isalnum() or word == "-") or low in phrases.PREPOSITIONS:
+            return None
+        if low in lex.frame_cues:
+            return None
+    return phrases.split_name(stretch, lex, doc.text)
+
+
+_LISTENER_REACH = 4  # tokens of a listener between a cue and the sentence's end
+
+
+def _listener_ends(toks: list[phrases.Token], j: int, lex) -> bool:
+    """Does a short noun phrase after a cue that takes a listener end the sentence ("Todd
+    asked the real estate mogul.", "she told Reuters.")? Then it is the listener, not the
+    cue's own content ("echoed McIntyre's sentiments." is an object)."""
+    verb = lex.indirect_verbs.get(toks[j][2].lower())
+    if verb is None or "addressee" not in verb.kinds:
+        return False
+    k = j + 1
+    end = next((e for e in range(k, len(toks)) if toks[e][2] in {".", "!", "?", ";"}), None)
+    if end is None or not 0 < end - k <= _LISTENER_REACH:
+        return False
+    first = toks[k][2]
+    if not (first[:1].isupper() or first.lower() in phrases.DETERMINERS | phrases.POSSESSIVES):
+        return False
+    return not any(t[2].lower() in lex.frame_cues for t in toks[k:end])
+
+
+def _passive(toks: list[phrases.Token], j: int, lex) -> bool:
+    """Is the cue at toks[j] a passive ("have been announced", "was asked")? "He was
+    quoted as saying" is not: its subject is the speaker."""
+    word = toks[j][2].lower()
+    nxt = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
+    return (
+        toks[j - 1][2].lower() in lex.passive_auxiliaries
+        and word.endswith(("ed", "ld", "en"))
+        and nxt != "as"
+    )
+
+
+def _adjunct_after(toks: list[phrases.Token], k: int, lex) -> bool:
+    """Does toks[k], after a cue, open an adjunct ("said as he launched", "asks
+    rhetorically", "said to People", "said of the swirl"), not the cue's own content?
+    ("Boeing continues to enjoy …", "comments and reviews": a new sentence's words.)"""
+    word = toks[k][2]
+    low = word.lower()
+    if low in lex.subordinators or phrases.adverb(word):
+        return True
+    nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
+    return low in lex.clause_non_starts and (
+        nxt[:1].isupper() or nxt.lower() in phrases.DETERMINERS | phrases.POSSESSIVES
+    )
+
+
+def _before_adverbial(
+    toks: list[phrases.Token], phrase: phrases.Phrase, lex, text: str
+) -> phrases.Phrase:
+    """The subject before the prepositional phrases that end with this noun phrase ("Trump
+    in his announcement speech", "a story by the website Politico"); the phrase itself
+    when no noun phrase stands before them."""
+    found = phrase
+    for _ in range(3):
+        k = next((k for k, t in enumerate(toks) if t[0] == found.start), 0)
+        prep = toks[k - 1][2].lower() if k > 0 else ""
+        if found.pronoun or prep not in phrases.PREPOSITIONS or prep in lex.subordinators:
+            return found
+        if prep == "with":
+            return found  # "…, with Mr Dixon quoted as saying": the noun phrase speaks
+        found = phrases.backward(toks, k - 1, lex, text)
+        if found is None or (_named(phrase) and not _named(found) and not found.pronoun):
+            return phrase  # "A spokesman for Mr Blair said": the name, not the description
+    return phrase
+
+
+def _named(phrase: phrases.Phrase) -> bool:
+    return any(w[:1].isupper() for w in phrase.name.split()[1:] or phrase.name.split())
+
+
+def _after_possessive(toks: list[phrases.Token], j: int, lex) -> bool:
+    """Is the cue word at toks[j] a noun owned by someone ("Trump’s comments", "his
+    call for")? Then it names speech, it does not introduce this quote."""
+    before = toks[j - 1][2] if j > 0 else ""
+    if before.lower() in phrases.POSSESSIVES:
+        return True
+    owner = before[:-2].lower()
+    # "He’s said", "that’s called": a contraction of "is" or "has", not an owner
+    return before.endswith(("’s", "'s", "s’", "s'")) and owner not in lex.function_words
+
+
 def _comma_before(toks: list[phrases.Token], start: int) -> bool:
     prev = [t for t in toks if t[1] <= start]
     return bool(prev) and prev[-1][2] == ","
@@ -340,6 +467,8 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
     for j in range(len(left) - 1, -1, -1):
         low = left[j][2].lower()
         if low in lex.frame_cues and (left[j][2].islower() or j == 0):
+            if _after_possessive(left, j, lex):
+                continue  # "told CNN that Ginsburg’s comments “…”": a noun, not the cue
             if lex.clause_openers and low == "so":
                 # "…, so der Sprecher: „…“", "so Müller weiter": the speaker follows "so";
                 # "so" before a verb or before nothing is an adverb ("So sagte …")
@@ -367,7 +496,9 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             if _PARTICIPLE.match(low) and j > 1:
                 # "Fiorina backed Cruz on Wednesday, saying …", "Trump released a statement
                 # explaining …": the clause's subject speaks, not the noun before the verb
-                phrase = subject(left[:j], lex, doc.text)
+                phrase = _participle_agent(left, j, lex, doc.text) or subject(
+                    left[:j], lex, doc.text
+                )
                 if phrase is not None:
                     return _set(doc, d, (left[j][0], left[j][1]), phrase, "participle-subject")
             if j > 0 and left[j - 1][2].lower() in _PASSIVE and low.endswith(("ed", "ld", "en")):
@@ -383,6 +514,10 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             if phrase is None and j == 0 and len(left) > 1:
                 # inverted at the start of the sentence: "Said Peskov: “…”"
                 phrase = phrases.forward(left, j + 1, lex, doc.text)
+            if phrase is not None:
+                # "Trump in his announcement speech called": the noun before the cue ends
+                # an adverbial; the subject stands before it
+                phrase = _before_adverbial(left, phrase, lex, doc.text)
             if phrase is None:
                 continue
             return _set(doc, d, (left[j][0], left[j][1]), phrase, "cue-before")
@@ -391,6 +526,10 @@ def _left_frame(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
             return _set(doc, d, (left[j][0], left[j + 1][1]), phrase, "according-to")
     if left and left[-1][2] == ":" and len(left) > 1:
         colon = (left[-1][0], left[-1][1])
+        phrase = _dash_source(left, lex, doc.text)
+        if phrase is not None:
+            # a digest item, "IOWA POLLS NOT WRONG - Mark Blumenthal: “…”"
+            return _set(doc, d, colon, phrase, "dash-source")
         # "The Kremlin: “…”": the colon follows the speaker and nothing else
         phrase = phrases.backward(left, len(left) - 1, lex, doc.text)
         if phrase is not None and phrase.start == left[0][0]:
@@ -502,6 +641,46 @@ def _pronoun_after(toks: list[phrases.Token], j: int, lex) -> phrases.Phrase | N
     return phrases.Phrase(s, e, word, None, None, pronoun=word.lower())
 
 
+def _participle_agent(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
+    """Who does the participle at toks[j] when it is not the clause's subject: the noun
+    phrase after "with" ("…, with Sen. John McCain calling it …"), or the speaker of a cue
+    just before it ("Ryan and Trump will meet, Spicer said, adding …")."""
+    phrase = phrases.backward(toks, j, lex, text)
+    if phrase is not None and not phrase.pronoun:
+        k = next((k for k, t in enumerate(toks) if t[0] == phrase.start), 0)
+        if k > 0 and toks[k - 1][2].lower() == "with":
+            return phrase
+    if toks[j - 1][2] != "," or toks[j - 2][2].lower() not in lex.cues:
+        return None
+    cue = j - 2
+    phrase = phrases.backward(toks, cue, lex, text)
+    if phrase is not None:
+        k = next((k for k, t in enumerate(toks) if t[0] == phrase.start), 0)
+        # a subject standing right after a comma: a cue closing the sentence before it
+        return phrase if k > 0 and toks[k - 1][2] == "," else None
+    return phrases.forward(toks, cue + 1, lex, text, hi=j - 1)
+
+
+_DASHES = frozenset({"-", "–", "—"})
+_SOURCE_REACH = 6  # tokens of a source between a dash and a colon
+
+
+def _dash_source(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
+    """Digest items: a headline, a dash, the source and a colon before the quote ("Media
+    shares blame - HuffPollster:", "… all along -More from Blumenthal and Cohen:")."""
+    k = next((k for k in range(len(toks) - 2, 0, -1) if toks[k][2] in _DASHES), None)
+    if k is None or not text[toks[k][0] - 1].isspace():
+        return None  # no dash, or a hyphen inside a word
+    seg = toks[k + 1 : -1]
+    if len(seg) > 2 and seg[0][2] == "More" and seg[1][2] == "from":
+        seg = seg[2:]
+    if not 0 < len(seg) <= _SOURCE_REACH or not seg[0][2][:1].isupper():
+        return None
+    if any(w.islower() and w not in phrases.DETERMINERS and w != "and" for _, _, w in seg):
+        return None  # a clause, not a name
+    return phrases.split_name(seg, lex, text)
+
+
 def _quoted_object(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
     """German 'X zitiert Y mit den Worten': the one quoted, between the verb at toks[j]
     and 'mit'."""
@@ -550,7 +729,7 @@ def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
         "later",
         "earlier",
     }:
-        comma = next((k for k, t in enumerate(toks[:8]) if t[2] == ","), None)
+        comma = next((k for k, t in enumerate(toks[:12]) if t[2] == ","), None)
         i = comma + 1 if comma is not None else 1
     if i >= len(toks):
         return None
@@ -562,6 +741,10 @@ def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
     if first.isupper() and len(first) > 1 and i + 1 < len(toks) and toks[i + 1][2] in "—–-(":
         # a dateline, "WASHINGTON — …": the clause starts after it
         k = next((k for k in range(i + 1, min(len(toks), i + 8)) if toks[k][2] in "—–-"), i + 1)
+        return subject(toks[k + 1 :], lex, text) if k + 1 < len(toks) else None
+    k = _dateline_end(toks, i)
+    if k is not None:
+        # "WASHINGTON, Dec. 8 (UPI) —", "Washington (AFP) –", "DECATUR, Ill. —"
         return subject(toks[k + 1 :], lex, text) if k + 1 < len(toks) else None
     adverbial = (
         first.lower() in lex.function_words
@@ -596,6 +779,25 @@ def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
 
 
 _PASSIVE = frozenset("was were is are been being be".split())
+_DATELINE_REACH = 10  # tokens of place, date and agency before a dateline's dash
+
+
+def _dateline_end(toks: list[phrases.Token], i: int) -> int | None:
+    """Where the dash of a dateline opening the clause at toks[i] stands: a place in
+    capitals, or any place with an agency in capitals in brackets ("Washington (AFP) –"),
+    then only capitalised words, numbers, commas, full stops and brackets up to a dash."""
+    agency = False
+    for k in range(i + 1, min(len(toks), i + _DATELINE_REACH)):
+        word = toks[k][2]
+        if word in {"—", "–"} or word == "-" and toks[k - 1][2] == ")":
+            capitals = toks[i][2].isupper() and len(toks[i][2]) > 1
+            return k if capitals or agency else None
+        if word == "(" and k + 2 < len(toks) and toks[k + 2][2] == ")":
+            agency = agency or (toks[k + 1][2].isupper() and len(toks[k + 1][2]) > 1)
+            continue
+        if not (word[:1].isupper() or word.isdigit() or word in {",", ".", ")"}):
+            return None
+    return None
 
 
 def _title_follows(toks: list[phrases.Token], k: int, lex) -> bool:

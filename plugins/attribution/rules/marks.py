@@ -1,7 +1,8 @@
 """Step 'marks': pair quotation marks into quotations, paragraph by paragraph.
 
 Every common style is paired: “…” "…" ''…'' ‘…’ «…» „…“ »…« ‹…› ‚…‘. Apostrophes inside
-words (Zelensky’s) are not marks. Only outermost pairs make quotations; nested
+words (Zelensky’s) are not marks. Texts that mix straight and curly double marks
+("…,” he said. “…") pair them too. Only outermost pairs make quotations; nested
 quotes stay inside them. A paragraph that ends inside a quote continues it when the
 next paragraph opens with a mark (news style for quotes over several paragraphs);
 otherwise the open quote ends with its paragraph, so an unbalanced mark can never
@@ -13,12 +14,13 @@ from __future__ import annotations
 import re
 
 from ..state import Doc, Draft
+from .cues import _LABEL
 
 # two ASCII apostrophes are one double mark (''…'', the style of NYT archives)
 _MARKS = re.compile(r"''|[\"“”„«»‹›‘’‚]")
 # what each opening mark may be closed by
 _CLOSERS = {
-    "“": "”“",
+    "“": '”“"',
     "„": "“”",
     "«": "»",
     "»": "«",
@@ -26,7 +28,7 @@ _CLOSERS = {
     "›": "‹",
     "‘": "’",
     "‚": "‘’",
-    '"': '"',
+    '"': '"”',
 }
 _OPENERS_AT_START = set('"“„«»‹‘‚')
 
@@ -47,6 +49,13 @@ def _can_open(text: str, i: int, start: int) -> bool:
     j = i + _width(text, i)
     after = text[j] if j < len(text) else " "
     return (before.isspace() or before in '([{—–-/:;,"“„«»‘‚') and not after.isspace()
+
+
+def _mixed_opener(text: str, i: int, start: int, c: str, opener: str) -> bool:
+    """Inside “…, a straight mark that could open a quote is no closer ("“He called it
+    "great"…"); one after the words closes it, as in texts that mix the two styles
+    (“…," he said)."""
+    return c == '"' and opener == "“" and _can_open(text, i, start)
 
 
 def _sentence_ended(text: str, i: int, start: int) -> bool:
@@ -96,6 +105,7 @@ def pair_paragraph(
                 and len(stack) == 1
                 and i == stack[-1][1] + 1
             )
+            and not _mixed_opener(text, i, start, c, stack[-1][0])
         ):
             opener, pos = stack.pop()
             if not stack:
@@ -106,9 +116,8 @@ def pair_paragraph(
                 continue
             if len(stack) >= 3:
                 continue  # deeper than any real nesting: treat as stray
-            if stack and stack[-1][0] in '“"' and c in '“"' and len(stack) == 1:
-                # a second double opener inside a double quote: the first was never closed
-                stack.clear()
+            # a double opener of the other style inside a double quote nests in it
+            # ("… isn’t about “Equal Justice Under Law” anymore.")
             stack.append((c, i))
     unclosed = stack[0][1] if stack else None
     return pairs, unclosed
@@ -124,7 +133,11 @@ def run(doc: Doc) -> None:
             [a for a, _ in pairs] + ([unclosed] if unclosed is not None else []), default=None
         )
         if pending is not None:
-            if first_mark == ps and (text[ps] in _OPENERS_AT_START or _width(text, ps) == 2):
+            if (
+                first_mark == ps
+                and (text[ps] in _OPENERS_AT_START or _width(text, ps) == 2)
+                and not _labelled(text, ps)
+            ):
                 # continuation: this paragraph reopens the quote left open above
                 if pairs and pairs[0][0] == ps:
                     a, b = pairs.pop(0)
@@ -161,6 +174,12 @@ def run(doc: Doc) -> None:
         _close_at_paragraph_end(doc, pending)
     doc.drafts.sort(key=lambda d: d.spans[0][0])
     doc.masked = _mask(text, doc.drafts)
+
+
+def _labelled(text: str, ps: int) -> bool:
+    """Does the paragraph open with a mark and a speaker's label ("WALLACE: …)? Then it is
+    a new turn of a transcript, not the quote above going on."""
+    return _LABEL.match(text, ps + _width(text, ps)) is not None
 
 
 def _close_at_paragraph_end(doc: Doc, draft: Draft) -> None:
