@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..state import Doc, Draft
-from .cues import _LABEL
+from .cues import LABEL
 
 # two ASCII apostrophes are one double mark (''…'', the style of NYT archives)
 _MARKS = re.compile(r"''|[\"“”„«»‹›‘’‚]")
@@ -179,7 +179,7 @@ def run(doc: Doc) -> None:
 def _labelled(text: str, ps: int) -> bool:
     """Does the paragraph open with a mark and a speaker's label ("WALLACE: …)? Then it is
     a new turn of a transcript, not the quote above going on."""
-    return _LABEL.match(text, ps + _width(text, ps)) is not None
+    return LABEL.match(text, ps + _width(text, ps)) is not None
 
 
 def _close_at_paragraph_end(doc: Doc, draft: Draft) -> None:
