@@ -21,162 +21,201 @@ _APPEAL = re.compile(
 _RIGHT_REACH = 30  # tokens after a quote in which its cue may stand (appositives are long)
 
 
+_LEADING_MARKS = {",", ".", "!", "?", "—", "–", "-", "…", "―"}
+_FRAME_ENDS = {".", "!", "?", ";", "“", '"', "„", "«", "»"}
+_HEISST_ES_LINKS = {"in", "im", "aus", "von", "vom", "bei", "beim", "dazu", "weiter"}
+_CLOSING_ADJUNCTS = {"in", "on", "at", "during", "last", "this", "today", "yesterday"}
+
+
 def after_quote(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
-    lex = doc.lex
+    """The cue after the quote and its speaker; False when none is found. Each rule
+    returns True or False when it decides, None when the next one reads on."""
     i = 0
-    while i < len(right) and right[i][2] in {",", ".", "!", "?", "—", "–", "-", "…", "―"}:
+    while i < len(right) and right[i][2] in _LEADING_MARKS:
         i += 1
     if i >= len(right):
         return False
-    if (
-        lex.clause_openers
-        and i == 0
-        and doc.text[d.spans[-1][1] - 1] in ".!?"
-        and phrases._cap(right[0][2])
-    ):
-        return False  # German „…“ closed by a full stop: a new sentence begins after it
-    if right[0][2] in {"―", "—", "–"} and len(right) > 1:
-        # a byline after the quote: "“…” ― Azucena Gonzàlez"
-        phrase = phrases.forward(right, 1, lex, doc.text)
-        if phrase is not None and phrase.kind != "organization":
-            return set_speaker(doc, d, (right[0][0], right[0][1]), phrase, "dash-byline")
-    text_after = doc.text[right[i][0] : right[-1][1]]
-    if m := _APPEAL.match(text_after):
-        # "“…”, is the appeal of the deputy Aleksei Zhuravlev"
-        j = i + len(tokens(doc.text, right[i][0], right[i][0] + m.end()))
-        phrase = phrases.forward(right, j, lex, doc.text)
-        return set_speaker(doc, d, (right[i][0], right[i][0] + m.end()), phrase, "appeal-of")
-    if (
-        right[i][2].lower() == "according"
-        and i + 1 < len(right)
-        and right[i + 1][2].lower() == "to"
-    ):
-        phrase = phrases.forward(right, i + 2, lex, doc.text)
-        return set_speaker(doc, d, (right[i][0], right[i + 1][1]), phrase, "according-to")
-    if lex.clause_openers and (m := _quoted_source(doc, right, i)):
-        # "„…“, schrieb „Die Zeit“": a newspaper named in quotation marks after the verb
-        phrase = phrases.Phrase(m.start(1), m.end(1), m.group(1), "organization", None)
-        return set_speaker(doc, d, (right[i][0], right[i][1]), phrase, "verb-after-quote")
-    if (
-        lex.clause_openers
-        and _verb_after_quote(doc, d, right, i)
-        and _opens_sentence(doc, d, right[i])
-    ):
-        # German: after „…“, the finite verb comes first and its subject follows, whatever
-        # the verb ("„…“, begründet das Gericht", "„…“, gab ein Sprecher bekannt")
-        phrase = phrases.forward(right, i + 1, lex, doc.text)
-        if phrase is not None:
-            return set_speaker(doc, d, (right[i][0], right[i][1]), phrase, "verb-after-quote")
+    for rule in (_new_sentence, _byline, _appeal, _according_to, _quoted_outlet, _verb_first):
+        decided = rule(doc, d, right, i)
+        if decided is not None:
+            return decided
     depth = 0
     for j in range(i, min(len(right), i + _RIGHT_REACH)):
         word = right[j][2]
-        low = word.lower()
         depth += (word == "(") - (word == ")")
         if depth > 0:
             continue  # "(D-Md.)": a party label, never the end of the frame
-        if word in {".", "!", "?", ";", "“", '"', "„", "«", "»"}:
-            prev = right[j - 1][2] if j > i else ""
-            nxt = right[j + 1][2] if j + 1 < len(right) else ""
-            if word == "." and (nxt in {",", ")"} or nxt[:1].islower()):
-                continue  # "McConnell, R-Ky., said": an abbreviation inside the frame
-            if word == "." and (
-                prev.lower() in lex.honorifics
-                or prev.lower() in lex.abbreviations
-                or (len(prev) == 1 and prev.isupper())
-            ):
-                continue  # "Ms. Moore said", "Elijah E. Cummings said"
+        if word in _FRAME_ENDS:
+            if _inside_name(right, i, j, doc.lex):
+                continue
             break
-        if (
-            lex.clause_openers
-            and low == "so"
-            and j > i
-            and right[j - 1][2] == ","
-            and j + 1 < len(right)
-            and (right[j + 1][2][:1].isupper() or right[j + 1][2].lower() in phrases.DETERMINERS)
-        ):
-            # "Der Iran müsse „…“ beenden, so Rice.": "so" and the speaker close the sentence
-            phrase = phrases.forward(right, j + 1, lex, doc.text)
-            if phrase is not None:
-                return set_speaker(doc, d, (right[j][0], right[j][1]), phrase, "so-speaker")
-        if low in lex.frame_cues and word.islower():
-            cue = (right[j][0], right[j][1])
-            if (
-                j == i
-                and low in {"heißt", "hieß"}
-                and j + 2 < len(right)
-                and (right[j + 1][2].lower() == "es")
-            ):
-                # "„…“, heißt es in dem Schreiben": the document after the preposition speaks
-                k = j + 2
-                while k < len(right) and right[k][2].lower() in {
-                    "in",
-                    "im",
-                    "aus",
-                    "von",
-                    "vom",
-                    "bei",
-                    "beim",
-                    "dazu",
-                    "weiter",
-                }:
-                    k += 1
-                phrase = phrases.forward(right, k, lex, doc.text) if k > j + 2 else None
-                return set_speaker(doc, d, cue, phrase, "heisst-es")
-            if j == i:
-                # inverted: "said Duma deputy Mikhail Sheremet"
-                phrase = phrases.forward(right, j + 1, lex, doc.text)
-                return set_speaker(doc, d, cue, phrase, "inverted-cue")
-            if (
-                j - i <= 5
-                and (right[i][2].lower() in phrases.PREPOSITIONS or right[i][2].isdigit())
-                and right[j - 1][2] == ","
-                and j + 1 < len(right)
-                and right[j + 1][2][:1].isupper()
-                and not lex.clause_openers
-            ):
-                # '“…” in 2005, said Kurt Karl, economist at Swiss Re': a short adverbial
-                # between the quote and its inverted cue
-                phrase = phrases.forward(right, j + 1, lex, doc.text)
-                if phrase is not None:
-                    return set_speaker(doc, d, cue, phrase, "inverted-cue")
-            if _passive(right, j, lex):
-                continue  # "Four movies have been announced": a passive names no speaker
-            phrase = phrases.backward(right, j, lex, doc.text, lo=i) or _whole_subject(
-                doc, d, right, i, j
-            )
-            # only a subject standing right after the quote ("“…,” he said"), or one
-            # closing the sentence after a comma ("… climate change, Axelrod said.")
-            if phrase is None:
-                continue
-            closing = (
-                j + 1 >= len(right)
-                or right[j + 1][2] in {".", ",", ";"}
-                or right[j + 1][2].lower()
-                in {"in", "on", "at", "during", "last", "this", "today", "yesterday"}
-                or _adjunct_after(right, j + 1, lex)
-                or _listener_ends(right, j, lex)
-            )
-            refers_back = j + 1 < len(right) and right[j + 1][2].lower() in {"it", "so", "this"}
-            # '“… to demolish!” he told the crowd': no new sentence starts after the quote
-            goes_on = i == 0 and right[0][2].islower() and not lex.clause_openers
-            if (
-                not closing
-                and not refers_back
-                and not goes_on
-                and doc.text[d.spans[-1][1] - 1] in ".!?"
-            ):
-                # '“… spin doctors.” Graham Robb, …, said the decision …': a sentence
-                # after a closed quote whose cue reports its own words
-                continue
-            after_comma = any(t[2] == "," and t[1] <= phrase.start for t in right[i:j])
-            near = phrase.start <= right[min(i + 2, len(right) - 1)][0]
-            if not near and not (closing and after_comma and _comma_before(right, phrase.start)):
-                whole = _whole_subject(doc, d, right, i, j)
-                if whole is None:
-                    continue
-                phrase = whole
-            return set_speaker(doc, d, cue, phrase, "cue-after")
+        decided = _so_speaker(doc, d, right, i, j)
+        if decided is None and word.lower() in doc.lex.frame_cues and word.islower():
+            decided = _cue_at(doc, d, right, i, j)
+        if decided is not None:
+            return decided
     return False
+
+
+def _new_sentence(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
+    """German „…“ closed by a full stop: a new sentence begins after it."""
+    closed = doc.text[d.spans[-1][1] - 1] in ".!?"
+    if doc.lex.clause_openers and i == 0 and closed and phrases._cap(right[0][2]):
+        return False
+    return None
+
+
+def _byline(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
+    """A byline after the quote: "“…” ― Azucena Gonzàlez"."""
+    if right[0][2] not in {"―", "—", "–"} or len(right) < 2:
+        return None
+    phrase = phrases.forward(right, 1, doc.lex, doc.text)
+    if phrase is not None and phrase.kind != "organization":
+        return set_speaker(doc, d, (right[0][0], right[0][1]), phrase, "dash-byline")
+    return None
+
+
+def _appeal(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
+    """"“…”, is the appeal of the deputy Aleksei Zhuravlev"."""
+    m = _APPEAL.match(doc.text[right[i][0] : right[-1][1]])
+    if m is None:
+        return None
+    j = i + len(tokens(doc.text, right[i][0], right[i][0] + m.end()))
+    phrase = phrases.forward(right, j, doc.lex, doc.text)
+    return set_speaker(doc, d, (right[i][0], right[i][0] + m.end()), phrase, "appeal-of")
+
+
+def _according_to(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
+    """"“…”, according to the report"."""
+    if right[i][2].lower() != "according" or i + 1 >= len(right):
+        return None
+    if right[i + 1][2].lower() != "to":
+        return None
+    phrase = phrases.forward(right, i + 2, doc.lex, doc.text)
+    return set_speaker(doc, d, (right[i][0], right[i + 1][1]), phrase, "according-to")
+
+
+def _quoted_outlet(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
+    """"„…“, schrieb „Die Zeit“": a newspaper named in quotation marks after the verb."""
+    m = _quoted_source(doc, right, i) if doc.lex.clause_openers else None
+    if m is None:
+        return None
+    phrase = phrases.Phrase(m.start(1), m.end(1), m.group(1), "organization", None)
+    return set_speaker(doc, d, (right[i][0], right[i][1]), phrase, "verb-after-quote")
+
+
+def _verb_first(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
+    """German: after „…“, the finite verb comes first and its subject follows, whatever
+    the verb ("„…“, begründet das Gericht", "„…“, gab ein Sprecher bekannt")."""
+    if not doc.lex.clause_openers or not _verb_after_quote(doc, d, right, i):
+        return None
+    if not _opens_sentence(doc, d, right[i]):
+        return None
+    phrase = phrases.forward(right, i + 1, doc.lex, doc.text)
+    if phrase is None:
+        return None
+    return set_speaker(doc, d, (right[i][0], right[i][1]), phrase, "verb-after-quote")
+
+
+def _inside_name(right: list[phrases.Token], i: int, j: int, lex) -> bool:
+    """Is the full stop at right[j] inside the frame ("McConnell, R-Ky., said", "Ms. Moore
+    said", "Elijah E. Cummings said")?"""
+    if right[j][2] != ".":
+        return False
+    prev = right[j - 1][2] if j > i else ""
+    nxt = right[j + 1][2] if j + 1 < len(right) else ""
+    if nxt in {",", ")"} or nxt[:1].islower():
+        return True
+    low = prev.lower()
+    return low in lex.honorifics or low in lex.abbreviations or (len(prev) == 1 and prev.isupper())
+
+
+def _so_speaker(doc: Doc, d: Draft, right: list[phrases.Token], i: int, j: int) -> bool | None:
+    """"Der Iran müsse „…“ beenden, so Rice.": "so" and the speaker close the sentence."""
+    if not doc.lex.clause_openers or right[j][2].lower() != "so" or j == i:
+        return None
+    if right[j - 1][2] != "," or j + 1 >= len(right):
+        return None
+    nxt = right[j + 1][2]
+    if not (nxt[:1].isupper() or nxt.lower() in phrases.DETERMINERS):
+        return None
+    phrase = phrases.forward(right, j + 1, doc.lex, doc.text)
+    if phrase is None:
+        return None
+    return set_speaker(doc, d, (right[j][0], right[j][1]), phrase, "so-speaker")
+
+
+def _cue_at(doc: Doc, d: Draft, right: list[phrases.Token], i: int, j: int) -> bool | None:
+    """The cue word at right[j]: "heißt es in …", an inverted cue ("said Duma deputy
+    Mikhail Sheremet"), one after a short adverbial, or a subject and its verb."""
+    lex = doc.lex
+    cue = (right[j][0], right[j][1])
+    if j == i and right[j][2].lower() in {"heißt", "hieß"} and j + 2 < len(right):
+        if right[j + 1][2].lower() == "es":
+            return _heisst_es(doc, d, right, j, cue)
+    if j == i:
+        phrase = phrases.forward(right, j + 1, lex, doc.text)
+        return set_speaker(doc, d, cue, phrase, "inverted-cue")
+    if _adverbial_then_inverted(right, i, j, lex):
+        # '“…” in 2005, said Kurt Karl, economist at Swiss Re': a short adverbial
+        # between the quote and its inverted cue
+        phrase = phrases.forward(right, j + 1, lex, doc.text)
+        if phrase is not None:
+            return set_speaker(doc, d, cue, phrase, "inverted-cue")
+    if _passive(right, j, lex):
+        return None  # "Four movies have been announced": a passive names no speaker
+    phrase = _subject_after_quote(doc, d, right, i, j)
+    return None if phrase is None else set_speaker(doc, d, cue, phrase, "cue-after")
+
+
+def _heisst_es(doc: Doc, d: Draft, right: list[phrases.Token], j: int, cue) -> bool:
+    """"„…“, heißt es in dem Schreiben": the document after the preposition speaks."""
+    k = j + 2
+    while k < len(right) and right[k][2].lower() in _HEISST_ES_LINKS:
+        k += 1
+    phrase = phrases.forward(right, k, doc.lex, doc.text) if k > j + 2 else None
+    return set_speaker(doc, d, cue, phrase, "heisst-es")
+
+
+def _adverbial_then_inverted(right: list[phrases.Token], i: int, j: int, lex) -> bool:
+    """'“…” in 2005, said Kurt Karl': a preposition or a number, a comma, the cue and a
+    capital, within five tokens of the quote (English)."""
+    if j - i > 5 or lex.clause_openers or right[j - 1][2] != ",":
+        return False
+    if not (right[i][2].lower() in phrases.PREPOSITIONS or right[i][2].isdigit()):
+        return False
+    return j + 1 < len(right) and right[j + 1][2][:1].isupper()
+
+
+def _subject_after_quote(
+    doc: Doc, d: Draft, right: list[phrases.Token], i: int, j: int
+) -> phrases.Phrase | None:
+    """The subject of the cue at right[j]: one standing right after the quote ("“…,” he
+    said"), or one closing the sentence after a comma ("… climate change, Axelrod
+    said.")."""
+    lex = doc.lex
+    phrase = phrases.backward(right, j, lex, doc.text, lo=i) or _whole_subject(doc, d, right, i, j)
+    if phrase is None:
+        return None
+    closing = (
+        j + 1 >= len(right)
+        or right[j + 1][2] in {".", ",", ";"}
+        or right[j + 1][2].lower() in _CLOSING_ADJUNCTS
+        or _adjunct_after(right, j + 1, lex)
+        or _listener_ends(right, j, lex)
+    )
+    refers_back = j + 1 < len(right) and right[j + 1][2].lower() in {"it", "so", "this"}
+    # '“… to demolish!” he told the crowd': no new sentence starts after the quote
+    goes_on = i == 0 and right[0][2].islower() and not lex.clause_openers
+    if not (closing or refers_back or goes_on) and doc.text[d.spans[-1][1] - 1] in ".!?":
+        # '“… spin doctors.” Graham Robb, …, said the decision …': a sentence
+        # after a closed quote whose cue reports its own words
+        return None
+    after_comma = any(t[2] == "," and t[1] <= phrase.start for t in right[i:j])
+    near = phrase.start <= right[min(i + 2, len(right) - 1)][0]
+    if not near and not (closing and after_comma and _comma_before(right, phrase.start)):
+        return _whole_subject(doc, d, right, i, j)
+    return phrase
 
 
 def _opens_sentence(doc: Doc, d: Draft, verb: phrases.Token) -> bool:
