@@ -49,96 +49,136 @@ def _after_possessive(toks: list[phrases.Token], j: int, lex) -> bool:
     return before.endswith(("’s", "'s", "s’", "s'")) and owner not in lex.function_words
 
 
+#: What a rule returns to leave this cue word and read the one before it.
+_NEXT_CUE = "next cue"
+Decision = bool | str | None  # True or False: decided; _NEXT_CUE; None: the next rule reads
+
+
 def before_quote(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
+    """The last cue before the quote and its speaker, or a colon right before it; False
+    when none is found. Each rule returns True or False when it decides, None when the
+    next one reads on."""
     lex = doc.lex
-    text_before = doc.text[left[0][0] : left[-1][1]] if left else ""
     for j in range(len(left) - 1, -1, -1):
         low = left[j][2].lower()
         if low in lex.frame_cues and (left[j][2].islower() or j == 0):
             if _after_possessive(left, j, lex):
                 continue  # "told CNN that Ginsburg’s comments “…”": a noun, not the cue
-            if lex.clause_openers and low == "so":
-                # "…, so der Sprecher: „…“", "so Müller weiter": the speaker follows "so";
-                # "so" before a verb or before nothing is an adverb ("So sagte …")
-                nxt = left[j + 1][2] if j + 1 < len(left) else ""
-                if not nxt or (nxt.islower() and nxt not in phrases.DETERMINERS):
-                    continue
-                phrase = phrases.forward(left, j + 1, lex, doc.text)
-                if phrase is None:
-                    continue
-                return set_speaker(doc, d, (left[j][0], left[j][1]), phrase, "so-speaker")
-            if lex.clause_openers and j > 0:
-                # verb second: "Dazu sagte der Sprecher: „…“" names the speaker after the verb
-                clause = after_colon(left, j)
-                phrase = (
-                    pronoun_after(left, j, lex)
-                    or _relative_subject(left, j, lex, doc.text)
-                    or _main_after_wie(clause, j - (len(left) - len(clause)), lex, doc.text)
-                    or verb_second_subject(clause, lex, doc.text)
-                )
-                if phrase is not None and low.startswith("zitier") and phrase.end <= left[j][0]:
-                    # "Der Spiegel zitiert den Prediger mit den Worten:": the object speaks
-                    phrase = _quoted_object(left, j, lex, doc.text) or phrase
-                if phrase is not None:
-                    return set_speaker(doc, d, (left[j][0], left[j][1]), phrase, "verb-second")
-            if _PARTICIPLE.match(low) and j > 1:
-                # "Fiorina backed Cruz on Wednesday, saying …", "Trump released a statement
-                # explaining …": the clause's subject speaks, not the noun before the verb
-                phrase = _participle_agent(left, j, lex, doc.text) or subject(
-                    left[:j], lex, doc.text
-                )
-                if phrase is not None:
-                    return set_speaker(
-                        doc, d, (left[j][0], left[j][1]), phrase, "participle-subject"
-                    )
-            if j > 0 and left[j - 1][2].lower() in _PASSIVE and low.endswith(("ed", "ld", "en")):
-                # "X was asked: “…”", "described by Jobs as “…”": the subject is spoken to
-                # or of; only an agent after "by" speaks
-                by = next((k for k in range(j + 1, len(left)) if left[k][2] == "by"), None)
-                phrase = phrases.forward(left, by + 1, lex, doc.text) if by is not None else None
-                if phrase is None or not any(w[:1].isupper() for w in phrase.name.split()):
-                    doc.log("cues", "passive", f"{doc.snippet(*d.spans[0])}: no agent")
-                    return False
-                return set_speaker(doc, d, (left[j][0], left[j][1]), phrase, "passive-agent")
-            phrase = phrases.backward(left, j, lex, doc.text)
-            if phrase is None and j == 0 and len(left) > 1:
-                # inverted at the start of the sentence: "Said Peskov: “…”"
-                phrase = phrases.forward(left, j + 1, lex, doc.text)
-            if phrase is not None:
-                # "Trump in his announcement speech called": the noun before the cue ends
-                # an adverbial; the subject stands before it
-                phrase = _before_adverbial(left, phrase, lex, doc.text)
-            if phrase is None:
+            decided = None
+            for rule in (_so_speaker, _verb_second, _participle, _passive_agent, _cue_before):
+                decided = rule(doc, d, left, j)
+                if decided is not None:
+                    break
+            if decided is None or decided == _NEXT_CUE:
                 continue
-            return set_speaker(doc, d, (left[j][0], left[j][1]), phrase, "cue-before")
+            return bool(decided)
         if low == "according" and j + 1 < len(left) and left[j + 1][2].lower() == "to":
             phrase = phrases.forward(left, j + 2, lex, doc.text)
             return set_speaker(doc, d, (left[j][0], left[j + 1][1]), phrase, "according-to")
     if left and left[-1][2] == ":" and len(left) > 1:
-        colon = (left[-1][0], left[-1][1])
-        phrase = _dash_source(left, lex, doc.text)
-        if phrase is not None:
-            # a digest item, "IOWA POLLS NOT WRONG - Mark Blumenthal: “…”"
-            return set_speaker(doc, d, colon, phrase, "dash-source")
-        # "The Kremlin: “…”": the colon follows the speaker and nothing else
-        phrase = phrases.backward(left, len(left) - 1, lex, doc.text)
-        if phrase is not None and phrase.start == left[0][0]:
-            return set_speaker(doc, d, colon, phrase, "colon")
-        # "Trump released the following statement: “…”": the sentence's subject speaks;
-        # the words before the colon are its object
-        if lex.clause_openers:
-            phrase = verb_second_subject(left[:-1], lex, doc.text) or _verbless_colon(
-                left[:-1], lex, doc.text
-            )
-        else:
-            phrase = subject(left[:-1], lex, doc.text)
-        if phrase is not None and _reported_colon(doc, d, left, phrase):
-            return True
-        if phrase is not None and (
-            phrase.pronoun or any(w[:1].isupper() for w in phrase.name.split())
-        ):
-            return set_speaker(doc, d, colon, phrase, "colon-subject")
-    del text_before
+        return _colon_before(doc, d, left)
+    return False
+
+
+def _so_speaker(doc: Doc, d: Draft, left: list[phrases.Token], j: int) -> Decision:
+    """ "…, so der Sprecher: „…“", "so Müller weiter": the speaker follows "so"; "so"
+    before a verb or before nothing is an adverb ("So sagte …")."""
+    if not doc.lex.clause_openers or left[j][2].lower() != "so":
+        return None
+    nxt = left[j + 1][2] if j + 1 < len(left) else ""
+    if not nxt or (nxt.islower() and nxt not in phrases.DETERMINERS):
+        return _NEXT_CUE
+    phrase = phrases.forward(left, j + 1, doc.lex, doc.text)
+    if phrase is None:
+        return _NEXT_CUE
+    return set_speaker(doc, d, (left[j][0], left[j][1]), phrase, "so-speaker")
+
+
+def _verb_second(doc: Doc, d: Draft, left: list[phrases.Token], j: int) -> Decision:
+    """Verb second: "Dazu sagte der Sprecher: „…“" names the speaker after the verb."""
+    lex = doc.lex
+    if not lex.clause_openers or j == 0:
+        return None
+    clause = after_colon(left, j)
+    phrase = (
+        pronoun_after(left, j, lex)
+        or _relative_subject(left, j, lex, doc.text)
+        or _main_after_wie(clause, j - (len(left) - len(clause)), lex, doc.text)
+        or verb_second_subject(clause, lex, doc.text)
+    )
+    quotes = left[j][2].lower().startswith("zitier")
+    if phrase is not None and quotes and phrase.end <= left[j][0]:
+        # "Der Spiegel zitiert den Prediger mit den Worten:": the object speaks
+        phrase = _quoted_object(left, j, lex, doc.text) or phrase
+    if phrase is None:
+        return None
+    return set_speaker(doc, d, (left[j][0], left[j][1]), phrase, "verb-second")
+
+
+def _participle(doc: Doc, d: Draft, left: list[phrases.Token], j: int) -> Decision:
+    """ "Fiorina backed Cruz on Wednesday, saying …", "Trump released a statement
+    explaining …": the clause's subject speaks, not the noun before the verb."""
+    if not _PARTICIPLE.match(left[j][2].lower()) or j <= 1:
+        return None
+    phrase = _participle_agent(left, j, doc.lex, doc.text) or subject(left[:j], doc.lex, doc.text)
+    if phrase is None:
+        return None
+    return set_speaker(doc, d, (left[j][0], left[j][1]), phrase, "participle-subject")
+
+
+def _passive_agent(doc: Doc, d: Draft, left: list[phrases.Token], j: int) -> Decision:
+    """ "X was asked: “…”", "described by Jobs as “…”": the subject is spoken to or of;
+    only an agent after "by" speaks."""
+    low = left[j][2].lower()
+    if j == 0 or left[j - 1][2].lower() not in _PASSIVE or not low.endswith(("ed", "ld", "en")):
+        return None
+    by = next((k for k in range(j + 1, len(left)) if left[k][2] == "by"), None)
+    phrase = phrases.forward(left, by + 1, doc.lex, doc.text) if by is not None else None
+    if phrase is None or not any(w[:1].isupper() for w in phrase.name.split()):
+        doc.log("cues", "passive", f"{doc.snippet(*d.spans[0])}: no agent")
+        return False
+    return set_speaker(doc, d, (left[j][0], left[j][1]), phrase, "passive-agent")
+
+
+def _cue_before(doc: Doc, d: Draft, left: list[phrases.Token], j: int) -> Decision:
+    """The subject before the cue ("Volodin thundered:"), or the name after a cue that
+    opens the sentence ("Said Peskov: “…”")."""
+    lex = doc.lex
+    phrase = phrases.backward(left, j, lex, doc.text)
+    if phrase is None and j == 0 and len(left) > 1:
+        phrase = phrases.forward(left, j + 1, lex, doc.text)
+    if phrase is None:
+        return _NEXT_CUE
+    # "Trump in his announcement speech called": the noun before the cue ends an
+    # adverbial; the subject stands before it
+    phrase = _before_adverbial(left, phrase, lex, doc.text)
+    return set_speaker(doc, d, (left[j][0], left[j][1]), phrase, "cue-before")
+
+
+def _colon_before(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
+    """A colon right before the quote: a digest's source, the speaker alone ("The
+    Kremlin: “…”"), or the subject of the sentence the colon ends."""
+    lex = doc.lex
+    colon = (left[-1][0], left[-1][1])
+    phrase = _dash_source(left, lex, doc.text)
+    if phrase is not None:
+        # a digest item, "IOWA POLLS NOT WRONG - Mark Blumenthal: “…”"
+        return set_speaker(doc, d, colon, phrase, "dash-source")
+    phrase = phrases.backward(left, len(left) - 1, lex, doc.text)
+    if phrase is not None and phrase.start == left[0][0]:
+        return set_speaker(doc, d, colon, phrase, "colon")
+    # "Trump released the following statement: “…”": the sentence's subject speaks;
+    # the words before the colon are its object
+    if lex.clause_openers:
+        phrase = verb_second_subject(left[:-1], lex, doc.text) or _verbless_colon(
+            left[:-1], lex, doc.text
+        )
+    else:
+        phrase = subject(left[:-1], lex, doc.text)
+    if phrase is not None and _reported_colon(doc, d, left, phrase):
+        return True
+    if phrase is not None and (phrase.pronoun or any(w[:1].isupper() for w in phrase.name.split())):
+        return set_speaker(doc, d, colon, phrase, "colon-subject")
     return False
 
 

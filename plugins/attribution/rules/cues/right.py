@@ -76,7 +76,7 @@ def _byline(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | No
 
 
 def _appeal(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
-    """"“…”, is the appeal of the deputy Aleksei Zhuravlev"."""
+    """ "“…”, is the appeal of the deputy Aleksei Zhuravlev"."""
     m = _APPEAL.match(doc.text[right[i][0] : right[-1][1]])
     if m is None:
         return None
@@ -86,7 +86,7 @@ def _appeal(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | No
 
 
 def _according_to(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
-    """"“…”, according to the report"."""
+    """ "“…”, according to the report"."""
     if right[i][2].lower() != "according" or i + 1 >= len(right):
         return None
     if right[i + 1][2].lower() != "to":
@@ -96,7 +96,7 @@ def _according_to(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> boo
 
 
 def _quoted_outlet(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
-    """"„…“, schrieb „Die Zeit“": a newspaper named in quotation marks after the verb."""
+    """ "„…“, schrieb „Die Zeit“": a newspaper named in quotation marks after the verb."""
     m = _quoted_source(doc, right, i) if doc.lex.clause_openers else None
     if m is None:
         return None
@@ -131,7 +131,7 @@ def _inside_name(right: list[phrases.Token], i: int, j: int, lex) -> bool:
 
 
 def _so_speaker(doc: Doc, d: Draft, right: list[phrases.Token], i: int, j: int) -> bool | None:
-    """"Der Iran müsse „…“ beenden, so Rice.": "so" and the speaker close the sentence."""
+    """ "Der Iran müsse „…“ beenden, so Rice.": "so" and the speaker close the sentence."""
     if not doc.lex.clause_openers or right[j][2].lower() != "so" or j == i:
         return None
     if right[j - 1][2] != "," or j + 1 >= len(right):
@@ -150,9 +150,9 @@ def _cue_at(doc: Doc, d: Draft, right: list[phrases.Token], i: int, j: int) -> b
     Mikhail Sheremet"), one after a short adverbial, or a subject and its verb."""
     lex = doc.lex
     cue = (right[j][0], right[j][1])
-    if j == i and right[j][2].lower() in {"heißt", "hieß"} and j + 2 < len(right):
-        if right[j + 1][2].lower() == "es":
-            return _heisst_es(doc, d, right, j, cue)
+    heisst = right[j][2].lower() in {"heißt", "hieß"}
+    if j == i and heisst and j + 2 < len(right) and right[j + 1][2].lower() == "es":
+        return _heisst_es(doc, d, right, j, cue)
     if j == i:
         phrase = phrases.forward(right, j + 1, lex, doc.text)
         return set_speaker(doc, d, cue, phrase, "inverted-cue")
@@ -169,7 +169,7 @@ def _cue_at(doc: Doc, d: Draft, right: list[phrases.Token], i: int, j: int) -> b
 
 
 def _heisst_es(doc: Doc, d: Draft, right: list[phrases.Token], j: int, cue) -> bool:
-    """"„…“, heißt es in dem Schreiben": the document after the preposition speaks."""
+    """ "„…“, heißt es in dem Schreiben": the document after the preposition speaks."""
     k = j + 2
     while k < len(right) and right[k][2].lower() in _HEISST_ES_LINKS:
         k += 1
