@@ -39,80 +39,97 @@ def run(doc: Doc) -> None:
     drafts = doc.drafts
     merged: set[int] = set()
     for n, d in enumerate(drafts):
-        s0, _ = sentence_of(doc, d.outer[0])
-        _, e1 = sentence_of(doc, d.outer[1] - 1)
-        # the frame stops at neighbouring quotes in the same sentence
-        # (drafts are sorted and do not overlap: the neighbours are the only candidates)
-        left_lo, right_hi = s0, e1
-        if n and drafts[n - 1].outer[1] <= d.outer[0] and not _quoted_name(doc, drafts[n - 1]):
-            left_lo = max(s0, drafts[n - 1].outer[1])
-        if n + 1 < len(drafts) and drafts[n + 1].outer[0] >= d.outer[1]:
-            right_hi = min(e1, drafts[n + 1].outer[0])
+        s0, left_lo, right_hi = _frame(doc, n, d)
         left = tokens(doc.text, left_lo, d.outer[0])
         right = tokens(doc.text, d.outer[1], right_hi)
         prev = drafts[n - 1] if n else None
-        if (
-            prev is not None
-            and left_lo > s0
-            and prev.cue
-            and prev.outer[1] <= prev.cue[0]
-            and prev.cue[1] <= d.outer[0]
-            and left
-            and left[-1][2] == ","
-        ):
-            # “…,” said X, “…”: the second part of a quote split around its cue
-            prev.spans.extend(d.spans)
-            prev.outer = (prev.outer[0], d.outer[1])
+        if prev is not None and left_lo > s0 and _second_part(doc, d, prev, left):
             merged.add(n)
-            doc.log(
-                "cues",
-                "merged",
-                f"{doc.snippet(*d.spans[0])} is the second part of {doc.snippet(*prev.spans[0])}",
-            )
             continue
         if d.paragraph == 0 and doc.headline and headline_colon(doc, d, left):
             continue
         if transcript_label(doc, d):
             continue
         d.type = _quote_type(doc, d, left_lo)
-        # a fragment inside a sentence belongs to the cue before it; a quote standing as
-        # the sentence looks right first ("“…,” he said")
-        # (…,” notes the press service: a comma closing the quote hands it to the right)
-        comma = doc.text[d.spans[-1][1] - 1] == "," or (right and right[0][2] == ",")
-        mixed_first = d.type == "mixed" and not comma
-        # 'Mr Blair said: “…” He admitted …': a cue and colon before the quote introduce it
-        colon_first = bool(left) and left[-1][2] == ":"
-        left_first = mixed_first or (colon_first and not comma)
-        frames = (before_quote, after_quote) if left_first else (after_quote, before_quote)
-        if doc.lex.document_verbs and document_place(doc, d, left, right):
-            continue
-        if doc.lex.relative_subjects and relative_speaker(doc, d, left, right):
-            continue
-        if (
-            frames[0](doc, d, left if frames[0] is before_quote else right)
-            or frames[1](doc, d, left if frames[1] is before_quote else right)
-            or colon_paragraph(doc, d)
-        ):
-            _outlet(doc, d, right_hi)
-            continue
-        if doc.lex.source_nouns and source_phrase(doc, d, left, right):
-            continue
-        if doc.lex.reported_verbs and _same_report(doc, d, prev, left_lo > s0):
-            continue  # German: the report goes on to the end of its sentence
-        if d.type == "mixed" and doc.lex.reported_verbs and _reported(doc, d, left, right):
-            continue
-        if bullet_label(doc, d, left):
-            continue
-        if d.type == "mixed" and speech_noun(doc, d, left):
-            continue
-        if d.type == "mixed" and _sentence_subject(doc, d, left):
-            continue
-        if _same_report(doc, d, prev, left_lo > s0):
-            continue
-        if doc.lex.anaphors and not left and anaphor_after(doc, d):
-            continue
-        doc.log("cues", "no cue", f"{doc.snippet(*d.spans[0])}: none in its sentence")
+        if not _speaker(doc, d, prev, left, right, right_hi, left_lo > s0):
+            doc.log("cues", "no cue", f"{doc.snippet(*d.spans[0])}: none in its sentence")
     doc.drafts = [d for n, d in enumerate(drafts) if n not in merged]
+
+
+def _frame(doc: Doc, n: int, d: Draft) -> tuple[int, int, int]:
+    """The quote's sentence start, and its frame: the sentence outside the quote, stopped
+    at neighbouring quotes in the same sentence (drafts are sorted and do not overlap:
+    the neighbours are the only candidates)."""
+    drafts = doc.drafts
+    s0, _ = sentence_of(doc, d.outer[0])
+    _, e1 = sentence_of(doc, d.outer[1] - 1)
+    left_lo, right_hi = s0, e1
+    if n and drafts[n - 1].outer[1] <= d.outer[0] and not _quoted_name(doc, drafts[n - 1]):
+        left_lo = max(s0, drafts[n - 1].outer[1])
+    if n + 1 < len(drafts) and drafts[n + 1].outer[0] >= d.outer[1]:
+        right_hi = min(e1, drafts[n + 1].outer[0])
+    return s0, left_lo, right_hi
+
+
+def _second_part(doc: Doc, d: Draft, prev: Draft, left: list[phrases.Token]) -> bool:
+    """“…,” said X, “…”: the second part of a quote split around its cue joins the first."""
+    if not (prev.cue and prev.outer[1] <= prev.cue[0] and prev.cue[1] <= d.outer[0]):
+        return False
+    if not left or left[-1][2] != ",":
+        return False
+    prev.spans.extend(d.spans)
+    prev.outer = (prev.outer[0], d.outer[1])
+    doc.log(
+        "cues",
+        "merged",
+        f"{doc.snippet(*d.spans[0])} is the second part of {doc.snippet(*prev.spans[0])}",
+    )
+    return True
+
+
+def _speaker(
+    doc: Doc,
+    d: Draft,
+    prev: Draft | None,
+    left: list[phrases.Token],
+    right: list[phrases.Token],
+    right_hi: int,
+    follows_quote: bool,
+) -> bool:
+    """The rules of this step, in the order they are tried; True when one found the cue."""
+    lex = doc.lex
+    # a fragment inside a sentence belongs to the cue before it; a quote standing as
+    # the sentence looks right first ("“…,” he said")
+    # (…,” notes the press service: a comma closing the quote hands it to the right)
+    comma = doc.text[d.spans[-1][1] - 1] == "," or (right and right[0][2] == ",")
+    mixed_first = d.type == "mixed" and not comma
+    # 'Mr Blair said: “…” He admitted …': a cue and colon before the quote introduce it
+    colon_first = bool(left) and left[-1][2] == ":"
+    left_first = mixed_first or (colon_first and not comma)
+    frames = (before_quote, after_quote) if left_first else (after_quote, before_quote)
+    if lex.document_verbs and document_place(doc, d, left, right):
+        return True
+    if lex.relative_subjects and relative_speaker(doc, d, left, right):
+        return True
+    if (
+        frames[0](doc, d, left if frames[0] is before_quote else right)
+        or frames[1](doc, d, left if frames[1] is before_quote else right)
+        or colon_paragraph(doc, d)
+    ):
+        _outlet(doc, d, right_hi)
+        return True
+    mixed = d.type == "mixed"
+    return bool(
+        (lex.source_nouns and source_phrase(doc, d, left, right))
+        # German: the report goes on to the end of its sentence
+        or (lex.reported_verbs and _same_report(doc, d, prev, follows_quote))
+        or (mixed and lex.reported_verbs and _reported(doc, d, left, right))
+        or bullet_label(doc, d, left)
+        or (mixed and speech_noun(doc, d, left))
+        or (mixed and _sentence_subject(doc, d, left))
+        or _same_report(doc, d, prev, follows_quote)
+        or (lex.anaphors and not left and anaphor_after(doc, d))
+    )
 
 
 def _quoted_name(doc: Doc, d: Draft) -> bool:
