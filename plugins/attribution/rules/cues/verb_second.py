@@ -54,6 +54,16 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         # "Gegenüber NDR Info äußerte er", "Passend warnte die Moderatorin": not a subject
         return phrases.forward(toks, verb + 1, lex, text) if verb + 1 < len(toks) else None
     # "Der stellvertretende Vorsitzende Michael Müller sagte": the words before the verb
+    return _subject_before_verb(toks, verb, lex, text)
+
+
+def _subject_before_verb(
+    toks: list[phrases.Token], verb: int, lex, text: str
+) -> phrases.Phrase | None:
+    """The subject standing before the finite verb at toks[verb]: a name up to its comma
+    or preposition, a full name after the verb when the words before it name no one, or
+    a noun phrase up to its prepositional phrase."""
+    first = toks[0][2].lower()
     phrase = phrases.backward(toks, verb, lex, text)
     if _name_first(toks[:verb], lex):
         # "Kurt von Figura, Präsident der Universität …, begrüßte": the name up to its
@@ -70,23 +80,9 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         )
         if phrase is None or text.find(phrase.name, toks[0][0], toks[p - 1][1]) < 0:
             phrase = phrases.split_name(toks[:p], lex, text)
-    if (
-        (phrase is None or phrase.kind != "person")
-        and first in phrases.DETERMINERS
-        and verb + 2 < len(toks)
-        and phrases._cap(toks[verb + 1][2])
-    ):
-        # "Der englischsprachigen Zeitung sagte Filep Karma": the words before the verb
-        # name no one, a full name follows it: the name is the subject
-        after = phrases.forward(toks, verb + 1, lex, text)
-        if (
-            after is not None
-            and after.kind == "person"
-            and after.role is None
-            and " " in after.name
-            and all(phrases._cap(w) for w in after.name.split())
-            and after.start == toks[verb + 1][0]
-        ):
+    if (phrase is None or phrase.kind != "person") and first in phrases.DETERMINERS:
+        after = _full_name_after(toks, verb, lex, text)
+        if after is not None:
             return after
     if phrase is None and first in phrases.DETERMINERS:
         # "Der Einsatzleiter der Polizei in Dortmund erklärte": the noun phrase up to its
@@ -94,6 +90,19 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
         p = next((k for k in range(2, verb) if toks[k][2].lower() in lex.clause_openers), verb)
         phrase = phrases.split_name(toks[:p], lex, text)
     return phrase
+
+
+def _full_name_after(toks: list[phrases.Token], verb: int, lex, text: str) -> phrases.Phrase | None:
+    """ "Der englischsprachigen Zeitung sagte Filep Karma": the words before the verb name
+    no one, a full name follows it: the name is the subject."""
+    if verb + 2 >= len(toks) or not phrases._cap(toks[verb + 1][2]):
+        return None
+    after = phrases.forward(toks, verb + 1, lex, text)
+    if after is None or after.kind != "person" or after.role is not None:
+        return None
+    if " " not in after.name or not all(phrases._cap(w) for w in after.name.split()):
+        return None
+    return after if after.start == toks[verb + 1][0] else None
 
 
 def _inverted_pronoun(toks: list[phrases.Token], lex) -> phrases.Phrase | None:
