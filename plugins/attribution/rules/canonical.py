@@ -359,7 +359,7 @@ def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] 
         if first == "the" and head not in lex.titles:
             # an office ("the prime minister") is no one's nickname: only the text says whose
             # "… Molik grew in confidence. “…,” said the 23-year-old": the subject before
-            name = _last_subject(doc, d.mention[0] if d.mention else d.spans[0][0], lex)
+            name = last_subject(doc, d.mention[0] if d.mention else d.spans[0][0], lex)
             if name:
                 return name, "person"
         return None
@@ -453,7 +453,7 @@ _SUBJECT = re.compile(
 )
 
 
-def _last_subject(doc: Doc, pos: int, lex: Lexicon, lo: int | None = None) -> str | None:
+def last_subject(doc: Doc, pos: int, lex: Lexicon, lo: int | None = None) -> str | None:
     """The name last standing as the subject of a sentence before pos (two paragraphs)."""
     if lo is None:
         lo = max(0, doc.text.rfind("\n\n", 0, max(0, doc.text.rfind("\n\n", 0, pos))))

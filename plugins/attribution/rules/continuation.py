@@ -11,10 +11,10 @@ import re
 
 from ..state import Doc, Draft
 
-_MAX_PARAGRAPH_GAP = 1
+MAX_PARAGRAPH_GAP = 1
 
 
-def _previous_sentence_speaker(doc: Doc, d) -> Draft | None:
+def previous_sentence_speaker(doc: Doc, d) -> Draft | None:
     """'Bystrom agreed. “…”': the sentence before the quote names who speaks."""
     from .cues import sentence_of, subject, tokens  # noqa: PLC0415
 
@@ -88,7 +88,7 @@ def run(doc: Doc) -> None:
         if d.cue is not None:
             continue
         if last is None or last.paragraph != d.paragraph:
-            previous = _previous_sentence_speaker(doc, d)
+            previous = previous_sentence_speaker(doc, d)
             if previous is not None:
                 last = previous
         if last is None:
@@ -97,7 +97,7 @@ def run(doc: Doc) -> None:
         same_paragraph = last.paragraph == d.paragraph
         # a paragraph that opens with the quote, right after the one with the attributed quote
         next_paragraph = (
-            d.paragraph - last.paragraph <= _MAX_PARAGRAPH_GAP
+            d.paragraph - last.paragraph <= MAX_PARAGRAPH_GAP
             and d.outer[0] == ps
             # after reported speech, only a speaker who is named ("Ian Harris … said
             # the machine would appeal … ¶ “…”"), never a loose description

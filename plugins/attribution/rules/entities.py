@@ -147,9 +147,9 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
     if refers == "person":
         target = last_person
         # "Lopez disagreed. “…,” she said": the sentence before names the speaker
-        from .continuation import _previous_sentence_speaker  # noqa: PLC0415
+        from .continuation import previous_sentence_speaker  # noqa: PLC0415
 
-        previous = _previous_sentence_speaker(doc, d)
+        previous = previous_sentence_speaker(doc, d)
         if (
             previous is not None
             and not previous.pronoun
@@ -177,9 +177,9 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
             target = last_any
         if target is None:
             # the person a sentence before is about, else the nearest name
-            from .canonical import _last_subject  # noqa: PLC0415
+            from .canonical import last_subject  # noqa: PLC0415
 
-            name = _last_subject(doc, d.spans[0][0], doc.lex) or _nearest_name(doc, d.spans[0][0])
+            name = last_subject(doc, d.spans[0][0], doc.lex) or _nearest_name(doc, d.spans[0][0])
             if name:
                 d.speaker, d.kind = name, "person"
                 d.speaker_rule = f"{d.speaker_rule}+pronoun-name"
@@ -256,7 +256,7 @@ def _indefinite(mention: str) -> bool:
 
 def _subject_before(doc: Doc, d: Draft) -> str | None:
     """The person named as a subject in the sentence before the quote's, if any."""
-    from .canonical import _last_subject  # noqa: PLC0415
+    from .canonical import last_subject  # noqa: PLC0415
     from .cues import sentence_of  # noqa: PLC0415
 
     at = min(d.outer[0], d.mention[0]) if d.mention else d.outer[0]
@@ -269,7 +269,7 @@ def _subject_before(doc: Doc, d: Draft) -> str | None:
     if s <= ps:
         return None
     prev_s, _ = sentence_of(doc, max(ps, s - 1))
-    name = _last_subject(doc, at, doc.lex, max(prev_s, ps))
+    name = last_subject(doc, at, doc.lex, max(prev_s, ps))
     if not name or (" " not in name and name not in doc.names):
         return None  # a lone capitalised word may be a place or a team
     return doc.names.get(name, name)

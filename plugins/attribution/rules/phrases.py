@@ -96,14 +96,14 @@ def adverb(word: str) -> bool:
     return word.islower() and len(word) > 4 and word.endswith("ly")
 
 
-def _cap(word: str) -> bool:
+def capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _is_name_word(word: str, lex: Lexicon) -> bool:
+def is_name_word(word: str, lex: Lexicon) -> bool:
     low = word.lower()
     return (
-        _cap(word)
+        capitalised(word)
         and low not in lex.function_words
         and low not in lex.titles
         and low not in lex.honorifics
@@ -125,7 +125,7 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
         return None
     i = len(tokens)
     while i > 0 and (
-        _is_name_word(tokens[i - 1][2], lex)
+        is_name_word(tokens[i - 1][2], lex)
         or (tokens[i - 1][2] == "." and i > 1 and len(tokens[i - 2][2]) == 1)
     ):
         i -= 1
@@ -217,7 +217,7 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
         word = tokens[k][2]
         low = word.lower()
         if (
-            _cap(word)
+            capitalised(word)
             and low not in lex.function_words
             or low in lex.titles
             or low in lex.role_nouns
@@ -229,10 +229,14 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
             low == "and"
             and lo < k < i
             and tokens[k + 1][2].islower()
-            and (_cap(tokens[k - 1][2]) or tokens[k - 1][2].lower() in lex.titles)
+            and (capitalised(tokens[k - 1][2]) or tokens[k - 1][2].lower() in lex.titles)
         ):
             pass  # "Work and pensions minister Alan Jones": one title in two parts
-        elif word == "." and k > lo and (len(tokens[k - 1][2]) <= 4 and _cap(tokens[k - 1][2])):
+        elif (
+            word == "."
+            and k > lo
+            and (len(tokens[k - 1][2]) <= 4 and capitalised(tokens[k - 1][2]))
+        ):
             pass  # "Sen." or an initial
         elif word == "-" or word in {"’s", "'s"} or low in lex.organizations or low in DOCUMENTS:
             pass
@@ -241,7 +245,7 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
                 low == "the"
                 and k - 2 >= lo
                 and tokens[k - 1][2] == "of"
-                and (_cap(tokens[k - 2][2]) or tokens[k - 2][2].lower() in lex.titles)
+                and (capitalised(tokens[k - 2][2]) or tokens[k - 2][2].lower() in lex.titles)
             ):
                 k -= 2  # "Mr. Morgan of the Sierra Club", "the chairman of the Duma"
                 continue
@@ -291,7 +295,7 @@ def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: in
         inner_phrase
         and inner_phrase.kind == "person"
         and inner_phrase.role is None
-        and all(_cap(w) or w in PARTICLES for w in inner_phrase.name.split())
+        and all(capitalised(w) or w in PARTICLES for w in inner_phrase.name.split())
     ):
         # "The chairman of the Russian Duma, Vyacheslav Volodin, thundered"
         before_start = _run_start(tokens, k - 1, lex, lo) if k - 1 >= lo else k
@@ -393,7 +397,7 @@ def _forward_end(tokens: list[Token], j: int, hi: int, lex: Lexicon) -> int:
             break
         if low in lex.cues and k > j:
             break
-        if low in OBJECT_STARTS and k > j and _cap(tokens[k - 1][2]):
+        if low in OBJECT_STARTS and k > j and capitalised(tokens[k - 1][2]):
             break  # "biss der Randalierer | den Fluggast": an object starts after the subject
         k += 1
     return k
@@ -413,11 +417,11 @@ def _last_name(window: list[Token], lex: Lexicon) -> tuple[int, int] | None:
     while i > 0:
         e = i
         while i > 0 and (
-            _is_name_word(window[i - 1][2], lex)
+            is_name_word(window[i - 1][2], lex)
             or (window[i - 1][2] == "." and i > 1 and len(window[i - 2][2]) == 1)
         ):
             i -= 1
-        if e - i >= 1 and any(_cap(t[2]) for t in window[i:e]):
+        if e - i >= 1 and any(capitalised(t[2]) for t in window[i:e]):
             seg = window[i:e]
             several = len(seg) > 1 and not {t[2].lower() for t in seg} & lex.organizations
             if best is None or several:

@@ -11,7 +11,7 @@ before) and the subject of the last sentence with a reporting verb. It runs befo
 from __future__ import annotations
 
 from ..state import Doc, Draft
-from .continuation import _MAX_PARAGRAPH_GAP, antecedent, take
+from .continuation import MAX_PARAGRAPH_GAP, antecedent, take
 from .cues import sentence_of, tokens, verb_second_subject
 
 _REPORT_REACH = 3  # sentences back in which reported speech looks for its speech clause
@@ -40,7 +40,7 @@ def _reported_speaker(doc: Doc, d, last) -> Draft | None:
     """The speaker of a fragment in reported speech: the nearer of the last quote's
     speaker (this paragraph or the one before) and the last speech clause's subject."""
     clause = _speech_clause_speaker(doc, d)
-    if last is not None and d.paragraph - last.paragraph > _MAX_PARAGRAPH_GAP:
+    if last is not None and d.paragraph - last.paragraph > MAX_PARAGRAPH_GAP:
         last = None
     if clause is None:
         return last

@@ -35,7 +35,7 @@ def document_place(
     else:
         return False
     end = _place_end(toks, start, lex)
-    if end <= start or not any(phrases._cap(t[2]) for t in toks[start:end]):
+    if end <= start or not any(phrases.capitalised(t[2]) for t in toks[start:end]):
         return False
     if toks[verb + 1][2] != "es" and not _document_noun(toks[start:end], lex):
         return False  # "es stehe im Gegensatz zur …": only "heißt es" needs no text named
@@ -48,7 +48,9 @@ def document_place(
 def _document_noun(toks: list[phrases.Token], lex) -> bool:
     """Does a noun of this phrase name a text ("dem Gesetzentwurf", "der Pressemitteilung")?"""
     return any(
-        phrases._cap(t[2]) and t[2].lower().endswith(n) for t in toks for n in lex.document_nouns
+        phrases.capitalised(t[2]) and t[2].lower().endswith(n)
+        for t in toks
+        for n in lex.document_nouns
     )
 
 
@@ -69,7 +71,7 @@ def _place_end(toks: list[phrases.Token], j: int, lex) -> int:
         if (
             k > j
             and word.islower()
-            and phrases._cap(toks[k - 1][2])
+            and phrases.capitalised(toks[k - 1][2])
             and (word in lex.clause_openers or not article)
         ):
             return k  # "dem Plakat | am Rathaus", "der Meldung | auf der Homepage"

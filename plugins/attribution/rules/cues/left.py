@@ -208,7 +208,7 @@ def _relative_subject(toks: list[phrases.Token], j: int, lex, text: str) -> phra
     if low in lex.subject_pronouns:
         return phrases.Phrase(*toks[comma + 2][:2], nxt, None, None, pronoun=low)
     articles = phrases.DETERMINERS | phrases.GERMAN_DETERMINERS
-    if phrases._cap(nxt) and low not in articles and low not in lex.function_words:
+    if phrases.capitalised(nxt) and low not in articles and low not in lex.function_words:
         return phrases.forward(toks, comma + 2, lex, text, hi=j)
     if comma + 2 < j and (not nxt.islower() or low in articles):
         return None  # "die die Techniker … bezeichneten": a noun phrase may be the subject
@@ -282,7 +282,7 @@ def _quoted_object(toks: list[phrases.Token], j: int, lex, text: str) -> phrases
     if hi is None or hi == j + 1:
         return None
     phrase = phrases.forward(toks, j + 1, lex, text, hi=hi)
-    if phrase is None or not any(phrases._cap(w) for w in phrase.name.split()):
+    if phrase is None or not any(phrases.capitalised(w) for w in phrase.name.split()):
         return None
     return phrase
 

@@ -60,7 +60,7 @@ def after_quote(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
 def _new_sentence(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
     """German „…“ closed by a full stop: a new sentence begins after it."""
     closed = doc.text[d.spans[-1][1] - 1] in ".!?"
-    if doc.lex.clause_openers and i == 0 and closed and phrases._cap(right[0][2]):
+    if doc.lex.clause_openers and i == 0 and closed and phrases.capitalised(right[0][2]):
         return False
     return None
 

@@ -100,7 +100,7 @@ def source_phrase(
                 # "Nach Schäubles Idee": the genitive name before the noun
                 name = nxt[:-1]
                 phrase = phrases.Phrase(toks[k + 1][0], toks[k + 1][1] - 1, name, "person", None)
-            elif low == "zufolge" and k > 0 and phrases._cap(toks[k - 1][2]):
+            elif low == "zufolge" and k > 0 and phrases.capitalised(toks[k - 1][2]):
                 # "Nacke zufolge", "dem Bericht zufolge": the source stands before the word
                 phrase = phrases.backward(toks, k, lex, doc.text)
                 if phrase is not None and _possessive_led(doc, phrase):

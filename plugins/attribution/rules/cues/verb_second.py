@@ -74,7 +74,9 @@ def _subject_before_verb(
                 for k in range(1, verb)
                 if toks[k][2] == ","
                 or toks[k][2].lower() in lex.clause_openers
-                and not (toks[k][2].lower() in phrases.PARTICLES and phrases._cap(toks[k + 1][2]))
+                and not (
+                    toks[k][2].lower() in phrases.PARTICLES and phrases.capitalised(toks[k + 1][2])
+                )
             ),
             verb,
         )
@@ -95,12 +97,12 @@ def _subject_before_verb(
 def _full_name_after(toks: list[phrases.Token], verb: int, lex, text: str) -> phrases.Phrase | None:
     """ "Der englischsprachigen Zeitung sagte Filep Karma": the words before the verb name
     no one, a full name follows it: the name is the subject."""
-    if verb + 2 >= len(toks) or not phrases._cap(toks[verb + 1][2]):
+    if verb + 2 >= len(toks) or not phrases.capitalised(toks[verb + 1][2]):
         return None
     after = phrases.forward(toks, verb + 1, lex, text)
     if after is None or after.kind != "person" or after.role is not None:
         return None
-    if " " not in after.name or not all(phrases._cap(w) for w in after.name.split()):
+    if " " not in after.name or not all(phrases.capitalised(w) for w in after.name.split()):
         return None
     return after if after.start == toks[verb + 1][0] else None
 
@@ -113,7 +115,11 @@ def _inverted_pronoun(toks: list[phrases.Token], lex) -> phrases.Phrase | None:
         if toks[k + 1][2].lower() not in lex.subject_pronouns:
             continue
         verb, before = toks[k][2], toks[k - 1][2]
-        if not verb.isalpha() or not verb.islower() or not (before == "," or phrases._cap(before)):
+        if (
+            not verb.isalpha()
+            or not verb.islower()
+            or not (before == "," or phrases.capitalised(before))
+        ):
             continue
         if verb in lex.function_words or verb in lex.clause_openers or verb in lex.subordinators:
             continue  # ", dass er", ", wie er", "Im April er …"
@@ -133,7 +139,7 @@ def _without_relative(toks: list[phrases.Token], lex) -> list[phrases.Token]:
     comma = next((k for k, t in enumerate(toks) if t[2] == ","), None)
     if comma is None or comma < 2 or comma + 2 >= len(toks):
         return toks
-    if not all(phrases._cap(t[2]) or t[2].islower() for t in toks[1:comma]):
+    if not all(phrases.capitalised(t[2]) or t[2].islower() for t in toks[1:comma]):
         return toks
     if toks[comma + 1][2] not in lex.relative_pronouns:
         return toks
@@ -164,7 +170,7 @@ def _as_adverbial(toks: list[phrases.Token], lex) -> bool:
         return False
     word = toks[1][2]
     return (
-        phrases._cap(word)
+        phrases.capitalised(word)
         and word.lower() not in phrases.DETERMINERS
         and word.lower() not in phrases.GERMAN_DETERMINERS
         and word.lower() not in lex.pronouns
@@ -177,7 +183,7 @@ def _appositive_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
     or one before an article, then a comma, opens the clause; the role after the comma is
     no verb's subject."""
     k = 0
-    while k < len(toks) and phrases._is_name_word(toks[k][2], lex):
+    while k < len(toks) and phrases.is_name_word(toks[k][2], lex):
         if toks[k][2].lower() in lex.clause_openers or toks[k][2].lower() in lex.function_words:
             return None
         k += 1
@@ -197,7 +203,7 @@ def _particle_name(toks: list[phrases.Token], text: str) -> bool:
     k = 1
     while k < len(toks) and toks[k][2] in phrases.PARTICLES:
         k += 1
-    if k == len(toks) or not all(phrases._cap(t[2]) for t in toks[k:]):
+    if k == len(toks) or not all(phrases.capitalised(t[2]) for t in toks[k:]):
         return False
     name = text[toks[0][0] : toks[-1][1]]
     if " " + name[:1].lower() + name[1:] not in text:
@@ -298,32 +304,32 @@ def _coordinated(toks: list[phrases.Token], k: int) -> bool:
     return (
         toks[k][2] in _COORDINATORS
         and 0 < k < len(toks) - 1
-        and phrases._cap(toks[k - 1][2])
-        and phrases._cap(toks[k + 1][2])
+        and phrases.capitalised(toks[k - 1][2])
+        and phrases.capitalised(toks[k + 1][2])
     )
 
 
 def _name_first(toks: list[phrases.Token], lex) -> bool:
     """Does a name of two or more words open these words ("Kurt von Figura, …",
     "Minister Sathit Wongnongtoey von …")? A word no name starts with does not count."""
-    if len(toks) < 3 or not phrases._cap(toks[0][2]):
+    if len(toks) < 3 or not phrases.capitalised(toks[0][2]):
         return False
     first = toks[0][2].lower()
     if first in lex.clause_openers or first in lex.function_words or first in _NOT_NAMES:
         return False
     k = 0
     while k < len(toks) and (
-        phrases._cap(toks[k][2])
+        phrases.capitalised(toks[k][2])
         and toks[k][2].lower() not in lex.function_words
         and toks[k][2].lower() not in lex.clause_openers
         or toks[k][2].lower() in phrases.PARTICLES
         and k + 1 < len(toks)
-        and phrases._cap(toks[k + 1][2])
+        and phrases.capitalised(toks[k + 1][2])
     ):
         k += 1
-    if k < len(toks) and phrases._cap(toks[k][2]):
+    if k < len(toks) and phrases.capitalised(toks[k][2]):
         return False  # "Engagement Deutschlands Bereits im …": a heading before the sentence
-    return k >= 2 and sum(phrases._cap(t[2]) for t in toks[:k]) >= 2
+    return k >= 2 and sum(phrases.capitalised(t[2]) for t in toks[:k]) >= 2
 
 
 # Capitalised first words that open no name: pronouns and quantifiers.
