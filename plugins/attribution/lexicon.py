@@ -77,6 +77,7 @@ class Lexicon:
     relative_pronouns: frozenset[str]  # German ", die …, ": a comma and one open a relative clause
     evidentials: tuple[tuple[str, tuple[str, ...]], ...]  # ("after", ("according", "to"))
     headline_labels: frozenset[str]  # "Profile: David Miliband": a label before a colon
+    verb_second: bool  # main clauses put the finite verb second (German): limits.txt
     auxiliaries: frozenset[str]  # "said that is unlikely": "that" is the clause's subject
     time_names: frozenset[str]  # "Clinton on Tuesday said": days, months, parts of a day
 
@@ -174,6 +175,7 @@ def load(lang: str) -> Lexicon:
     words = lambda name: frozenset(w.lower() for w in _words(code, name))  # noqa: E731
     pronouns = dict(line.split()[:2] for line in _words(code, "pronouns"))
     frame = words("mixed_cues") | words("frame_cues") | words("cues")
+    limits = {k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))}
     return Lexicon(
         lang=code,
         cues=words("cues"),
@@ -226,7 +228,8 @@ def load(lang: str) -> Lexicon:
             for side, _, rest in (line.partition(" ") for line in _words(code, "evidentials"))
         ),
         headline_labels=words("headline_labels"),
+        verb_second=bool(limits.get("verb_second")),
         auxiliaries=words("auxiliaries"),
         time_names=words("time_names"),
-        limits={k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))},
+        limits=limits,
     )

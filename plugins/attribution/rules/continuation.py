@@ -24,7 +24,7 @@ def previous_sentence_speaker(doc: Doc, d) -> Draft | None:
         return None
     prev_s, prev_e = sentence_of(doc, s - 1)
     toks = tokens(doc.text, max(prev_s, ps), prev_e)
-    if doc.lex.clause_openers:
+    if doc.lex.verb_second:
         phrase = _named_subject(doc, toks)
         if phrase is None:
             return None

@@ -161,11 +161,11 @@ def _sentence_subject(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
     organisation counts: a loose description is not enough to name anyone."""
     if len(left) < 2:
         return False
-    phrase = (verb_second_subject if doc.lex.clause_openers else subject)(left, doc.lex, doc.text)
+    phrase = (verb_second_subject if doc.lex.verb_second else subject)(left, doc.lex, doc.text)
     if phrase is None or phrase.end > d.outer[0]:
         return False
     named = any(w[:1].isupper() for w in phrase.name.split())
-    if doc.lex.clause_openers:
+    if doc.lex.verb_second:
         # German capitalises every noun: only a person, or a surname the article has
         # introduced with a first name ("Alan Jackson … Jackson geht davon aus")
         named = phrase.kind in {"person", "organization"} or _introduced(doc, phrase)

@@ -83,7 +83,7 @@ def before_quote(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
 def _so_speaker(doc: Doc, d: Draft, left: list[phrases.Token], j: int) -> Decision:
     """ "…, so der Sprecher: „…“", "so Müller weiter": the speaker follows "so"; "so"
     before a verb or before nothing is an adverb ("So sagte …")."""
-    if not doc.lex.clause_openers or left[j][2].lower() != "so":
+    if not doc.lex.verb_second or left[j][2].lower() != "so":
         return None
     nxt = left[j + 1][2] if j + 1 < len(left) else ""
     if not nxt or (nxt.islower() and nxt not in phrases.DETERMINERS):
@@ -97,7 +97,7 @@ def _so_speaker(doc: Doc, d: Draft, left: list[phrases.Token], j: int) -> Decisi
 def _verb_second(doc: Doc, d: Draft, left: list[phrases.Token], j: int) -> Decision:
     """Verb second: "Dazu sagte der Sprecher: „…“" names the speaker after the verb."""
     lex = doc.lex
-    if not lex.clause_openers or j == 0:
+    if not lex.verb_second or j == 0:
         return None
     clause = after_colon(left, j)
     phrase = (
@@ -169,7 +169,7 @@ def _colon_before(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
         return set_speaker(doc, d, colon, phrase, "colon")
     # "Trump released the following statement: “…”": the sentence's subject speaks;
     # the words before the colon are its object
-    if lex.clause_openers:
+    if lex.verb_second:
         phrase = verb_second_subject(left[:-1], lex, doc.text) or _verbless_colon(
             left[:-1], lex, doc.text
         )

@@ -60,7 +60,7 @@ def after_quote(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
 def _new_sentence(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
     """German „…“ closed by a full stop: a new sentence begins after it."""
     closed = doc.text[d.spans[-1][1] - 1] in ".!?"
-    if doc.lex.clause_openers and i == 0 and closed and phrases.capitalised(right[0][2]):
+    if doc.lex.verb_second and i == 0 and closed and phrases.capitalised(right[0][2]):
         return False
     return None
 
@@ -97,7 +97,7 @@ def _according_to(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> boo
 
 def _quoted_outlet(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
     """ "„…“, schrieb „Die Zeit“": a newspaper named in quotation marks after the verb."""
-    m = _quoted_source(doc, right, i) if doc.lex.clause_openers else None
+    m = _quoted_source(doc, right, i) if doc.lex.verb_second else None
     if m is None:
         return None
     phrase = phrases.Phrase(m.start(1), m.end(1), m.group(1), "organization", None)
@@ -107,7 +107,7 @@ def _quoted_outlet(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bo
 def _verb_first(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
     """German: after „…“, the finite verb comes first and its subject follows, whatever
     the verb ("„…“, begründet das Gericht", "„…“, gab ein Sprecher bekannt")."""
-    if not doc.lex.clause_openers or not _verb_after_quote(doc, d, right, i):
+    if not doc.lex.verb_second or not _verb_after_quote(doc, d, right, i):
         return None
     if not _opens_sentence(doc, d, right[i]):
         return None
@@ -132,7 +132,7 @@ def _inside_name(right: list[phrases.Token], i: int, j: int, lex) -> bool:
 
 def _so_speaker(doc: Doc, d: Draft, right: list[phrases.Token], i: int, j: int) -> bool | None:
     """ "Der Iran müsse „…“ beenden, so Rice.": "so" and the speaker close the sentence."""
-    if not doc.lex.clause_openers or right[j][2].lower() != "so" or j == i:
+    if not doc.lex.verb_second or right[j][2].lower() != "so" or j == i:
         return None
     if right[j - 1][2] != "," or j + 1 >= len(right):
         return None
@@ -180,7 +180,7 @@ def _heisst_es(doc: Doc, d: Draft, right: list[phrases.Token], j: int, cue) -> b
 def _adverbial_then_inverted(right: list[phrases.Token], i: int, j: int, lex) -> bool:
     """'“…” in 2005, said Kurt Karl': a preposition or a number, a comma, the cue and a
     capital, within five tokens of the quote (English)."""
-    if j - i > 5 or lex.clause_openers or right[j - 1][2] != ",":
+    if j - i > 5 or lex.verb_second or right[j - 1][2] != ",":
         return False
     if not (right[i][2].lower() in phrases.PREPOSITIONS or right[i][2].isdigit()):
         return False
@@ -206,7 +206,7 @@ def _subject_after_quote(
     )
     refers_back = j + 1 < len(right) and right[j + 1][2].lower() in {"it", "so", "this"}
     # '“… to demolish!” he told the crowd': no new sentence starts after the quote
-    goes_on = i == 0 and right[0][2].islower() and not lex.clause_openers
+    goes_on = i == 0 and right[0][2].islower() and not lex.verb_second
     if not (closing or refers_back or goes_on) and doc.text[d.spans[-1][1] - 1] in ".!?":
         # '“… spin doctors.” Graham Robb, …, said the decision …': a sentence
         # after a closed quote whose cue reports its own words
