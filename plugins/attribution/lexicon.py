@@ -78,6 +78,7 @@ class Lexicon:
     evidentials: tuple[tuple[str, tuple[str, ...]], ...]  # ("after", ("according", "to"))
     headline_labels: frozenset[str]  # "Profile: David Miliband": a label before a colon
     verb_second: bool  # main clauses put the finite verb second (German): limits.txt
+    title_objects: frozenset[str]  # "Chancellor of the Exchequer | Gordon Brown"
     auxiliaries: frozenset[str]  # "said that is unlikely": "that" is the clause's subject
     time_names: frozenset[str]  # "Clinton on Tuesday said": days, months, parts of a day
 
@@ -229,6 +230,7 @@ def load(lang: str) -> Lexicon:
         ),
         headline_labels=words("headline_labels"),
         verb_second=bool(limits.get("verb_second")),
+        title_objects=words("title_objects"),
         auxiliaries=words("auxiliaries"),
         time_names=words("time_names"),
         limits=limits,

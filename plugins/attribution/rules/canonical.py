@@ -129,12 +129,29 @@ def _speaking_name(doc: Doc, d: Draft, lex: Lexicon) -> str:
     if m and raw and raw in m.group(2) and _person_name(m.group(1), lex):
         d.role = m.group(2).strip()
         raw, d.kind = m.group(1), "person"
+    raw = _without_title_object(mention, raw, lex)
     # "retail analyst Nick Bubb of Evolution Securities": the person, not the firm
     person = _person_of_org(mention, raw, lex)
     if person:
         doc.log("canonical", "name", f"{raw!r} -> {person!r} (a person of an organization)")
         raw, d.kind = person, "person"
     return raw
+
+
+def _without_title_object(mention: str, raw: str, lex: Lexicon) -> str:
+    """ "Chancellor of the Exchequer Gordon Brown": a title's object after "of (the)"
+    (lexicons/en/title_objects.txt) is the title's, not the name's, when a name of two
+    words follows it."""
+    words = raw.split()
+    at = mention.rfind(raw)
+    if len(words) < 3 or at < 0:
+        return raw
+    before = mention[:at].split()
+    if not before or before[-1].lower() not in {"of", "the"}:
+        return raw
+    if words[0].lower() not in lex.title_objects or not any(_role_word(w, lex) for w in before):
+        return raw
+    return " ".join(words[1:])
 
 
 def _name_words(raw: str, lex: Lexicon) -> list[str]:
