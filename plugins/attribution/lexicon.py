@@ -79,6 +79,14 @@ class Lexicon:
     headline_labels: frozenset[str]  # "Profile: David Miliband": a label before a colon
     verb_second: bool  # main clauses put the finite verb second (German): limits.txt
     title_objects: frozenset[str]  # "Chancellor of the Exchequer | Gordon Brown"
+    skip_words: frozenset[str]  # "he later added": between a subject and its verb
+    noun_phrase_starts: frozenset[str]  # articles, demonstratives, quantifiers
+    adjective_openers: frozenset[str]  # German "seine neue Sprecherin": adjectives follow
+    object_starts: frozenset[str]  # German "den", "ihm": an object starts after the subject
+    prepositions: frozenset[str]  # "from New Hampshire": an object, never a subject
+    time_words: frozenset[str]  # "this week", "the past": a time, not a speaker
+    documents: frozenset[str]  # "the statement said": texts that speak for their issuer
+    possessives: frozenset[str]  # "his call for": a cue word after one is a noun
     auxiliaries: frozenset[str]  # "said that is unlikely": "that" is the clause's subject
     time_names: frozenset[str]  # "Clinton on Tuesday said": days, months, parts of a day
 
@@ -231,6 +239,14 @@ def load(lang: str) -> Lexicon:
         headline_labels=words("headline_labels"),
         verb_second=bool(limits.get("verb_second")),
         title_objects=words("title_objects"),
+        skip_words=words("skip_words"),
+        noun_phrase_starts=words("noun_phrase_starts"),
+        adjective_openers=words("adjective_openers"),
+        object_starts=words("object_starts"),
+        prepositions=words("prepositions"),
+        time_words=words("time_words"),
+        documents=words("documents"),
+        possessives=words("possessives"),
         auxiliaries=words("auxiliaries"),
         time_names=words("time_names"),
         limits=limits,

@@ -28,7 +28,7 @@ from typing import NamedTuple
 from ..lexicon import Lexicon
 from ..lexicon import load as load_lexicon
 from ..state import Doc, Draft
-from .phrases import DETERMINERS, PARTICLES
+from .phrases import PARTICLES
 
 _WORD = re.compile(r"[\w’'&.\-]+|[,;:()]")
 _POSSESSIVE = re.compile(r"[’']s?\s+(?=[A-Z])")
@@ -215,7 +215,7 @@ def _describe(doc: Doc, d: Draft, desc: str, raw: str, lex: Lexicon, orgs: set[s
         if d.kind == "organization":
             orgs.add(d.speaker)
         if d.kind == "person" and _role_word(desc.split()[-1], lex):
-            d.role = d.role or _strip_determiners(desc)
+            d.role = d.role or _strip_determiners(desc, lex)
         return
     doc.log("canonical", "description", f"{desc!r} names no one")
     d.description = " ".join(desc.split())  # as written: "a BBC spokesman", "one fan"
@@ -332,23 +332,23 @@ def _description(text: str, lex: Lexicon) -> bool:
         if low in lex.cues or low in lex.indirect_cues or low in lex.clause_words:
             return False
     head = words[-1].lower().strip(".")
-    return not (head in DETERMINERS or head in lex.function_words)
+    return not (head in lex.noun_phrase_starts or head in lex.function_words)
 
 
 _ARTICLES = {"a", "an", "the", "der", "die", "das", "ein", "eine", "einer"}
 
 
-def _strip_determiners(text: str) -> str:
+def _strip_determiners(text: str, lex: Lexicon) -> str:
     """'the company' -> 'company', 'one fan' -> 'fan'."""
     words = text.split()
-    while words and words[0].lower() in DETERMINERS:
+    while words and words[0].lower() in lex.noun_phrase_starts:
         words = words[1:]
     return " ".join(words)
 
 
 def _stands_for(doc: Doc, d: Draft, desc: str, lex: Lexicon) -> tuple[str, str] | None:
     """The entity a description stands for in this article, if the text says which."""
-    core = _strip_determiners(desc)
+    core = _strip_determiners(desc, lex)
     low = core.lower().split()
     if not low:
         return None
@@ -491,7 +491,7 @@ def last_subject(doc: Doc, pos: int, lex: Lexicon, lo: int | None = None) -> str
             continue  # "Using technology …": a participle opens the sentence
         while words and (
             words[0].lower() in lex.function_words
-            or words[0].lower() in DETERMINERS
+            or words[0].lower() in lex.noun_phrase_starts
             or words[0].lower() in lex.pronouns
             or _role_word(words[0], lex)
             or words[0].rstrip(".").lower() in lex.honorifics
@@ -529,7 +529,8 @@ def _titled_subject(doc: Doc, lo: int, pos: int, lex: Lexicon) -> tuple[int, str
         if (
             prefix
             and all(
-                w[:1].isupper() or _role_word(w, lex) or w.lower() in DETERMINERS for w in prefix
+                w[:1].isupper() or _role_word(w, lex) or w.lower() in lex.noun_phrase_starts
+                for w in prefix
             )
             and any(_role_word(w, lex) for w in prefix)
         ):
@@ -564,7 +565,9 @@ def _organization_before(doc: Doc, pos: int, lex: Lexicon) -> str | None:
     names = []
     for at, name in found:
         words = name.split()
-        while words and (words[0].lower() in lex.function_words or words[0].lower() in DETERMINERS):
+        while words and (
+            words[0].lower() in lex.function_words or words[0].lower() in lex.noun_phrase_starts
+        ):
             words = words[1:]
         if words and _proper(words, lex) and not _role_word(words[-1], lex):
             names.append((at, " ".join(words)))
@@ -710,7 +713,7 @@ def _clean_role(role: str | None, name: str, lex: Lexicon) -> str | None:
     words = [w for w in words if w not in name.split()]
     while words and (words[-1].lower() in _CONNECTORS_OR_DASHES or words[-1] in ",;:"):
         words = words[:-1]
-    while words and (words[0].lower() in DETERMINERS or words[0] in {"-", "–", ","}):
+    while words and (words[0].lower() in lex.noun_phrase_starts or words[0] in {"-", "–", ","}):
         words = words[1:]
     if not words or not any(_role_word(w, lex) or w.lower() in lex.org_nouns for w in words):
         return None
@@ -765,7 +768,9 @@ def _roles_in_text(doc: Doc, name: str, lex: Lexicon) -> list[str]:
                 break
             if w.endswith(".") and low not in lex.abbreviations and len(w) > 2:
                 break  # the sentence before ("… raid. Russian presidency spokesman")
-            if low in DETERMINERS or (low in lex.function_words and low not in lex.titles):
+            if low in lex.noun_phrase_starts or (
+                low in lex.function_words and low not in lex.titles
+            ):
                 # "But Tory leader …" stops; a capitalised word inside a name does not:
                 # "Sunderland No campaigner"
                 left = walk[n - 1] if n else ""

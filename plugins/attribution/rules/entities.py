@@ -12,7 +12,7 @@ import re
 
 from ..state import Doc, Draft
 from . import segment
-from .phrases import DOCUMENTS, PARTICLES
+from .phrases import PARTICLES
 
 _NAME = re.compile(  # words of a name stand on one line: a paragraph break ends it
     r"\b[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.[ \t]*)?(?:(?:de|van|von|der|bin|al|la|da|di|del|le)"
@@ -108,7 +108,7 @@ def run(doc: Doc) -> None:
         else:
             name = _clean(d.speaker, doc)
             mention = doc.text[d.mention[0] : d.mention[1]] if d.mention else name
-            if {w.lower() for w in mention.split()} & DOCUMENTS:
+            if {w.lower() for w in mention.split()} & doc.lex.documents:
                 if m := _ISSUER.search(mention):
                     issuer = m.group(1)
                     _resolve(doc, d, issuer, "organization", "document-issuer")

@@ -13,68 +13,11 @@ from ..lexicon import Lexicon
 
 Token = tuple[int, int, str]
 
-# Words between a subject and its cue verb that belong to neither ("he later added").
-SKIP = frozenset(
-    """
-also now later then once previously recently further repeatedly would will has have had was
-is are were reportedly again earlier even only simply just quickly publicly privately
-flatly angrily never often still immediately has’ subsequently went on to go goes going
-continued wanted tried later had been hat hatte habe wird wurde auch bereits zudem
-außerdem sich jedoch dazu damals nun heute gestern erneut ebenfalls dabei daraufhin noch
-schon zuvor hingegen allerdings
-""".split()
-)
+# Particles inside names from any language ("Ursula von der Leyen", "Ibn Saud"): the same
+# for every text, so not per language. Every other word list is in lexicons/<lang>/.
 PARTICLES = frozenset(
     """
 de van von der den bin al la le du del da di dos das ibn mc
-""".split()
-)
-DETERMINERS = frozenset(
-    """
-the a an this that these those his her their its our one two several many some other
-another both any each der die das des dem den ein eine einer eines einem einen dieser
-diese dieses
-""".split()
-)
-DOCUMENTS = frozenset(
-    """
-statement report note release communique communiqué announcement letter memo document
-post message text email e-mail editorial ad advertisement tweet article website video
-narrator voice sign banner headline caption transcript filing lawsuit complaint ruling
-order bill resolution petition survey poll study
-""".split()
-)
-POSSESSIVES = frozenset("his her their its our my your".split())
-# German words that open a noun phrase besides the articles: lowercase words after them
-# are adjectives ("seine neue Sprecherin"), not the verb.
-GERMAN_DETERMINERS = frozenset(
-    """
-sein seine seiner seinem seinen seines ihr ihre ihrer ihrem ihren ihres unser unsere jeder
-jede jedes jeden jedem kein keine keiner keinen keinem mehrere einige viele alle beide
-""".split()
-)
-
-# A subject never follows these; an NP after one is an object ("from New Hampshire").
-PREPOSITIONS = frozenset(
-    """
-from in on at to with for by about during over after before into than through against
-under between without within like
-""".split()
-)
-# Heads that name a time, not a speaker ("this week", "the past").
-TIME_WORDS = frozenset(
-    """
-week weeks past year years month months day days time times morning night evening
-afternoon weekend today yesterday tomorrow monday tuesday wednesday thursday friday
-saturday sunday moment hour hours minute minutes decade decades
-""".split()
-)
-
-# After a noun, these start an object rather than continue the subject (German cases).
-OBJECT_STARTS = frozenset(
-    """
-den dem einen einem ihm ihr ihnen sich mir uns euch die das seine seinen seinem ihre ihren
-ihrem
 """.split()
 )
 
@@ -135,11 +78,11 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
     if i < len(tokens):
         name = text[tokens[i][0] : tokens[-1][1]]
         role = text[tokens[0][0] : tokens[i][0]].strip(" ,") or None
-        if role and role.lower() in DETERMINERS:
+        if role and role.lower() in lex.noun_phrase_starts:
             role = None
         if role:
             words = role.split()
-            while words and words[0].lower() in DETERMINERS:
+            while words and words[0].lower() in lex.noun_phrase_starts:
                 words = words[1:]
             role = " ".join(words) or None
         words = [t[2].lower() for t in tokens[i:]]
@@ -147,13 +90,13 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
         kind = "organization" if org else ("person" if len(words) > 1 or role else None)
         return Phrase(start, end, name, kind, role)
     # no capitalised name: a description such as "the statement" or "officials"
-    words = [t for t in tokens if t[2].lower() not in DETERMINERS and t[2] != ","]
+    words = [t for t in tokens if t[2].lower() not in lex.noun_phrase_starts and t[2] != ","]
     if not words:
         return None
     name = text[words[0][0] : words[-1][1]]
     low = {t[2].lower() for t in words}
     # a description is a person only when its words say so ("a spokesman", "officials")
-    if not (low.isdisjoint(lex.organizations) and low.isdisjoint(DOCUMENTS)):
+    if not (low.isdisjoint(lex.organizations) and low.isdisjoint(lex.documents)):
         kind = "organization"
     elif low & lex.titles:
         kind = "person"
@@ -168,7 +111,7 @@ def backward(
     """The subject that ends just before tokens[j] (the cue), not before tokens[lo];
     with antecedent, the noun phrase a relative pronoun at tokens[j + 1] stands for."""
     i = j - 1
-    while i >= lo and (tokens[i][2].lower() in SKIP or adverb(tokens[i][2])):
+    while i >= lo and (tokens[i][2].lower() in lex.skip_words or adverb(tokens[i][2])):
         i -= 1
     if i < lo:
         return None
@@ -196,9 +139,9 @@ def backward(
     k = _run_start(tokens, i, lex, lo)
     if k > i:
         return None
-    if k - 1 >= lo and tokens[k - 1][2].lower() in PREPOSITIONS and k == i and not antecedent:
+    if k - 1 >= lo and tokens[k - 1][2].lower() in lex.prepositions and k == i and not antecedent:
         return None  # a lone word after a preposition is its object ("from Iowa")
-    if tokens[i][2] in TIME_WORDS:
+    if tokens[i][2] in lex.time_words:
         return None  # lowercase only: "the past" is a time, "the Times" a newspaper
     phrase = split_name(tokens[k : i + 1], lex, text)
     if phrase is not None and end != i:
@@ -238,9 +181,11 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
             and (len(tokens[k - 1][2]) <= 4 and capitalised(tokens[k - 1][2]))
         ):
             pass  # "Sen." or an initial
-        elif word == "-" or word in {"’s", "'s"} or low in lex.organizations or low in DOCUMENTS:
+        elif (
+            word == "-" or word in {"’s", "'s"} or low in lex.organizations or low in lex.documents
+        ):
             pass
-        elif low in DETERMINERS or low in POSSESSIVES:
+        elif low in lex.noun_phrase_starts or low in lex.possessives:
             if (
                 low == "the"
                 and k - 2 >= lo
@@ -264,14 +209,18 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
     k += 1
     # a phrase of loose lowercase words counts only when a determiner or a known word opens it
     if loose and not (
-        k <= i and (tokens[k][2].lower() in DETERMINERS or tokens[k][2].lower() in POSSESSIVES)
+        k <= i
+        and (
+            tokens[k][2].lower() in lex.noun_phrase_starts
+            or tokens[k][2].lower() in lex.possessives
+        )
     ):
         while (
             k <= i
             and tokens[k][2].islower()
             and tokens[k][2].lower() not in lex.titles
             and tokens[k][2].lower() not in lex.organizations
-            and tokens[k][2].lower() not in DOCUMENTS
+            and tokens[k][2].lower() not in lex.documents
             and tokens[k][2].lower() not in lex.role_nouns
         ):
             k += 1
@@ -309,7 +258,7 @@ def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: in
             role_tokens = tokens[before_start:k]
         role = text[role_tokens[0][0] : role_tokens[-1][1]] if role_tokens else None
         start = role_tokens[0][0] if role_tokens else inner_phrase.start
-        return Phrase(start, inner_phrase.end, inner_phrase.name, "person", _strip_det(role))
+        return Phrase(start, inner_phrase.end, inner_phrase.name, "person", _strip_det(role, lex))
     # "Peskov, the Kremlin spokesman, said"
     outer = backward(tokens, k, lex, text, lo)
     if outer is None:
@@ -325,16 +274,16 @@ def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: in
         outer.end,
         outer.name,
         outer.kind or "person",
-        _strip_det(role) if outer.role is None else outer.role,
+        _strip_det(role, lex) if outer.role is None else outer.role,
         outer.pronoun,
     )
 
 
-def _strip_det(role: str | None) -> str | None:
+def _strip_det(role: str | None, lex: Lexicon) -> str | None:
     if not role:
         return None
     words = role.split()
-    while words and words[0].lower() in DETERMINERS:
+    while words and words[0].lower() in lex.noun_phrase_starts:
         words = words[1:]
     return " ".join(words) or None
 
@@ -344,7 +293,7 @@ def forward(
 ) -> Phrase | None:
     """The speaker named after an inverted cue at tokens[j-1]: up to a clause break."""
     hi = len(tokens) if hi is None else hi
-    while j < hi and tokens[j][2].lower() in SKIP:
+    while j < hi and tokens[j][2].lower() in lex.skip_words:
         j += 1  # "sagte auch der Minister", "said again"
     if j >= hi:
         return None
@@ -366,7 +315,7 @@ def forward(
         name_tokens = name_tokens[1:]
     if not name_tokens:
         return None
-    role = _strip_det(text[window[0][0] : name_tokens[0][0]].strip(" ,") or None)
+    role = _strip_det(text[window[0][0] : name_tokens[0][0]].strip(" ,") or None, lex)
     words = {t[2].lower() for t in name_tokens}
     kind = (
         "organization"
@@ -397,7 +346,7 @@ def _forward_end(tokens: list[Token], j: int, hi: int, lex: Lexicon) -> int:
             break
         if low in lex.cues and k > j:
             break
-        if low in OBJECT_STARTS and k > j and capitalised(tokens[k - 1][2]):
+        if low in lex.object_starts and k > j and capitalised(tokens[k - 1][2]):
             break  # "biss der Randalierer | den Fluggast": an object starts after the subject
         k += 1
     return k

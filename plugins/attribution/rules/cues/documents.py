@@ -67,7 +67,7 @@ def _place_end(toks: list[phrases.Token], j: int, lex) -> int:
         word = toks[k][2]
         if word in {",", "(", ":", ".", "„", "“", "»", "«", '"'}:
             return k
-        article = word in filters.ARTICLES or word in phrases.GERMAN_DETERMINERS
+        article = word in filters.ARTICLES or word in lex.adjective_openers
         if (
             k > j
             and word.islower()

@@ -24,7 +24,7 @@ def _before_adverbial(
     for _ in range(3):
         k = next((k for k, t in enumerate(toks) if t[0] == found.start), 0)
         prep = toks[k - 1][2].lower() if k > 0 else ""
-        if found.pronoun or prep not in phrases.PREPOSITIONS or prep in lex.subordinators:
+        if found.pronoun or prep not in lex.prepositions or prep in lex.subordinators:
             return found
         if prep == "with":
             return found  # "…, with Mr Dixon quoted as saying": the noun phrase speaks
@@ -42,7 +42,7 @@ def _after_possessive(toks: list[phrases.Token], j: int, lex) -> bool:
     """Is the cue word at toks[j] a noun owned by someone ("Trump’s comments", "his
     call for")? Then it names speech, it does not introduce this quote."""
     before = toks[j - 1][2] if j > 0 else ""
-    if before.lower() in phrases.POSSESSIVES:
+    if before.lower() in lex.possessives:
         return True
     owner = before[:-2].lower()
     # "He’s said", "that’s called": a contraction of "is" or "has", not an owner
@@ -86,7 +86,7 @@ def _so_speaker(doc: Doc, d: Draft, left: list[phrases.Token], j: int) -> Decisi
     if not doc.lex.verb_second or left[j][2].lower() != "so":
         return None
     nxt = left[j + 1][2] if j + 1 < len(left) else ""
-    if not nxt or (nxt.islower() and nxt not in phrases.DETERMINERS):
+    if not nxt or (nxt.islower() and nxt not in doc.lex.noun_phrase_starts):
         return _NEXT_CUE
     phrase = phrases.forward(left, j + 1, doc.lex, doc.text)
     if phrase is None:
@@ -207,7 +207,7 @@ def _relative_subject(toks: list[phrases.Token], j: int, lex, text: str) -> phra
     low = nxt.lower()
     if low in lex.subject_pronouns:
         return phrases.Phrase(*toks[comma + 2][:2], nxt, None, None, pronoun=low)
-    articles = phrases.DETERMINERS | phrases.GERMAN_DETERMINERS
+    articles = lex.noun_phrase_starts | lex.adjective_openers
     if phrases.capitalised(nxt) and low not in articles and low not in lex.function_words:
         return phrases.forward(toks, comma + 2, lex, text, hi=j)
     if comma + 2 < j and (not nxt.islower() or low in articles):
@@ -270,7 +270,7 @@ def _dash_source(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | 
         seg = seg[2:]
     if not 0 < len(seg) <= _SOURCE_REACH or not seg[0][2][:1].isupper():
         return None
-    if any(w.islower() and w not in phrases.DETERMINERS and w != "and" for _, _, w in seg):
+    if any(w.islower() and w not in lex.noun_phrase_starts and w != "and" for _, _, w in seg):
         return None  # a clause, not a name
     return phrases.split_name(seg, lex, text)
 
@@ -294,7 +294,7 @@ def _verbless_colon(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase
     if len(toks) < 1 or finite_verb(toks, lex) is not None:
         return None
     first = toks[0][2]
-    if first.lower() in lex.clause_openers and first.lower() not in phrases.DETERMINERS:
+    if first.lower() in lex.clause_openers and first.lower() not in lex.noun_phrase_starts:
         return None  # "Im Wortlaut:", "Dazu:": an adverbial, no speaker
     k = 1
     while k < len(toks) and toks[k][2] != "," and toks[k][2].lower() not in lex.clause_openers:

@@ -137,7 +137,7 @@ def _so_speaker(doc: Doc, d: Draft, right: list[phrases.Token], i: int, j: int) 
     if right[j - 1][2] != "," or j + 1 >= len(right):
         return None
     nxt = right[j + 1][2]
-    if not (nxt[:1].isupper() or nxt.lower() in phrases.DETERMINERS):
+    if not (nxt[:1].isupper() or nxt.lower() in doc.lex.noun_phrase_starts):
         return None
     phrase = phrases.forward(right, j + 1, doc.lex, doc.text)
     if phrase is None:
@@ -182,7 +182,7 @@ def _adverbial_then_inverted(right: list[phrases.Token], i: int, j: int, lex) ->
     capital, within five tokens of the quote (English)."""
     if j - i > 5 or lex.verb_second or right[j - 1][2] != ",":
         return False
-    if not (right[i][2].lower() in phrases.PREPOSITIONS or right[i][2].isdigit()):
+    if not (right[i][2].lower() in lex.prepositions or right[i][2].isdigit()):
         return False
     return j + 1 < len(right) and right[j + 1][2][:1].isupper()
 
@@ -240,17 +240,17 @@ def _whole_subject(
     if i != 0 or doc.text[d.spans[-1][1] - 1] != ",":
         return None
     k = j
-    while k > i and (right[k - 1][2].lower() in phrases.SKIP or phrases.adverb(right[k - 1][2])):
+    while k > i and (right[k - 1][2].lower() in lex.skip_words or phrases.adverb(right[k - 1][2])):
         k -= 1
     stretch = right[i:k]
     if not 1 < len(stretch) <= _SUBJECT_REACH:
         return None
     first = stretch[0][2]
-    if not (first[:1].isupper() or first.lower() in phrases.DETERMINERS):
+    if not (first[:1].isupper() or first.lower() in lex.noun_phrase_starts):
         return None
     for _, _, word in stretch:
         low = word.lower()
-        if not (word[:1].isalnum() or word == "-") or low in phrases.PREPOSITIONS:
+        if not (word[:1].isalnum() or word == "-") or low in lex.prepositions:
             return None
         if low in lex.frame_cues:
             return None
@@ -272,7 +272,7 @@ def _listener_ends(toks: list[phrases.Token], j: int, lex) -> bool:
     if end is None or not 0 < end - k <= _LISTENER_REACH:
         return False
     first = toks[k][2]
-    if not (first[:1].isupper() or first.lower() in phrases.DETERMINERS | phrases.POSSESSIVES):
+    if not (first[:1].isupper() or first.lower() in lex.noun_phrase_starts | lex.possessives):
         return False
     return not any(t[2].lower() in lex.frame_cues for t in toks[k:end])
 
@@ -299,7 +299,7 @@ def _adjunct_after(toks: list[phrases.Token], k: int, lex) -> bool:
         return True
     nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
     return low in lex.clause_non_starts and (
-        nxt[:1].isupper() or nxt.lower() in phrases.DETERMINERS | phrases.POSSESSIVES
+        nxt[:1].isupper() or nxt.lower() in lex.noun_phrase_starts | lex.possessives
     )
 
 
@@ -319,7 +319,7 @@ def _quoted_source(doc: Doc, right: list[phrases.Token], i: int) -> re.Match | N
     verb = right[1][2]
     if not (verb.islower() and verb in doc.lex.frame_cues):
         return None
-    if len(right) == 3 and right[2][2] not in phrases.DETERMINERS:
+    if len(right) == 3 and right[2][2] not in doc.lex.noun_phrase_starts:
         return None
     return _QUOTED_SOURCE.match(doc.text, right[-1][1])
 
@@ -343,7 +343,7 @@ def _verb_after_quote(doc: Doc, d: Draft, right: list[phrases.Token], i: int) ->
         and low not in lex.clause_openers
         and low not in lex.subordinators
         and low not in lex.pronouns
-        and low not in phrases.DETERMINERS
-        and low not in phrases.GERMAN_DETERMINERS
+        and low not in lex.noun_phrase_starts
+        and low not in lex.adjective_openers
         and low not in lex.forward_stops
     )

@@ -39,7 +39,7 @@ def speech_noun(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
         if left[j][2].lower() not in lex.speech_nouns:
             continue
         before = left[j - 1][2]
-        if before.lower() in phrases.POSSESSIVES - {"its", "our", "my", "your"}:
+        if before.lower() in lex.possessives - {"its", "our", "my", "your"}:
             pronoun = {"his": "he", "her": "she", "their": "they"}[before.lower()]
             phrase = phrases.Phrase(left[j - 1][0], left[j - 1][1], before, None, None, pronoun)
         elif before in {"’s", "'s"} or (before.endswith(("’s", "'s")) and before[:1].isupper()):
@@ -71,25 +71,25 @@ def source_phrase(
             ts, te, word = toks[k]
             low = word.lower()
             nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
-            if low == "laut" and (nxt[:1].isupper() or nxt in phrases.DETERMINERS):
+            if low == "laut" and (nxt[:1].isupper() or nxt in lex.noun_phrase_starts):
                 phrase = phrases.forward(
-                    toks, k + 1, lex, doc.text, hi=_noun_phrase_end(toks, k + 1)
+                    toks, k + 1, lex, doc.text, hi=_noun_phrase_end(toks, k + 1, lex)
                 )
             elif low == "nach" and (
                 nxt.lower() in lex.source_nouns
-                or nxt.lower() in phrases.DETERMINERS
+                or nxt.lower() in lex.noun_phrase_starts
                 and k + 2 < len(toks)
                 and toks[k + 2][2].lower() in lex.source_nouns
             ):
                 # "nach Angaben des …", "nach den Worten der Sprecherin"
-                j = k + 2 + (nxt.lower() in phrases.DETERMINERS)
+                j = k + 2 + (nxt.lower() in lex.noun_phrase_starts)
                 if j < len(toks) and toks[j][2].lower() in {"von", "vom"}:
                     j += 1
                 if j >= len(toks) or not (
-                    toks[j][2][:1].isupper() or toks[j][2].lower() in phrases.DETERMINERS
+                    toks[j][2][:1].isupper() or toks[j][2].lower() in lex.noun_phrase_starts
                 ):
                     continue
-                phrase = phrases.forward(toks, j, lex, doc.text, hi=_noun_phrase_end(toks, j))
+                phrase = phrases.forward(toks, j, lex, doc.text, hi=_noun_phrase_end(toks, j, lex))
             elif (
                 low == "nach"
                 and k + 2 < len(toks)
@@ -112,7 +112,7 @@ def source_phrase(
             ):
                 # "Für Bildungssenator Willi Lemke ist das „…“": whose view it is
                 phrase = phrases.forward(
-                    toks, k + 1, lex, doc.text, hi=_noun_phrase_end(toks, k + 1)
+                    toks, k + 1, lex, doc.text, hi=_noun_phrase_end(toks, k + 1, lex)
                 )
                 if phrase is None or phrase.kind != "person":
                     continue
@@ -127,7 +127,7 @@ def source_phrase(
 def _possessive_led(doc: Doc, phrase: phrases.Phrase) -> bool:
     """Does the phrase open with a possessive ("Seiner Darstellung")?"""
     first = doc.text[phrase.start : phrase.end].split()[0].lower()
-    return first in phrases.GERMAN_DETERMINERS
+    return first in doc.lex.adjective_openers
 
 
 def relative_speaker(
@@ -154,7 +154,7 @@ def relative_speaker(
     return set_speaker(doc, d, (cue[0], cue[1]), phrase, "relative-speaker")
 
 
-def _noun_phrase_end(toks: list[phrases.Token], j: int) -> int:
+def _noun_phrase_end(toks: list[phrases.Token], j: int, lex) -> int:
     """Where a German noun phrase from toks[j] ends: at the first lowercase word after a
     noun that is no article ("des Ministeriums | ist die Lage")."""
     for k in range(j + 1, len(toks)):
@@ -162,8 +162,8 @@ def _noun_phrase_end(toks: list[phrases.Token], j: int) -> int:
         if (
             word.islower()
             and toks[k - 1][2][:1].isupper()
-            and word not in phrases.DETERMINERS
-            and word not in phrases.GERMAN_DETERMINERS
+            and word not in lex.noun_phrase_starts
+            and word not in lex.adjective_openers
             and word not in phrases.PARTICLES
         ):
             return k

@@ -44,7 +44,7 @@ def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
         return subject(toks[k + 1 :], lex, text) if k + 1 < len(toks) else None
     adverbial = (
         first.lower() in lex.function_words
-        and first.lower() not in phrases.DETERMINERS
+        and first.lower() not in lex.noun_phrase_starts
         and first.rstrip(".").lower() not in lex.honorifics  # "Mr Mallon provoked …"
         or first.endswith(("ing", "ly", "ed"))
         and first[:1].isupper()
@@ -58,7 +58,7 @@ def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
         toks[k][2][:1].isupper()
         or toks[k][2].lower() in lex.titles
         or toks[k][2].lower() in lex.role_nouns
-        or toks[k][2].lower() in phrases.DETERMINERS
+        or toks[k][2].lower() in lex.noun_phrase_starts
         or toks[k][2] in {".", "-"}
         or toks[k][2].lower() in phrases.PARTICLES
         # "Work and pensions minister Alan Johnson": a title in two parts

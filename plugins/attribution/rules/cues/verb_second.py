@@ -25,7 +25,7 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
     if (
         first == "wie"
         and len(toks) > 2
-        and (not toks[1][2].islower() or toks[1][2].lower() in phrases.DETERMINERS)
+        and (not toks[1][2].islower() or toks[1][2].lower() in lex.noun_phrase_starts)
     ):
         # "Wie der Finanzminister am Dienstag erklärte, sieht …": the speaker of the
         # clause "wie … erklärte" opens it
@@ -82,11 +82,11 @@ def _subject_before_verb(
         )
         if phrase is None or text.find(phrase.name, toks[0][0], toks[p - 1][1]) < 0:
             phrase = phrases.split_name(toks[:p], lex, text)
-    if (phrase is None or phrase.kind != "person") and first in phrases.DETERMINERS:
+    if (phrase is None or phrase.kind != "person") and first in lex.noun_phrase_starts:
         after = _full_name_after(toks, verb, lex, text)
         if after is not None:
             return after
-    if phrase is None and first in phrases.DETERMINERS:
+    if phrase is None and first in lex.noun_phrase_starts:
         # "Der Einsatzleiter der Polizei in Dortmund erklärte": the noun phrase up to its
         # prepositional phrase
         p = next((k for k in range(2, verb) if toks[k][2].lower() in lex.clause_openers), verb)
@@ -123,7 +123,7 @@ def _inverted_pronoun(toks: list[phrases.Token], lex) -> phrases.Phrase | None:
             continue
         if verb in lex.function_words or verb in lex.clause_openers or verb in lex.subordinators:
             continue  # ", dass er", ", wie er", "Im April er …"
-        if verb in phrases.DETERMINERS or verb in RELATIVE_ADVERBS:
+        if verb in lex.noun_phrase_starts or verb in RELATIVE_ADVERBS:
             continue  # ", die er geführt habe": a relative clause
         s, e, word = toks[k + 1]
         return phrases.Phrase(s, e, word, None, None, pronoun=word.lower())
@@ -134,7 +134,7 @@ def _without_relative(toks: list[phrases.Token], lex) -> list[phrases.Token]:
     """'Der Ermittler, der als wichtiger Zeuge gilt, will …': a relative clause between
     commas right after a noun phrase that opens the clause is left out, so the verb after it
     is the finite verb, and the noun before it the subject."""
-    if not toks or toks[0][2].lower() not in phrases.DETERMINERS:
+    if not toks or toks[0][2].lower() not in lex.noun_phrase_starts:
         return toks
     comma = next((k for k, t in enumerate(toks) if t[2] == ","), None)
     if comma is None or comma < 2 or comma + 2 >= len(toks):
@@ -171,8 +171,8 @@ def _as_adverbial(toks: list[phrases.Token], lex) -> bool:
     word = toks[1][2]
     return (
         phrases.capitalised(word)
-        and word.lower() not in phrases.DETERMINERS
-        and word.lower() not in phrases.GERMAN_DETERMINERS
+        and word.lower() not in lex.noun_phrase_starts
+        and word.lower() not in lex.adjective_openers
         and word.lower() not in lex.pronouns
         and word.lower() not in lex.function_words
     )
@@ -190,9 +190,9 @@ def _appositive_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
     if k == 0 or k + 1 >= len(toks) or toks[k][2] != ",":
         return None
     nxt = toks[k + 1][2].lower()
-    if k < 2 and nxt not in phrases.DETERMINERS:
+    if k < 2 and nxt not in lex.noun_phrase_starts:
         return None
-    if nxt not in phrases.DETERMINERS and not toks[k + 1][2][:1].isupper():
+    if nxt not in lex.noun_phrase_starts and not toks[k + 1][2][:1].isupper():
         return None  # "Berlin, den 5. Mai", "Müller, sagte": no role follows
     return phrases.split_name(toks[:k], lex, text)
 
@@ -227,14 +227,14 @@ def finite_verb(toks: list[phrases.Token], lex) -> int | None:
     ("die gesundheitspolitische Sprecherin erklärte")."""
     first = toks[0][2].lower() if toks else ""
     # after an article, lowercase words are adjectives
-    attributive = first in _ATTRIBUTIVE or first in phrases.GERMAN_DETERMINERS
+    attributive = _attributive(first, lex)
     for v in range(1, len(toks)):
         word = toks[v][2]
         low = word.lower()
         if not word.islower():
             attributive = False
             continue
-        if low in _ATTRIBUTIVE or low in phrases.GERMAN_DETERMINERS:
+        if _attributive(low, lex):
             attributive = True
             continue
         if low in lex.clause_openers or low in phrases.PARTICLES:
@@ -248,11 +248,9 @@ def finite_verb(toks: list[phrases.Token], lex) -> int | None:
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
-# Articles, and prepositions fused with one ("Am heutigen Montag", "Zur aktuellen Lage"):
-# lowercase words after them are adjectives.
-_ATTRIBUTIVE = phrases.DETERMINERS | frozenset(
-    "am im zum zur vom beim ins ans solche solcher solchen solches".split()
-)
+# Prepositions fused with an article ("Am heutigen Montag", "Zur aktuellen Lage"), like
+# the articles: lowercase words after them are adjectives.
+_FUSED_ARTICLES = frozenset("am im zum zur vom beim ins ans solche solcher solchen solches".split())
 
 
 _ADVERB_ENDINGS = ("end", "lich", "ig", "isch", "weise", "bar", "sam", "los", "mals")
@@ -264,7 +262,7 @@ def _subject_like(toks: list[phrases.Token], lex) -> bool:
         return False
     first = toks[0][2].lower()
     if (
-        first in phrases.DETERMINERS
+        first in lex.noun_phrase_starts
         and len(toks) > 1
         and (toks[1][2][:1].isupper() or any(t[2] == "," for t in toks))
     ):
@@ -278,12 +276,12 @@ def _subject_like(toks: list[phrases.Token], lex) -> bool:
         return True
     if any(
         t[2].lower() in lex.clause_openers
-        and t[2].lower() not in phrases.DETERMINERS
+        and t[2].lower() not in lex.noun_phrase_starts
         and not _coordinated(toks, k)
         for k, t in enumerate(toks)
     ):
         return False  # a preposition or an adverb: an adverbial stands before the verb
-    if first in phrases.DETERMINERS or first in phrases.POSSESSIVES or first in lex.pronouns:
+    if first in lex.noun_phrase_starts or first in lex.possessives or first in lex.pronouns:
         return True
     if len(toks) == 1 and first.endswith(_ADVERB_ENDINGS):
         return False  # "Unmissverständlich sagte …"
@@ -343,3 +341,8 @@ RELATIVE_ADVERBS = frozenset(
     "wonach wobei womit worauf woraus wodurch wofür wogegen worin worüber wovon wozu woher "
     "wohin weshalb weswegen was wer wem wen wessen welche welcher welches".split()
 )
+
+
+def _attributive(low: str, lex) -> bool:
+    """Do lowercase words after this one read as adjectives (an article, a fused one)?"""
+    return low in lex.noun_phrase_starts or low in _FUSED_ARTICLES or low in lex.adjective_openers

@@ -36,7 +36,7 @@ def find(doc: Doc, toks: list[Token], paragraph: int, quote: Draft) -> Draft | N
     for c in range(lo, len(toks) - 1):
         if toks[c][2].lower() in _SUBORDINATE:
             return None
-        j = _verb_after(toks, c)
+        j = _verb_after(toks, c, doc.lex)
         if j is None:
             continue
         hit = common.verb_at(doc, toks, j)
@@ -60,7 +60,7 @@ def find(doc: Doc, toks: list[Token], paragraph: int, quote: Draft) -> Draft | N
     return None
 
 
-def _verb_after(toks: list[Token], c: int) -> int | None:
+def _verb_after(toks: list[Token], c: int, lex) -> int | None:
     """Where a participle after the comma at toks[c] (", noting"), or a verb after a
     coordinator at toks[c] (", but suggested", "and said"), stands; else None."""
     w = toks[c][2].lower()
@@ -75,7 +75,7 @@ def _verb_after(toks: list[Token], c: int) -> int | None:
         participle = False
     else:
         return None
-    while c < len(toks) and (toks[c][2].lower() in phrases.SKIP or phrases.adverb(toks[c][2])):
+    while c < len(toks) and (toks[c][2].lower() in lex.skip_words or phrases.adverb(toks[c][2])):
         c += 1
     if c >= len(toks) or not toks[c][2].islower():
         return None

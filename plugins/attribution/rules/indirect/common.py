@@ -88,7 +88,7 @@ def complement(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> 
     'object', 'frame'), or None when what follows is no report ('said in Iowa')."""
     if after >= len(toks):
         return None
-    after = _past_skipped(toks, after)
+    after = _past_skipped(toks, after, doc.lex)
     steps = [_infinitive] if "to" in verb.kinds else []
     if verb.kinds & {"say", "clause", "frame"}:
         steps += [_that_clause, _clause_after_comma, _past_adjunct, _clause, _listener]
@@ -99,10 +99,10 @@ def complement(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> 
     return _object(doc, toks, after, verb)
 
 
-def _past_skipped(toks: list[Token], after: int) -> int:
+def _past_skipped(toks: list[Token], after: int, lex) -> int:
     """„erklärte hingegen, …“: a comma after skipped words stands for the verb's end."""
     m = after
-    while m < len(toks) - 1 and toks[m][2].lower() in phrases.SKIP:
+    while m < len(toks) - 1 and toks[m][2].lower() in lex.skip_words:
         m += 1
     return m if toks[m][2] == "," else after
 
@@ -137,7 +137,7 @@ def _clause_after_comma(doc: Doc, toks: list[Token], after: int, verb: Reporting
     w2 = word(toks[after + 1])
     if w2 in _THAT:
         return after + 2, "clause"
-    opener = (lex.clause_starts, lex.pronouns, phrases.DETERMINERS, lex.question_words)
+    opener = (lex.clause_starts, lex.pronouns, lex.noun_phrase_starts, lex.question_words)
     if any(w2 in words for words in opener):
         return after + 1, "clause"
     if any(t[2] in lex.konjunktiv for t in toks[after + 1 :]):
@@ -208,7 +208,7 @@ def _object(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Ope
         return None  # "the cases cited involved …": a participle, then the verb
     if not raw.isalpha() or nxt in doc.lex.clause_non_starts:
         return None
-    if nxt in _OBJECT_PRONOUNS or raw[:1].isupper() or nxt in phrases.DETERMINERS:
+    if nxt in _OBJECT_PRONOUNS or raw[:1].isupper() or nxt in doc.lex.noun_phrase_starts:
         return after, "object"
     if raw.islower() and nxt not in doc.lex.function_words:
         return after, "object"
@@ -220,7 +220,7 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
     verb when this one is coordinated ('Graham called … and said'), or a description
     that opens the clause ('The billionaire real estate magnate says')."""
     i = j - 1
-    while i >= lo and (toks[i][2].lower() in phrases.SKIP or phrases.adverb(toks[i][2])):
+    while i >= lo and (toks[i][2].lower() in doc.lex.skip_words or phrases.adverb(toks[i][2])):
         i -= 1
     if i < lo:
         return None
@@ -295,9 +295,9 @@ def _first_subject(doc: Doc, toks: list[Token], stop: int, lo: int) -> Phrase | 
     """The subject the sentence opens with: the phrase before its first verb."""
     for k in range(lo + 1, min(stop, lo + 15)):
         w = toks[k][2]
-        if not (w.isalpha() and w.islower()) or w in phrases.SKIP or phrases.adverb(w):
+        if not (w.isalpha() and w.islower()) or w in doc.lex.skip_words or phrases.adverb(w):
             continue
-        if w in doc.lex.function_words or w in phrases.DETERMINERS:
+        if w in doc.lex.function_words or w in doc.lex.noun_phrase_starts:
             continue
         phrase = phrases.backward(toks, k, doc.lex, doc.text, lo)
         if phrase is None:
@@ -311,21 +311,21 @@ def _first_subject(doc: Doc, toks: list[Token], stop: int, lo: int) -> Phrase | 
 def description(doc: Doc, toks: list[Token], lo: int, i: int) -> Phrase | None:
     """'The billionaire real estate magnate', 'Six in 10': a short noun phrase from the
     start of the clause to just before the verb, ending in a noun or a number."""
+    lex = doc.lex
     if i < lo or i - lo > 6:
         return None
     head = toks[i][2]
     low = head.lower()
     if head == "%" and i > lo and toks[i - 1][2].isdigit():
         head = low = "percent"  # "26% say they are conservative"
-    if not (head.isalnum()) or low in doc.lex.function_words or low in phrases.TIME_WORDS:
+    if not (head.isalnum()) or low in doc.lex.function_words or low in lex.time_words:
         return None
-    if low in doc.lex.pronouns or low in phrases.DETERMINERS or head.endswith("ly"):
+    if low in doc.lex.pronouns or low in lex.noun_phrase_starts or head.endswith("ly"):
         return None
-    lex = doc.lex
     known = (
         low in lex.role_nouns
         or low in lex.org_nouns
-        or low in phrases.DOCUMENTS
+        or low in lex.documents
         or low in lex.shares  # "Some 22 percent said", "a majority say"
     )
     if not (known or head[0].isdigit() or (head.islower() and low.endswith("s"))):
@@ -334,7 +334,7 @@ def description(doc: Doc, toks: list[Token], lo: int, i: int) -> Phrase | None:
     if any(not (w.isalnum() or w in {"-", "&", "’s", "'s", "’", "'", "%"}) for w in words):
         return None
     first = words[0]
-    opens = first.lower() in phrases.DETERMINERS or first[0].isdigit()
+    opens = first.lower() in lex.noun_phrase_starts or first[0].isdigit()
     proper = first[:1].isupper() and first.lower() not in lex.function_words
     if len(words) > 1 and not opens and not proper:
         return None

@@ -16,7 +16,7 @@ from ..phrases import Phrase, Token
 from . import common
 
 _LINKS = {"des", "der", "von", "vom"}  # genitive links inside a German noun phrase
-_OPENERS = phrases.DETERMINERS | phrases.GERMAN_DETERMINERS | {"von", "vom"}
+_OPENERS = {"von", "vom"}  # besides the language's articles and adjective openers
 _LONGEST = 12  # tokens of a source
 
 
@@ -129,7 +129,7 @@ def _german_np(doc: Doc, toks: list[Token], k: int) -> int | None:
         low = w.lower()
         if w[:1].isupper() and (w.isalpha() or "-" in w):
             head = i
-        elif head is None and low in _OPENERS:
+        elif head is None and (low in _OPENERS or _opens_noun_phrase(low, doc.lex)):
             pass
         elif w.islower() and w.isalpha() and low.endswith(("en", "e", "er", "es", "em")):
             if head is not None and low not in _LINKS:
@@ -153,3 +153,7 @@ def _phrase(doc: Doc, toks: list[Token], k: int, end: int) -> Phrase | None:
         return Phrase(start, stop, doc.text[start:stop], None, None)
     phrase.start, phrase.end = toks[k][0], toks[end - 1][1]
     return phrase
+
+
+def _opens_noun_phrase(low: str, lex) -> bool:
+    return low in lex.noun_phrase_starts or low in lex.adjective_openers
