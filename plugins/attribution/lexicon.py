@@ -87,6 +87,8 @@ class Lexicon:
     time_words: frozenset[str]  # "this week", "the past": a time, not a speaker
     documents: frozenset[str]  # "the statement said": texts that speak for their issuer
     possessives: frozenset[str]  # "his call for": a cue word after one is a noun
+    complementizers: frozenset[str]  # "said that", „sagte, dass“
+    articles: frozenset[str]  # "The US said": articles before a name are no part of it
     auxiliaries: frozenset[str]  # "said that is unlikely": "that" is the clause's subject
     time_names: frozenset[str]  # "Clinton on Tuesday said": days, months, parts of a day
 
@@ -247,6 +249,8 @@ def load(lang: str) -> Lexicon:
         time_words=words("time_words"),
         documents=words("documents"),
         possessives=words("possessives"),
+        complementizers=words("complementizers"),
+        articles=words("articles"),
         auxiliaries=words("auxiliaries"),
         time_names=words("time_names"),
         limits=limits,

@@ -162,7 +162,7 @@ def _name_words(raw: str, lex: Lexicon) -> list[str]:
         words = words[:-1]
     while words and not any(c.isalnum() for c in words[-1]):
         words = words[:-1]
-    while words and (not any(c.isalnum() for c in words[0]) or words[0].lower() in _ARTICLES):
+    while words and (not any(c.isalnum() for c in words[0]) or words[0].lower() in lex.articles):
         words = words[1:]
     return words
 
@@ -333,9 +333,6 @@ def _description(text: str, lex: Lexicon) -> bool:
             return False
     head = words[-1].lower().strip(".")
     return not (head in lex.noun_phrase_starts or head in lex.function_words)
-
-
-_ARTICLES = {"a", "an", "the", "der", "die", "das", "ein", "eine", "einer"}
 
 
 def _strip_determiners(text: str, lex: Lexicon) -> str:

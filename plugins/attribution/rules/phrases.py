@@ -228,7 +228,6 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
 
 
 _APPOSITIVE_REACH = 25  # tokens between the commas of an appositive
-_RELATIVES = frozenset({"who", "which", "whose", "der", "die", "das"})
 
 
 def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: int) -> Phrase | None:
@@ -263,7 +262,9 @@ def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: in
     outer = backward(tokens, k, lex, text, lo)
     if outer is None:
         return inner_phrase
-    relative = next((n for n, t in enumerate(inner) if t[2].lower() in _RELATIVES), len(inner))
+    relative = next(
+        (n for n, t in enumerate(inner) if t[2].lower() in lex.relative_pronouns), len(inner)
+    )
     if len(inner) > 15 and relative == len(inner):
         return None  # a long stretch between commas without a relative clause: no appositive
     # "Bush, who suspended his campaign, blasted": a clause, not a role; "Mark Cuban, the

@@ -12,7 +12,6 @@ from ..phrases import Phrase, Token
 # Fewest words of reported content, by what follows the verb: "declined to comment" is
 # an attribution, "said so" is not.
 MIN_WORDS = {"say": 4, "clause": 4, "frame": 4, "to": 2, "object": 1}
-_THAT = {"that", "dass", "daß"}
 _COORDINATORS = {"and", "but"}
 _CLAUSE_BREAKS = {";", ":", "—", "–"}
 _TRAILING_PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?\w+ing$")
@@ -122,7 +121,7 @@ def _infinitive(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) ->
 
 def _that_clause(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Opening:
     """'said that …'; 'said that is highly unlikely': there 'that' is the subject."""
-    if word(toks[after]) not in _THAT:
+    if word(toks[after]) not in doc.lex.complementizers:
         return _UNDECIDED
     if after + 1 < len(toks) and word(toks[after + 1]) in doc.lex.auxiliaries:
         return after, "clause"
@@ -135,7 +134,7 @@ def _clause_after_comma(doc: Doc, toks: list[Token], after: int, verb: Reporting
     if toks[after][2] != "," or after + 1 >= len(toks):
         return _UNDECIDED
     w2 = word(toks[after + 1])
-    if w2 in _THAT:
+    if w2 in lex.complementizers:
         return after + 2, "clause"
     opener = (lex.clause_starts, lex.pronouns, lex.noun_phrase_starts, lex.question_words)
     if any(w2 in words for words in opener):
@@ -151,7 +150,7 @@ def _past_adjunct(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) 
         return _UNDECIDED
     for m in range(after + 1, min(len(toks), after + 7)):
         w = word(toks[m])
-        if w in _THAT:
+        if w in doc.lex.complementizers:
             return m + 1, "clause"
         if w in _PRONOUN_SUBJECTS:
             return m, "clause"
@@ -169,7 +168,11 @@ def _clause(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Ope
     capital = raw[:1].isupper() and nxt != "i" and not lex.limits.get("capitalised_nouns")
     says = "say" in verb.kinds and raw.isalpha() and nxt not in lex.clause_non_starts
     opens = nxt in lex.clause_starts or capital or says
-    if "addressee" in verb.kinds and nxt not in _THAT and nxt not in lex.question_words:
+    if (
+        "addressee" in verb.kinds
+        and nxt not in lex.complementizers
+        and nxt not in lex.question_words
+    ):
         return _UNDECIDED  # "told the council members of the plan": a listener, no clause
     if not opens:
         return _UNDECIDED
@@ -185,7 +188,7 @@ def _listener(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> O
     n = len(toks)
     for m in range(after, min(n, after + _OBJECT_REACH)):
         w = word(toks[m])
-        if w in _THAT:
+        if w in doc.lex.complementizers:
             return m + 1, "clause"
         if m == after or not toks[m][2].islower():
             continue
