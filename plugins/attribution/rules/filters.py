@@ -11,6 +11,10 @@ Where a language capitalises nouns, a quote of capitalised words and the lowerca
 words names may hold (name_connectors.txt: "die „BILD am Sonntag“", "„Ärzte ohne
 Grenzen“") is a name too, unless a word before it makes it a characterisation
 (fragment_lead_ins.txt: "als „Feinde Gottes“").
+A short quote in another language inside a German sentence, without a sentence's
+closing mark, is a title or name ("„Piper at the Gates of Dawn“", "„in dubio pro
+reo“"): one of its words is a foreign function word (foreign_words.txt) and none is
+a German one.
 """
 
 from __future__ import annotations
@@ -36,6 +40,9 @@ def run(doc: Doc) -> None:
             continue
         if named(doc, d):
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a name, after its noun")
+            continue
+        if foreign_title(doc, d):
+            doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a foreign title")
             continue
         if capitalised_name(doc, d):
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a name in capitals")
@@ -94,12 +101,7 @@ def capitalised_name(doc: Doc, d) -> bool:
     lex = doc.lex
     if not lex.name_connectors or len(d.spans) > 1 or d.heading:
         return False
-    if (
-        d.cue
-        and d.cue[0] >= d.outer[1]
-        and doc.text[d.spans[-1][1] : d.cue[0]].lstrip('“”"«» ').startswith(",")
-        and doc.text[d.cue[0] : d.cue[1]].lower() in lex.cues
-    ):
+    if _speech_after(doc, d):
         return False  # "„Ja“, sagte er": a comma and a speech verb after it make it speech
     s, e = d.spans[0]
     words = doc.text[s:e].split()
@@ -113,5 +115,32 @@ def capitalised_name(doc: Doc, d) -> bool:
     return not (m and m.group(1).lower() in lex.fragment_lead_ins)
 
 
+def _speech_after(doc: Doc, d) -> bool:
+    """Is the quote followed by a comma and its speech verb ("„Ja“, sagte er")?"""
+    return bool(
+        d.cue
+        and d.cue[0] >= d.outer[1]
+        and doc.text[d.spans[-1][1] : d.cue[0]].lstrip('“”"«» ').startswith(",")
+        and doc.text[d.cue[0] : d.cue[1]].lower() in doc.lex.cues
+    )
+
+
 def _capital(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit() or not word[:1].isalpha()
+
+
+_FOREIGN_LIMIT = 8  # words: a title, not a sentence
+
+
+def foreign_title(doc: Doc, d) -> bool:
+    """German: is the quote a short title in another language ("„Have a nice day“")?"""
+    foreign = doc.lex.foreign_words
+    if not foreign or len(d.spans) > 1 or _speech_after(doc, d):
+        return False  # "„That is a problem for us“, sagte Smith": speech
+    s, e = d.spans[0]
+    content = doc.text[s:e].rstrip()
+    words = [w.strip(".,;:()'’\"").lower() for w in content.split()]
+    if not words or len(words) > _FOREIGN_LIMIT or content[-1:] in ".!?…":
+        return False
+    german = doc.lex.function_words
+    return any(w in foreign for w in words) and not any(w in german for w in words)
