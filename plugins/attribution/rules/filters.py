@@ -6,7 +6,9 @@ of those, and is dropped (a sentence's subject alone does not make it speech); s
 is one of at most `short_with_cue` words even with a cue.
 Quoted headings are kept, unattributed. A quote right after a noun that introduces a
 name (lexicons/<lang>/name_nouns.txt: "der Titel „…“", "die Zeitung „…“") is a name,
-unless a comma after it makes it the speech of a cue ("„…“, sagte …").
+unless a comma after it makes it the speech of a cue ("„…“, sagte …"); a quote of
+capitalised words right after an article is a name even before a comma, which then
+opens an apposition ("der „New York Times“, bekräftigt …").
 Where a language capitalises nouns, a quote of capitalised words and the lowercase
 words names may hold (name_connectors.txt: "die „BILD am Sonntag“", "„Ärzte ohne
 Grenzen“") is a name too, unless a word before it makes it a characterisation
@@ -60,14 +62,18 @@ _NAME_BEFORE = re.compile(r"(\w+)\s*[(\[]?$")
 def named(doc: Doc, d) -> bool:
     """Does the quote stand right after a noun that introduces a name ("Motto „…“")?"""
     nouns = doc.lex.name_nouns
-    if not nouns or doc.text[d.outer[1] : d.outer[1] + 1] == ",":
-        return False  # "„…“, sagte …": the quote opens the sentence as speech
+    if not nouns:
+        return False
     m = _NAME_BEFORE.search(doc.text, max(0, d.outer[0] - 40), d.outer[0])
     if m is None:
         return False
     word = m.group(1).lower()
     if word in ARTICLES and _title_case(doc, d):
-        return True  # "die „Deutsche Krebshilfe“", "des „Spiegel“": a name after its article
+        # "die „Deutsche Krebshilfe“", "des „Spiegel“": a name after its article, and
+        # so in an apposition ("der „New York Times“, bekräftigt …")
+        return True
+    if doc.text[d.outer[1] : d.outer[1] + 1] == ",":
+        return False  # "„…“, sagte …": the quote opens the sentence as speech
     # a compound ends in a longer noun ("Tageszeitung"); a short one must stand alone
     return word in nouns or any(word.endswith(n) for n in nouns if len(n) >= 6)
 
