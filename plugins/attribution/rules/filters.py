@@ -13,6 +13,9 @@ Where a language capitalises nouns, a quote of capitalised words and the lowerca
 words names may hold (name_connectors.txt: "die „BILD am Sonntag“", "„Ärzte ohne
 Grenzen“") is a name too, unless a word before it makes it a characterisation
 (fragment_lead_ins.txt: "als „Feinde Gottes“").
+A quote that ends the phrase naming its own source, after "von" or an article ("Laut
+einem Artikel von „BBC News“", "nach Angaben des Leiters von „Ärzte ohne Grenzen“"),
+is a name within that source, not what the source said.
 A short quote in another language inside a German sentence, without a sentence's
 closing mark, is a title or name ("„Piper at the Gates of Dawn“", "„in dubio pro
 reo“"): one of its words is a foreign function word (foreign_words.txt) and none is
@@ -42,6 +45,9 @@ def run(doc: Doc) -> None:
             continue
         if named(doc, d):
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a name, after its noun")
+            continue
+        if in_source(doc, d):
+            doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: names its own source")
             continue
         if foreign_title(doc, d):
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a foreign title")
@@ -150,3 +156,18 @@ def foreign_title(doc: Doc, d) -> bool:
         return False
     german = doc.lex.function_words
     return any(w in foreign for w in words) and not any(w in german for w in words)
+
+
+def in_source(doc: Doc, d) -> bool:
+    """Is the quote part of the phrase that names its source ("Laut einem Artikel von
+    „BBC News“")?"""
+    if d.mention is None or d.mention[0] >= d.outer[0]:
+        return False
+    if not _capital(doc.text[d.spans[0][0] : d.spans[0][1]]):
+        return False  # "der Präsident von der „schlimmsten Katastrophe“": not a name
+    gap = doc.text[d.mention[1] : d.outer[0]]
+    words = doc.text[d.mention[0] : d.mention[1]].split()
+    return not gap.strip() and bool(words) and words[-1].lower() in _SOURCE_LINKS
+
+
+_SOURCE_LINKS = frozenset("von vom des der".split())
