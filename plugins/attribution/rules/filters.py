@@ -13,6 +13,7 @@ Where a language capitalises nouns, a quote of capitalised words and the lowerca
 words names may hold (name_connectors.txt: "die „BILD am Sonntag“", "„Ärzte ohne
 Grenzen“") is a name too, unless a word before it makes it a characterisation
 (fragment_lead_ins.txt: "als „Feinde Gottes“").
+A web address in quotation marks ("laut „tagesschau.de“") names a site.
 A quote that ends the phrase naming its own source, after "von" or an article ("Laut
 einem Artikel von „BBC News“", "nach Angaben des Leiters von „Ärzte ohne Grenzen“"),
 is a name within that source, not what the source said.
@@ -46,6 +47,9 @@ def run(doc: Doc) -> None:
         if named(doc, d):
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a name, after its noun")
             continue
+        if _WEB_ADDRESS.fullmatch(doc.text[d.spans[0][0] : d.spans[-1][1]].strip()):
+            doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a web address")
+            continue
         if in_source(doc, d):
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: names its own source")
             continue
@@ -62,6 +66,8 @@ def run(doc: Doc) -> None:
     doc.drafts = kept
 
 
+# "laut „tagesschau.de“", "auf ''news.bbc.co.uk''": a site's address names it
+_WEB_ADDRESS = re.compile(r"(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,6}", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(\w+)\s*[(\[]?$")
 
 
