@@ -11,7 +11,8 @@ capitalised words right after an article is a name even before a comma, which th
 opens an apposition ("der „New York Times“, bekräftigt …").
 Where a language capitalises nouns, a quote of capitalised words and the lowercase
 words names may hold (name_connectors.txt: "die „BILD am Sonntag“", "„Ärzte ohne
-Grenzen“") is a name too, unless a word before it makes it a characterisation
+Grenzen“"), and adjectives between a connector and a noun ("„Rat für nationale
+Sicherheit“"), is a name too, unless a word before it makes it a characterisation
 (fragment_lead_ins.txt: "als „Feinde Gottes“").
 A web address in quotation marks ("laut „tagesschau.de“") names a site.
 A quote that ends the phrase naming its own source, after "von" or an article ("Laut
@@ -127,10 +128,31 @@ def capitalised_name(doc: Doc, d) -> bool:
         return False
     if not (_capital(words[0]) and _capital(words[-1])):
         return False
-    if not all(_capital(w) or w.lower() in lex.name_connectors for w in words):
+    if not all(
+        _capital(w) or w.lower() in lex.name_connectors or _attribute(words, k, lex)
+        for k, w in enumerate(words)
+    ):
         return False
     m = _LAST_WORD.search(doc.text, max(0, d.outer[0] - 30), d.outer[0])
     return not (m and m.group(1).lower() in lex.fragment_lead_ins)
+
+
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _attribute(words: list[str], k: int, lex) -> bool:
+    """A lowercase adjective between a connector and a capitalised noun, inside a name
+    ("Woche des verbotenen Buches", "Rat für nationale Sicherheit"); not a determiner
+    ("Freiheit für alle Gefangenen")."""
+    w = words[k]
+    return (
+        0 < k < len(words) - 1
+        and words[k - 1].lower() in lex.name_connectors
+        and w.isalpha()
+        and w not in lex.determiners
+        and w.endswith(_ADJECTIVE_ENDINGS)
+        and words[k + 1][:1].isupper()
+    )
 
 
 def _speech_after(doc: Doc, d) -> bool:
