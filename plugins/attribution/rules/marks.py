@@ -2,7 +2,7 @@
 
 Every common style is paired: “…” "…" ''…'' ‘…’ «…» „…“ »…« ‹…› ‚…‘. Apostrophes inside
 words (Zelensky’s) are not marks. Texts that mix straight and curly double marks
-("…,” he said. “…") pair them too. Only outermost pairs make quotations; nested
+("…,” he said. “…", „…") pair them too. Only outermost pairs make quotations; nested
 quotes stay inside them. A paragraph that ends inside a quote continues it when the
 next paragraph opens with a mark (news style for quotes over several paragraphs);
 otherwise the open quote ends with its paragraph, so an unbalanced mark can never
@@ -21,7 +21,7 @@ _MARKS = re.compile(r"''|[\"“”„«»‹›‘’‚]")
 # what each opening mark may be closed by
 _CLOSERS = {
     "“": '”“"',
-    "„": "“”",
+    "„": "“”\"",
     "«": "»",
     "»": "«",
     "‹": "›",
@@ -55,7 +55,7 @@ def _mixed_opener(text: str, i: int, start: int, c: str, opener: str) -> bool:
     """Inside “…, a straight mark that could open a quote is no closer ("“He called it
     "great"…"); one after the words closes it, as in texts that mix the two styles
     (“…," he said)."""
-    return c == '"' and opener == "“" and _can_open(text, i, start)
+    return c == '"' and opener in "“„" and _can_open(text, i, start)
 
 
 def _sentence_ended(text: str, i: int, start: int) -> bool:
