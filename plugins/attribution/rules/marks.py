@@ -67,18 +67,44 @@ def _sentence_ended(text: str, i: int, start: int) -> bool:
 
 
 def pair_paragraph(
-    text: str, start: int, end: int, reopened: dict[int, list[int]] | None = None
+    text: str,
+    start: int,
+    end: int,
+    reopened: dict[int, list[int]] | None = None,
+    skip: frozenset[int] = frozenset(),
 ) -> tuple[list[tuple[int, int]], int | None]:
     """Outermost (open, close) mark positions in one paragraph, and an unclosed opener.
 
     A double opener inside an open double quote, after a sentence end, reopens it:
     ``"A. "B."`` is one quotation in two pieces (a quote over paragraphs whose breaks
     were lost, as in many archives). Its position is added to ``reopened[opener]``.
+    A single mark never closed is no opener ("in ‘Adi", a transliteration): the
+    paragraph is paired again without it, so the quotes after it stand.
     """
+    pairs, unclosed = _pair(text, start, end, reopened, skip)
+    if unclosed is not None and text[unclosed] in _SINGLE_OPENERS:
+        if reopened is not None:
+            reopened.clear()
+        return pair_paragraph(text, start, end, reopened, skip | {unclosed})
+    return pairs, unclosed
+
+
+_SINGLE_OPENERS = frozenset("‘‚‹›")
+
+
+def _pair(
+    text: str,
+    start: int,
+    end: int,
+    reopened: dict[int, list[int]] | None,
+    skip: frozenset[int],
+) -> tuple[list[tuple[int, int]], int | None]:
     pairs = []
     stack: list[tuple[str, int]] = []
     for m in _MARKS.finditer(text, start, end):
         c, i = m.group(), m.start()
+        if i in skip:
+            continue
         if c == "''":
             c = '"'
         if c in "’‘" and _is_apostrophe(text, i):
