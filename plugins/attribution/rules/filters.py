@@ -6,9 +6,10 @@ of those, and is dropped (a sentence's subject alone does not make it speech); s
 is one of at most `short_with_cue` words even with a cue.
 Quoted headings are kept, unattributed. A quote right after a noun that introduces a
 name (lexicons/<lang>/name_nouns.txt: "der Titel „…“", "die Zeitung „…“") is a name,
-unless a comma after it makes it the speech of a cue ("„…“, sagte …"); a quote of
-capitalised words right after an article is a name even before a comma, which then
-opens an apposition ("der „New York Times“, bekräftigt …").
+unless a comma and a speech verb after it make it the speech of a cue ("„…“, sagte
+…"), not a comma alone ("Unter dem Motto „…“, wird …"); a quote of capitalised
+words right after an article is a name even before a comma, which then opens an
+apposition ("der „New York Times“, bekräftigt …").
 Where a language capitalises nouns, a quote of capitalised words and the lowercase
 words names may hold (name_connectors.txt: "die „BILD am Sonntag“", "„Ärzte ohne
 Grenzen“"), and adjectives between a connector and a noun ("„Rat für nationale
@@ -19,8 +20,8 @@ A quote that ends the phrase naming its own source, after "von" or an article ("
 einem Artikel von „BBC News“", "nach Angaben des Leiters von „Ärzte ohne Grenzen“"),
 is a name within that source, not what the source said.
 A short quote in another language inside a German sentence, without a sentence's
-closing mark, is a title or name ("„Piper at the Gates of Dawn“", "„in dubio pro
-reo“"): one of its words is a foreign function word (foreign_words.txt) and none is
+closing mark, is a title or name ("„Piper at the Gates of Dawn“", "„L’Alliance
+pour la Planète“"): one of its words is a foreign function word (foreign_words.txt) and none is
 a German one.
 """
 
@@ -85,7 +86,7 @@ def named(doc: Doc, d) -> bool:
         # "die „Deutsche Krebshilfe“", "des „Spiegel“": a name after its article, and
         # so in an apposition ("der „New York Times“, bekräftigt …")
         return True
-    if doc.text[d.outer[1] : d.outer[1] + 1] == ",":
+    if _speech_after(doc, d):
         return False  # "„…“, sagte …": the quote opens the sentence as speech
     # a compound ends in a longer noun ("Tageszeitung"); a short one must stand alone
     return word in nouns or any(word.endswith(n) for n in nouns if len(n) >= 6)
