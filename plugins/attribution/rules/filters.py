@@ -157,13 +157,16 @@ def _attribute(words: list[str], k: int, lex) -> bool:
 
 
 def _speech_after(doc: Doc, d) -> bool:
-    """Is the quote followed by a comma and its speech verb ("„Ja“, sagte er")?"""
-    return bool(
-        d.cue
-        and d.cue[0] >= d.outer[1]
-        and doc.text[d.spans[-1][1] : d.cue[0]].lstrip('“”"«» ').startswith(",")
-        and doc.text[d.cue[0] : d.cue[1]].lower() in doc.lex.cues
-    )
+    """Is the quote followed by a comma and its speech verb ("„Ja“, sagte er")? German
+    puts the verb first there; a capitalised word after the comma opens an apposition
+    ("der „Polizei von DeLand“, Commander Randy Henderson sagte")."""
+    if not d.cue or d.cue[0] < d.outer[1]:
+        return False
+    between = doc.text[d.spans[-1][1] : d.cue[0]].lstrip('“”"«» ')
+    if not between.startswith(",") or doc.text[d.cue[0] : d.cue[1]].lower() not in doc.lex.cues:
+        return False
+    first = between[1:].split(maxsplit=1)
+    return not (doc.lex.name_connectors and first and first[0][:1].isupper())
 
 
 def _capital(word: str) -> bool:
