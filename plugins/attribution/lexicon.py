@@ -48,6 +48,8 @@ class Lexicon:
     source_nouns: frozenset[str]  # "nach Angaben des …": the source of a quote in its sentence
     name_connectors: frozenset[str]  # lowercase words inside a quoted name ("BILD am Sonntag")
     fragment_lead_ins: frozenset[str]  # words after which a capitalised quote is speech
+    foreign_words: frozenset[str]  # German: "„Piper at the Gates of Dawn“" is a title
+    determiners: frozenset[str]  # German "alle", "seine": end like adjectives, are none
     role_nouns: frozenset[str]  # job words that end a role ("retail analyst", "Bolton boss")
     org_heads: frozenset[str]  # words that make a name an organization ("Bank", "plc")
     org_nouns: frozenset[str]  # "the company said": nouns that stand for an organization
@@ -207,6 +209,8 @@ def load(lang: str) -> Lexicon:
         source_nouns=words("source_nouns"),
         name_connectors=words("name_connectors"),
         fragment_lead_ins=words("fragment_lead_ins"),
+        foreign_words=words("foreign_words"),
+        determiners=words("determiners"),
         role_nouns=words("role_nouns"),
         org_heads=words("org_heads"),
         org_nouns=words("org_nouns"),

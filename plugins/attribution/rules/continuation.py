@@ -25,7 +25,7 @@ def previous_sentence_speaker(doc: Doc, d) -> Draft | None:
     prev_s, prev_e = sentence_of(doc, s - 1)
     toks = tokens(doc.text, max(prev_s, ps), prev_e)
     if doc.lex.verb_second:
-        phrase = _named_subject(doc, toks)
+        phrase = _named_subject(doc, toks) or _sole_person(doc, toks)
         if phrase is None:
             return None
     elif len(toks) > 12 or not any(t[2].lower() in doc.lex.frame_cues for t in toks):
@@ -75,6 +75,20 @@ def _named_subject(doc: Doc, toks):
 
 
 _MARKS = frozenset('„“”"»«')
+
+
+def _sole_person(doc: Doc, toks):
+    """German: a sentence before the quote that names one person only, wherever
+    ("Um Zeit zu gewinnen, will Oettinger die Fächer straffen. „…“"), names its speaker."""
+    from .phrases import Phrase  # noqa: PLC0415
+
+    if len(toks) < 3 or any(t[2] in _MARKS for t in toks):
+        return None
+    found = {t[2]: t for t in toks if t[2] in doc.names}
+    if len(found) != 1:
+        return None
+    ((surname, tok),) = found.items()
+    return Phrase(tok[0], tok[1], doc.names[surname], "person", None)
 
 
 def run(doc: Doc) -> None:

@@ -3,6 +3,8 @@
 Surnames join the full name given anywhere in the article (the headline's "Peskov"
 is "Dmitri Peskov"); honorifics go ("Mrs. Clinton"); pronouns take the speaker
 before them ("he added"); a document ("the statement") speaks for whoever issued it.
+German "es" as the subject of a cue ("…, heißt es") names only a word of its own
+clause ("Aus Paris hieß es"), else nobody.
 """
 
 from __future__ import annotations
@@ -188,14 +190,17 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
     elif refers == "organization":
         # "Kiev which, for its part, it claims": the nearest capitalised word before
         s = d.mention[0] if d.mention else d.spans[0][0]
-        sentence_start = max(0, doc.text.rfind(".", 0, s))
-        words = _CAPITALISED.findall(doc.text[sentence_start:s])
+        start = max(0, doc.text.rfind(".", 0, s))
+        impersonal = _impersonal(doc, d)
+        if impersonal:
+            start = max(start, doc.text.rfind(",", 0, s))
+        words = _CAPITALISED.findall(doc.text[start:s])
         words = [w for w in words if w.lower() not in doc.lex.function_words]
         if words:
             d.speaker, d.kind = words[-1], "organization"
             d.speaker_rule = f"{d.speaker_rule}+pronoun-antecedent"
             return
-        target = last_any
+        target = None if impersonal else last_any
     else:
         target = last_any
     if target is None:
@@ -206,6 +211,12 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
     d.speaker, d.kind, d.role = target.speaker, target.kind, target.role
     d.speaker_rule = f"{d.speaker_rule}+pronoun"
     doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {target.speaker!r}")
+
+
+def _impersonal(doc: Doc, d: Draft) -> bool:
+    """German "…, heißt es", "es wird befürchtet": "es" as a cue's subject says who
+    speaks only through a word of its own clause ("Aus Paris hieß es"), else nobody."""
+    return bool(doc.lex.limits.get("capitalised_nouns")) and d.cue is not None
 
 
 def _guessed_organization(doc: Doc, d: Draft | None) -> bool:

@@ -2,7 +2,7 @@
 
 Every common style is paired: “…” "…" ''…'' ‘…’ «…» „…“ »…« ‹…› ‚…‘. Apostrophes inside
 words (Zelensky’s) are not marks. Texts that mix straight and curly double marks
-("…,” he said. “…") pair them too. Only outermost pairs make quotations; nested
+("…,” he said. “…", „…") pair them too. Only outermost pairs make quotations; nested
 quotes stay inside them. A paragraph that ends inside a quote continues it when the
 next paragraph opens with a mark (news style for quotes over several paragraphs);
 otherwise the open quote ends with its paragraph, so an unbalanced mark can never
@@ -21,7 +21,7 @@ _MARKS = re.compile(r"''|[\"“”„«»‹›‘’‚]")
 # what each opening mark may be closed by
 _CLOSERS = {
     "“": '”“"',
-    "„": "“”",
+    "„": '“”"',
     "«": "»",
     "»": "«",
     "‹": "›",
@@ -55,7 +55,7 @@ def _mixed_opener(text: str, i: int, start: int, c: str, opener: str) -> bool:
     """Inside “…, a straight mark that could open a quote is no closer ("“He called it
     "great"…"); one after the words closes it, as in texts that mix the two styles
     (“…," he said)."""
-    return c == '"' and opener == "“" and _can_open(text, i, start)
+    return c == '"' and opener in "“„" and _can_open(text, i, start)
 
 
 def _sentence_ended(text: str, i: int, start: int) -> bool:
@@ -67,18 +67,44 @@ def _sentence_ended(text: str, i: int, start: int) -> bool:
 
 
 def pair_paragraph(
-    text: str, start: int, end: int, reopened: dict[int, list[int]] | None = None
+    text: str,
+    start: int,
+    end: int,
+    reopened: dict[int, list[int]] | None = None,
+    skip: frozenset[int] = frozenset(),
 ) -> tuple[list[tuple[int, int]], int | None]:
     """Outermost (open, close) mark positions in one paragraph, and an unclosed opener.
 
     A double opener inside an open double quote, after a sentence end, reopens it:
     ``"A. "B."`` is one quotation in two pieces (a quote over paragraphs whose breaks
     were lost, as in many archives). Its position is added to ``reopened[opener]``.
+    A single mark never closed is no opener ("in ‘Adi", a transliteration): the
+    paragraph is paired again without it, so the quotes after it stand.
     """
+    pairs, unclosed = _pair(text, start, end, reopened, skip)
+    if unclosed is not None and text[unclosed] in _SINGLE_OPENERS:
+        if reopened is not None:
+            reopened.clear()
+        return pair_paragraph(text, start, end, reopened, skip | {unclosed})
+    return pairs, unclosed
+
+
+_SINGLE_OPENERS = frozenset("‘‚‹›")
+
+
+def _pair(
+    text: str,
+    start: int,
+    end: int,
+    reopened: dict[int, list[int]] | None,
+    skip: frozenset[int],
+) -> tuple[list[tuple[int, int]], int | None]:
     pairs = []
     stack: list[tuple[str, int]] = []
     for m in _MARKS.finditer(text, start, end):
         c, i = m.group(), m.start()
+        if i in skip:
+            continue
         if c == "''":
             c = '"'
         if c in "’‘" and _is_apostrophe(text, i):
