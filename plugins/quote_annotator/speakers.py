@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 from unidecode import unidecode
 
+from attribution import NAME_PARTICLES
 from attribution.lexicon import SUPPORTED
 from attribution.lexicon import load as load_lexicon
 
@@ -307,9 +308,9 @@ class SpeakerIndex:
         return self.entities[self._alias[fold(name)]]
 
     def merge_surnames(self) -> list[Merge]:
-        """A one-word person name joins the archive's only multi-word person ending in
-        it, when nothing says they are two people; returns every decision, for the
-        speakers report.
+        """A one-word person name (or a surname led by its particles, "da Silva") joins the
+        archive's only longer person name ending in it, when nothing says they are two
+        people; returns every decision, for the speakers report.
 
         Kept apart: two or more full names fit ("Browne": Des Browne, Lord Browne); the
         kinds differ; the short name is an acronym ("BP"), or is quoted alone in three
@@ -329,10 +330,12 @@ class SpeakerIndex:
         decisions: list[Merge] = []
         for key in list(self.entities):
             entity = self.entities[key]
-            # only names the editors did not define themselves
-            if entity.entry or " " in key:
+            # only names the editors did not define themselves, and only a surname: one
+            # word, or one led by its particles ("da Silva", "van Persie")
+            words = key.split()
+            if entity.entry or any(w not in NAME_PARTICLES for w in words[:-1]):
                 continue
-            targets = by_last.get(key, [])
+            targets = [t for t in by_last.get(words[-1], []) if t != key and t.endswith(" " + key)]
             if not targets:
                 continue
             n = len(entity.articles)

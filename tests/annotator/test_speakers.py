@@ -28,6 +28,17 @@ def test_a_surname_joins_the_only_full_name_ending_in_it():
     assert full.names == {"Dmitri Peskov", "Peskov"}
 
 
+def test_a_surname_led_by_its_particle_joins_the_full_name_ending_in_it():
+    index = SpeakerIndex()
+    full = index.resolve("Luiz Inacio Lula da Silva")
+    index.resolve("da Silva")
+    # a name merely ending in the same word is not the same surname
+    other = index.resolve("Marina Silva")
+    index.merge_surnames()
+    assert [e.name for e in index.entities.values()] == [full.name, other.name]
+    assert full.names == {"Luiz Inacio Lula da Silva", "da Silva"}
+
+
 def test_slugs_transliterate_and_never_collide():
     index = SpeakerIndex()
     # accents alone do not make another person: José Pérez is Jose Perez
