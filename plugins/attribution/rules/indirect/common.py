@@ -24,6 +24,8 @@ _OBJECT_PRONOUNS = {"him", "her", "them", "it", "us", "me", "you"}
 # subjects that may open a clause after an object: "told reporters this was"
 _CURRENCY = {"$", "£", "€"}
 _OBJECT_REACH = 12  # tokens from the verb within which "that" may follow its listener
+# a description after a comma holding these is a list or a relative clause
+_NOT_IN_DESCRIPTION = {"and", "but", "or", "nor", "which", "who", "whom", "whose", "that"}
 _OBJECT_SUBJECTS = {"he", "she", "they", "we", "i", "this", "there"}
 
 
@@ -243,7 +245,8 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
     phrase = phrases.backward(toks, j, doc.lex, doc.text, lo)
     if phrase is not None:
         return phrase
-    return description(doc, toks, _conjunct_start(toks, lo, i), i)
+    phrase = description(doc, toks, _conjunct_start(toks, lo, i), i)
+    return phrase if phrase is not None else _after_opener(doc, toks, lo, i, j)
 
 
 def _contracted_pronoun(doc: Doc, tok: Token) -> Phrase | None:
@@ -277,6 +280,37 @@ def _conjunct_start(toks: list[Token], lo: int, i: int) -> int:
         if w in _CLAUSE_BREAKS or (w in _COORDINATORS and k > lo and toks[k - 1][2] == ","):
             return k + 1
     return lo
+
+
+def _after_opener(doc: Doc, toks: list[Token], lo: int, i: int, j: int) -> Phrase | None:
+    """A description after an opening phrase and its comma ("Among Trump voters, 74
+    percent said"), or after a comma and a subordinator ("…, while 22 percent said"):
+    the nearest comma within a few words starts it. Not a list ("Crane, Kibbe and other
+    libertarians"), not a clause ("Donald Trump achieved 45 percent support"), not a
+    subordinate clause that opens the sentence (its report ends at its comma), and only
+    right before its verb or an adverb ("Hizbollah, …, seems unlikely to want")."""
+    if any(
+        not (phrases.adverb(t[2]) or t[2] in phrases.SKIP) or t[2] == "to" for t in toks[i + 1 : j]
+    ):
+        return None
+    for k in range(i - 1, max(lo, i - 7) - 1, -1):
+        w = toks[k][2].lower()
+        if w in doc.lex.subordinators and k > lo and toks[k - 1][2] == ",":
+            w, k = ",", k  # ", while 22 percent said": the subordinator is not the subject
+        elif w != ",":
+            continue
+        if w == "," and toks[k - 1][2].isdigit() and toks[k + 1][2].isdigit():
+            return None  # "250,000 shoppers"
+        words = [t[2] for t in toks[k + 1 : i + 1]]
+        if {x.lower() for x in words} & _NOT_IN_DESCRIPTION:
+            return None  # a list, or "a situation which critics say"
+        if any(x.islower() and x.endswith("ed") for x in words):
+            return None
+        start = k + 1
+        if start <= i and toks[start][2].lower() in doc.lex.subordinators:
+            start += 1
+        return description(doc, toks, start, i)
+    return None
 
 
 def _restrictive_antecedent(doc: Doc, toks: list[Token], i: int, lo: int) -> Phrase | None:
