@@ -238,7 +238,8 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
             # "Clinton attacked Trump, saying he would…": the subject is the clause's
             return _first_subject(doc, toks, i, lo)
         if toks[j - 1][2].lower() not in doc.lex.passive_auxiliaries:
-            return None  # "the drones were Ukrainians adding that": whose participle?
+            # "the drones were Ukrainians adding that": whose participle?
+            return _with_subject(doc, toks, i, lo)
     adjunct = _time_adjunct_start(doc, toks, i, lo)
     if adjunct is not None:
         j, i = adjunct, adjunct - 1  # "Clinton on Tuesday said": the subject is before it
@@ -247,6 +248,23 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
         return phrase
     phrase = description(doc, toks, _conjunct_start(toks, lo, i), i)
     return phrase if phrase is not None else _after_opener(doc, toks, lo, i, j)
+
+
+def _with_subject(doc: Doc, toks: list[Token], i: int, lo: int) -> Phrase | None:
+    """'with polls showing a tightening race', 'with 62 percent of voters saying …': after
+    'with', the description or name right before the participle is its subject."""
+    for k in range(i, max(lo, i - 7) - 1, -1):
+        if toks[k][2] != "with":
+            continue
+        if k == i:
+            return None
+        phrase = description(doc, toks, k + 1, i)
+        if phrase is None:
+            phrase = phrases.backward(toks, i + 1, doc.lex, doc.text, k + 1)
+        if phrase is None or phrase.pronoun or phrase.start != toks[k + 1][0]:
+            return None
+        return phrase
+    return None
 
 
 def _contracted_pronoun(doc: Doc, tok: Token) -> Phrase | None:
