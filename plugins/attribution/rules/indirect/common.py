@@ -26,6 +26,7 @@ _CURRENCY = {"$", "£", "€"}
 _OBJECT_REACH = 12  # tokens from the verb within which "that" may follow its listener
 # a description after a comma holding these is a list or a relative clause
 _NOT_IN_DESCRIPTION = {"and", "but", "or", "nor", "which", "who", "whom", "whose", "that"}
+_PLACE_PREPOSITIONS = {"in", "on", "at", "into", "from"}
 _OBJECT_SUBJECTS = {"he", "she", "they", "we", "i", "this", "there"}
 
 
@@ -226,6 +227,8 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
         i -= 1
     if i < lo:
         return None
+    if i + 1 < j and toks[i + 1][2].lower() == "to" and _place_before(toks, i, lo):
+        return None  # "came on the show to talk about": a purpose, whose speech is unsaid
     if toks[i][2].lower() in _COORDINATORS:
         return _first_subject(doc, toks, i, lo)
     if toks[i][2].lower() == "who" and i > lo and toks[i - 1][2] != ",":
@@ -248,6 +251,18 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
         return phrase
     phrase = description(doc, toks, _conjunct_start(toks, lo, i), i)
     return phrase if phrase is not None else _after_opener(doc, toks, lo, i, j)
+
+
+def _place_before(toks: list[Token], i: int, lo: int) -> bool:
+    """Does a noun phrase end at toks[i] ("on the show", "a meeting", "in Palo Alto",
+    "used BlackBerrys"), the place, event or means of a purpose infinitive? A catenative
+    verb before 'to' ("is trying to show", "need to realize") is lowercase and follows
+    neither a determiner nor a preposition."""
+    if not toks[i][2].islower() or not toks[i][2].isalpha():
+        # "AFL-CIO to endorse Clinton" opens a headline: 'to' is its future
+        return any(t[2].islower() for t in toks[lo:i])
+    words = [t[2].lower() for t in toks[max(lo, i - 3) : i]]
+    return bool(words) and (words[-1] in _NOUN_MARKERS or bool(_PLACE_PREPOSITIONS & set(words)))
 
 
 def _with_subject(doc: Doc, toks: list[Token], i: int, lo: int) -> Phrase | None:

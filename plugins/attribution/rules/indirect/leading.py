@@ -8,6 +8,7 @@ lose", "The billionaire real estate magnate says a violent hit now draws a penal
 from __future__ import annotations
 
 from ...state import Doc, Draft
+from .. import phrases
 from ..phrases import Token
 from . import common
 
@@ -32,6 +33,8 @@ def _find(doc: Doc, toks: list[Token], paragraph: int, frame: bool) -> Draft | N
         if opening is None:
             continue
         k, kind = opening
+        if kind == "object" and _purpose(doc, toks, j):
+            continue
         phrase = common.subject(doc, toks, j)
         if phrase is None:
             continue
@@ -44,3 +47,15 @@ def _find(doc: Doc, toks: list[Token], paragraph: int, frame: bool) -> Draft | N
         d.report = {"to": "to", "object": "object", "frame": "object"}.get(kind)
         return d
     return None
+
+
+def _purpose(doc: Doc, toks: list[Token], j: int) -> bool:
+    """'held meetings to discuss a jet fuel tax', 'are beginning to talk about': an
+    infinitive that takes an object reports only after a verb of the skipped kind ("went
+    on to discuss", "wanted to endorse"), else it is a purpose or a plan, not a report."""
+    if j < 2 or toks[j - 1][2].lower() != "to":
+        return False
+    before = toks[j - 2][2]
+    if not before.islower() and not any(t[2].islower() for t in toks[: j - 2]):
+        return False  # "AFL-CIO to endorse Clinton": a headline's future
+    return before.lower() not in phrases.SKIP
