@@ -317,7 +317,8 @@ def _conjunct_start(toks: list[Token], lo: int, i: int) -> int:
 
 def _after_opener(doc: Doc, toks: list[Token], lo: int, i: int, j: int) -> Phrase | None:
     """A description after an opening phrase and its comma ("Among Trump voters, 74
-    percent said"), or after a comma and a subordinator ("…, while 22 percent said"):
+    percent said"), or after a subordinator within the sentence ("…, while 22 percent
+    said", "… as polls show"):
     the nearest comma within a few words starts it. Not a list ("Crane, Kibbe and other
     libertarians"), not a clause ("Donald Trump achieved 45 percent support"), not a
     subordinate clause that opens the sentence (its report ends at its comma), and only
@@ -328,7 +329,7 @@ def _after_opener(doc: Doc, toks: list[Token], lo: int, i: int, j: int) -> Phras
         return None
     for k in range(i - 1, max(lo, i - 7) - 1, -1):
         w = toks[k][2].lower()
-        if w in doc.lex.subordinators and k > lo and toks[k - 1][2] == ",":
+        if w in doc.lex.subordinators and k > lo:
             w, k = ",", k  # ", while 22 percent said": the subordinator is not the subject
         elif w != ",":
             continue
