@@ -92,6 +92,7 @@ def complement(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> 
     if after >= len(toks):
         return None
     after = _past_skipped(toks, after)
+    after = _past_day(doc, toks, after)
     steps = [_infinitive] if "to" in verb.kinds else []
     if verb.kinds & {"say", "clause", "frame"}:
         steps += [_that_clause, _clause_after_comma, _past_adjunct, _clause, _listener]
@@ -108,6 +109,19 @@ def _past_skipped(toks: list[Token], after: int) -> int:
     while m < len(toks) - 1 and toks[m][2].lower() in phrases.SKIP:
         m += 1
     return m if toks[m][2] == "," else after
+
+
+def _past_day(doc: Doc, toks: list[Token], after: int) -> int:
+    """'vowed Tuesday to remain', 'agreed Monday that': a bare day before 'to' or 'that'
+    belongs to the verb."""
+    nxt = after + 1
+    if (
+        nxt < len(toks)
+        and word(toks[after]) in doc.lex.time_names
+        and word(toks[nxt]) in {"to", "that"}
+    ):
+        return nxt
+    return after
 
 
 def _infinitive(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Opening:
