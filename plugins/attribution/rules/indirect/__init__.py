@@ -67,6 +67,8 @@ def run(doc: Doc) -> None:
                     draft = konjunktiv.find(doc, toks, p, found)
                 if draft is not None and (free or draft.cue not in cues):
                     found.append(draft)
+                    if free:
+                        found.extend(_second_report(doc, toks, p, draft, cues))
         for a, b, quote in _after_quotes(doc, quoted, i, s, e):
             if b < e:
                 continue  # the report would be cut by the next quotation ("…, adding “…”")
@@ -157,6 +159,32 @@ def _new_subject(doc: Doc, toks: list, paragraph: int, cues: set) -> Draft | Non
         if toks[k][2] in _NEW_CLAUSE and toks[k - 1][2] == ",":
             draft = leading.find(doc, toks[k + 1 :], paragraph)
             return draft if draft is not None and draft.cue not in cues else None
+    return None
+
+
+def _second_report(doc: Doc, toks: list, paragraph: int, first: Draft, cues: set) -> list:
+    """'Trump said the race was over, but Cruz argued it had just begun': a second subject
+    and verb after ', but' inside the first report's content end it at the comma and
+    report too."""
+    a, b = first.spans[-1]
+    k = _conjunct(toks, a, b)
+    if k is None:
+        return []
+    second = leading.find(doc, toks[k + 1 :], paragraph)
+    end = toks[k - 2][1]
+    if second is None or second.cue in cues or end <= a:
+        return []
+    first.spans[-1] = (a, end)
+    first.outer = (first.spans[0][0], end)
+    return [second]
+
+
+def _conjunct(toks: list, a: int, b: int) -> int | None:
+    """Where the first ', but', ', and', ', while' … inside text[a:b] stands, if anywhere."""
+    for k in range(2, len(toks) - 2):
+        inside = a < toks[k - 1][0] and toks[k][0] < b
+        if inside and toks[k][2] in _NEW_CLAUSE and toks[k - 1][2] == ",":
+            return k
     return None
 
 
