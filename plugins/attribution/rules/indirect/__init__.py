@@ -72,10 +72,7 @@ def run(doc: Doc) -> None:
         for a, b, quote in _after_quotes(doc, quoted, i, s, e):
             if b < e:
                 continue  # the report would be cut by the next quotation ("…, adding “…”")
-            toks = tokens(doc.text, a, b)
-            draft = after_quote.find(doc, toks, p, by_outer[quote]) if toks else None
-            if draft is None and toks:
-                draft = _new_subject(doc, toks, p, cues)
+            draft = _after_quote(doc, tokens(doc.text, a, b), p, by_outer[quote], cues)
             if draft is not None:
                 found.append(draft)
     doc.drafts.extend(found)
@@ -150,6 +147,14 @@ def _semicolon_parts(toks: list) -> list[list]:
             start = k + 1
     parts.append(toks[start:])
     return [part for part in parts if part]
+
+
+def _after_quote(doc: Doc, toks: list, paragraph: int, quote: Draft, cues: set) -> Draft | None:
+    """The report in the words after a quotation: by its speaker, or by a subject of its own."""
+    if not toks:
+        return None
+    draft = after_quote.find(doc, toks, paragraph, quote)
+    return draft if draft is not None else _new_subject(doc, toks, paragraph, cues)
 
 
 def _new_subject(doc: Doc, toks: list, paragraph: int, cues: set) -> Draft | None:
