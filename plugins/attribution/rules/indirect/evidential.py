@@ -109,8 +109,8 @@ def _source_tail(doc: Doc, toks: list[Token], j: int, phrase: Phrase) -> list[To
     """'…, according to people familiar with the matter', '…, according to a report in the
     Harbour Gazette': after a sentence-final source phrase, a preposition and words with no
     verb or punctuation of their own go with the source, not with the report."""
-    if j == 0 or toks[j - 1][2] != ",":
-        return None
+    if doc.lex.lang != "en" or j == 0 or toks[j - 1][2] != ",":
+        return None  # English prepositions ("laut dem Kevin … misshandelt worden war")
     tail = [t for t in toks if t[0] >= phrase.end]
     if not tail or tail[0][2] not in _TAIL_LINKS or any(not t[2].isalnum() for t in tail[1:-1]):
         return None
