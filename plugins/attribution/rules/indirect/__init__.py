@@ -6,7 +6,8 @@ to", „laut“: evidential.py), the speaker between commas (medial.py), the spe
 a comma at the end (trailing.py), and a subject with a verb of reported speech
 (leading.py); failing all, a German clause in the Konjunktiv goes on with the report
 before it (konjunktiv.py). After a quotation, a participle or a coordinated verb goes
-on with the quotation's speaker (after_quote.py); a headline is read by headline.py.
+on with the quotation's speaker (after_quote.py), and a clause with a subject of its own
+after ", but" or ", and" is read as leading; a headline is read by headline.py.
 The part of a sentence before its first quotation is only tried as leading ("She says
 people may not like the answer, but insists …“…”") or as its one source phrase („Nach
 Angaben des X ist die Lage „…“"). A quotation that ends with its own full stop ends a
@@ -32,6 +33,8 @@ from . import after_quote, evidential, headline, konjunktiv, leading, medial, tr
 #: The shapes a clause free of quotation marks is tried against, first match wins.
 SHAPES = (evidential.find, medial.find, trailing.find, leading.find)
 _CLOSERS = "\"”’»“'"
+# after a quotation, a clause with a subject of its own starts after a comma and these
+_NEW_CLAUSE = {"but", "and", "while", "although", "though", "whereas"}
 
 
 def run(doc: Doc) -> None:
@@ -64,11 +67,12 @@ def run(doc: Doc) -> None:
                     draft = konjunktiv.find(doc, toks, p, found)
                 if draft is not None and (free or draft.cue not in cues):
                     found.append(draft)
+                    if free:
+                        found.extend(_second_report(doc, toks, p, draft, cues))
         for a, b, quote in _after_quotes(doc, quoted, i, s, e):
             if b < e:
                 continue  # the report would be cut by the next quotation ("…, adding “…”")
-            toks = tokens(doc.text, a, b)
-            draft = after_quote.find(doc, toks, p, by_outer[quote]) if toks else None
+            draft = _after_quote(doc, tokens(doc.text, a, b), p, by_outer[quote], cues)
             if draft is not None:
                 found.append(draft)
     doc.drafts.extend(found)
@@ -143,6 +147,50 @@ def _semicolon_parts(toks: list) -> list[list]:
             start = k + 1
     parts.append(toks[start:])
     return [part for part in parts if part]
+
+
+def _after_quote(doc: Doc, toks: list, paragraph: int, quote: Draft, cues: set) -> Draft | None:
+    """The report in the words after a quotation: by its speaker, or by a subject of its own."""
+    if not toks:
+        return None
+    draft = after_quote.find(doc, toks, paragraph, quote)
+    return draft if draft is not None else _new_subject(doc, toks, paragraph, cues)
+
+
+def _new_subject(doc: Doc, toks: list, paragraph: int, cues: set) -> Draft | None:
+    """After a quotation, a clause of its own after ', but', ', and', ', while' ("“…,”
+    Carson said on NBC, but he said he is being asked about …") is read as leading."""
+    for k in range(1, len(toks) - 2):
+        if toks[k][2] in _NEW_CLAUSE and toks[k - 1][2] == ",":
+            draft = leading.find(doc, toks[k + 1 :], paragraph)
+            return draft if draft is not None and draft.cue not in cues else None
+    return None
+
+
+def _second_report(doc: Doc, toks: list, paragraph: int, first: Draft, cues: set) -> list:
+    """'Trump said the race was over, but Cruz argued it had just begun': a second subject
+    and verb after ', but' inside the first report's content end it at the comma and
+    report too."""
+    a, b = first.spans[-1]
+    k = _conjunct(toks, a, b)
+    if k is None:
+        return []
+    second = leading.find(doc, toks[k + 1 :], paragraph)
+    end = toks[k - 2][1]
+    if second is None or second.cue in cues or end <= a:
+        return []
+    first.spans[-1] = (a, end)
+    first.outer = (first.spans[0][0], end)
+    return [second]
+
+
+def _conjunct(toks: list, a: int, b: int) -> int | None:
+    """Where the first ', but', ', and', ', while' … inside text[a:b] stands, if anywhere."""
+    for k in range(2, len(toks) - 2):
+        inside = a < toks[k - 1][0] and toks[k][0] < b
+        if inside and toks[k][2] in _NEW_CLAUSE and toks[k - 1][2] == ",":
+            return k
+    return None
 
 
 def _colon(doc: Doc) -> int:

@@ -23,6 +23,9 @@ _OBJECT_PRONOUNS = {"him", "her", "them", "it", "us", "me", "you"}
 # subjects that may open a clause after an object: "told reporters this was"
 _CURRENCY = {"$", "£", "€"}
 _OBJECT_REACH = 12  # tokens from the verb within which "that" may follow its listener
+# a description after a comma holding these is a list or a relative clause
+_NOT_IN_DESCRIPTION = {"and", "but", "or", "nor", "which", "who", "whom", "whose", "that"}
+_PLACE_PREPOSITIONS = {"in", "on", "at", "into", "from"}
 _OBJECT_SUBJECTS = {"he", "she", "they", "we", "i", "this", "there"}
 
 
@@ -88,6 +91,7 @@ def complement(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> 
     if after >= len(toks):
         return None
     after = _past_skipped(toks, after, doc.lex)
+    after = _past_day(doc, toks, after)
     steps = [_infinitive] if "to" in verb.kinds else []
     if verb.kinds & {"say", "clause", "frame"}:
         steps += [_that_clause, _clause_after_comma, _past_adjunct, _clause, _listener]
@@ -104,6 +108,19 @@ def _past_skipped(toks: list[Token], after: int, lex) -> int:
     while m < len(toks) - 1 and toks[m][2].lower() in lex.skip_words:
         m += 1
     return m if toks[m][2] == "," else after
+
+
+def _past_day(doc: Doc, toks: list[Token], after: int) -> int:
+    """'vowed Tuesday to remain', 'agreed Monday that': a bare day before 'to' or 'that'
+    belongs to the verb."""
+    nxt = after + 1
+    if (
+        nxt < len(toks)
+        and word(toks[after]) in doc.lex.time_names
+        and word(toks[nxt]) in {"to", "that"}
+    ):
+        return nxt
+    return after
 
 
 def _infinitive(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Opening:
@@ -227,6 +244,8 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
         i -= 1
     if i < lo:
         return None
+    if i + 1 < j and toks[i + 1][2].lower() == "to" and _place_before(toks, i, lo):
+        return None  # "came on the show to talk about": a purpose, whose speech is unsaid
     if toks[i][2].lower() in _COORDINATORS:
         return _first_subject(doc, toks, i, lo)
     if toks[i][2].lower() == "who" and i > lo and toks[i - 1][2] != ",":
@@ -239,14 +258,45 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
             # "Clinton attacked Trump, saying he would…": the subject is the clause's
             return _first_subject(doc, toks, i, lo)
         if toks[j - 1][2].lower() not in doc.lex.passive_auxiliaries:
-            return None  # "the drones were Ukrainians adding that": whose participle?
+            # "the drones were Ukrainians adding that": whose participle?
+            return _with_subject(doc, toks, i, lo)
     adjunct = _time_adjunct_start(doc, toks, i, lo)
     if adjunct is not None:
         j, i = adjunct, adjunct - 1  # "Clinton on Tuesday said": the subject is before it
     phrase = phrases.backward(toks, j, doc.lex, doc.text, lo)
     if phrase is not None:
         return phrase
-    return description(doc, toks, _conjunct_start(toks, lo, i), i)
+    phrase = description(doc, toks, _conjunct_start(toks, lo, i), i)
+    return phrase if phrase is not None else _after_opener(doc, toks, lo, i, j)
+
+
+def _place_before(toks: list[Token], i: int, lo: int) -> bool:
+    """Does a noun phrase end at toks[i] ("on the show", "a meeting", "in Palo Alto",
+    "used BlackBerrys"), the place, event or means of a purpose infinitive? A catenative
+    verb before 'to' ("is trying to show", "need to realize") is lowercase and follows
+    neither a determiner nor a preposition."""
+    if not toks[i][2].islower() or not toks[i][2].isalpha():
+        # "AFL-CIO to endorse Clinton" opens a headline: 'to' is its future
+        return any(t[2].islower() for t in toks[lo:i])
+    words = [t[2].lower() for t in toks[max(lo, i - 3) : i]]
+    return bool(words) and (words[-1] in _NOUN_MARKERS or bool(_PLACE_PREPOSITIONS & set(words)))
+
+
+def _with_subject(doc: Doc, toks: list[Token], i: int, lo: int) -> Phrase | None:
+    """'with polls showing a tightening race', 'with 62 percent of voters saying …': after
+    'with', the description or name right before the participle is its subject."""
+    for k in range(i, max(lo, i - 7) - 1, -1):
+        if toks[k][2] != "with":
+            continue
+        if k == i:
+            return None
+        phrase = description(doc, toks, k + 1, i)
+        if phrase is None:
+            phrase = phrases.backward(toks, i + 1, doc.lex, doc.text, k + 1)
+        if phrase is None or phrase.pronoun or phrase.start != toks[k + 1][0]:
+            return None
+        return phrase
+    return None
 
 
 def _contracted_pronoun(doc: Doc, tok: Token) -> Phrase | None:
@@ -280,6 +330,39 @@ def _conjunct_start(toks: list[Token], lo: int, i: int) -> int:
         if w in _CLAUSE_BREAKS or (w in _COORDINATORS and k > lo and toks[k - 1][2] == ","):
             return k + 1
     return lo
+
+
+def _after_opener(doc: Doc, toks: list[Token], lo: int, i: int, j: int) -> Phrase | None:
+    """A description after an opening phrase and its comma ("Among Trump voters, 74
+    percent said"), or after a subordinator within the sentence ("…, while 22 percent
+    said", "… as polls show"):
+    the nearest comma within a few words starts it. Not a list ("Crane, Kibbe and other
+    libertarians"), not a clause ("Donald Trump achieved 45 percent support"), not a
+    subordinate clause that opens the sentence (its report ends at its comma), and only
+    right before its verb or an adverb ("Hizbollah, …, seems unlikely to want")."""
+    if any(
+        not (phrases.adverb(t[2]) or t[2] in doc.lex.skip_words) or t[2] == "to"
+        for t in toks[i + 1 : j]
+    ):
+        return None
+    for k in range(i - 1, max(lo, i - 7) - 1, -1):
+        w = toks[k][2].lower()
+        if w in doc.lex.subordinators and k > lo:
+            w, k = ",", k  # ", while 22 percent said": the subordinator is not the subject
+        elif w != ",":
+            continue
+        if w == "," and toks[k - 1][2].isdigit() and toks[k + 1][2].isdigit():
+            return None  # "250,000 shoppers"
+        words = [t[2] for t in toks[k + 1 : i + 1]]
+        if {x.lower() for x in words} & _NOT_IN_DESCRIPTION:
+            return None  # a list, or "a situation which critics say"
+        if any(x.islower() and x.endswith("ed") for x in words):
+            return None
+        start = k + 1
+        if start <= i and toks[start][2].lower() in doc.lex.subordinators:
+            start += 1
+        return description(doc, toks, start, i)
+    return None
 
 
 def _restrictive_antecedent(doc: Doc, toks: list[Token], i: int, lo: int) -> Phrase | None:

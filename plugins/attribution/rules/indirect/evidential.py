@@ -39,7 +39,12 @@ def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
                 phrase = _after(doc, toks, end, hi) or _compound_source(doc, toks, end)
                 if phrase is None:
                     return None
-                parts = [(toks[0][0], toks[j][0]), (phrase.end, toks[-1][1])]
+                tail = _source_tail(doc, toks, j, phrase)
+                if tail is not None:
+                    phrase = _extended(doc, phrase, tail)
+                    parts = [(toks[0][0], toks[j][0])]
+                else:
+                    parts = [(toks[0][0], toks[j][0]), (phrase.end, toks[-1][1])]
             else:
                 phrase = _before(doc, toks, j)
                 if phrase is None:
@@ -95,6 +100,33 @@ def _compound_source(doc: Doc, toks: list[Token], end: int) -> Phrase | None:
     if low in doc.lex.source_nouns or not _source_noun(doc, low):
         return None
     return Phrase(a, b, w, None, None)
+
+
+_TAIL_LINKS = {"with", "of", "to", "at", "in", "on", "from", "for", "inside", "within"}
+
+
+def _source_tail(doc: Doc, toks: list[Token], j: int, phrase: Phrase) -> list[Token] | None:
+    """'…, according to people familiar with the matter', '…, according to a report in the
+    Harbour Gazette': after a sentence-final source phrase, a preposition and words with no
+    verb or punctuation of their own go with the source, not with the report."""
+    if doc.lex.lang != "en" or j == 0 or toks[j - 1][2] != ",":
+        return None  # English prepositions ("laut dem Kevin … misshandelt worden war")
+    tail = [t for t in toks if t[0] >= phrase.end]
+    if not tail or tail[0][2] not in _TAIL_LINKS or any(not t[2].isalnum() for t in tail[1:-1]):
+        return None
+    if any(t[2] in doc.lex.indirect_verbs for t in tail):
+        return None
+    return [t for t in tail if t[2].isalnum()]
+
+
+def _extended(doc: Doc, phrase: Phrase, tail: list[Token]) -> Phrase:
+    """The source with its tail, when the tail is lowercase words ('people familiar with
+    the matter'); a name in it ('a report in the Harbour Gazette') leaves the source as it
+    was, lest the name be read as the source."""
+    if any(not t[2].islower() for t in tail if t[2].isalpha()):
+        return phrase
+    end = tail[-1][1]
+    return Phrase(phrase.start, end, doc.text[phrase.start : end], phrase.kind, phrase.role)
 
 
 def _comma(toks: list[Token], k: int) -> int:

@@ -7,8 +7,9 @@ lose", "The billionaire real estate magnate says a violent hit now draws a penal
 
 from __future__ import annotations
 
+from ...lexicon import ReportingVerb
 from ...state import Doc, Draft
-from ..phrases import Token
+from ..phrases import Phrase, Token
 from . import common
 
 _REACH = 60  # tokens from the clause's start within which the verb is looked for
@@ -32,8 +33,10 @@ def _find(doc: Doc, toks: list[Token], paragraph: int, frame: bool) -> Draft | N
         if opening is None:
             continue
         k, kind = opening
+        if kind == "object" and _purpose(doc, toks, j):
+            continue
         phrase = common.subject(doc, toks, j)
-        if phrase is None:
+        if phrase is None or (kind == "object" and _noun_use(doc, toks, j, verb, phrase)):
             continue
         start = toks[k][0] if k < len(toks) else toks[-1][1]
         span = common.content(doc, start, toks[-1][1], common.MIN_WORDS[kind])
@@ -44,3 +47,36 @@ def _find(doc: Doc, toks: list[Token], paragraph: int, frame: bool) -> Draft | N
         d.report = {"to": "to", "object": "object", "frame": "object"}.get(kind)
         return d
     return None
+
+
+def _purpose(doc: Doc, toks: list[Token], j: int) -> bool:
+    """'held meetings to discuss a jet fuel tax', 'are beginning to talk about': an
+    infinitive that takes an object reports only after a verb of the skipped kind ("went
+    on to discuss", "wanted to endorse"), else it is a purpose or a plan, not a report."""
+    if j < 2 or toks[j - 1][2].lower() != "to":
+        return False
+    before = toks[j - 2][2]
+    if not before.islower() and not any(t[2].islower() for t in toks[: j - 2]):
+        return False  # "AFL-CIO to endorse Clinton": a headline's future
+    return before.lower() not in doc.lex.skip_words
+
+
+_PLURAL_PRONOUNS = {"i", "you", "we", "they"}
+
+
+def _noun_use(doc: Doc, toks: list[Token], j: int, verb: ReportingVerb, phrase: Phrase) -> bool:
+    """'The harsh talk about migrants', 'peace talks about': a bare verb after a singular
+    subject and no auxiliary is a noun ('Democrats talk about', 'he will discuss' are
+    verbs)."""
+    if toks[j][2] != verb.lemma:
+        return False
+    before = toks[j - 1][2].lower()
+    if (
+        before in doc.lex.auxiliaries
+        or before in doc.lex.skip_words
+        or before in {"do", "did", "to"}
+    ):
+        return False
+    words = doc.text[phrase.start : phrase.end].split()
+    last = words[-1].lower() if words else ""
+    return not (last in _PLURAL_PRONOUNS or last.endswith(("s", "%")) or last in doc.lex.shares)
