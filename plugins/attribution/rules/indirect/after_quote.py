@@ -39,23 +39,17 @@ def find(doc: Doc, toks: list[Token], paragraph: int, quote: Draft) -> Draft | N
         j = _verb_after(toks, c, doc.lex)
         if j is None:
             continue
-        hit = common.verb_at(doc, toks, j)
-        if hit is None or common.passive(doc, toks, j):
+        found = common.report_at(doc, toks, j)
+        if found is None:
             continue
-        verb, after = hit
-        opening = common.complement(doc, toks, after, verb)
-        if opening is None:
-            continue
-        k, kind = opening
-        start = toks[k][0] if k < len(toks) else toks[-1][1]
-        span = common.content(doc, start, toks[-1][1], common.MIN_WORDS[kind])
+        _, after, k, kind = found
+        span = common.content_after(doc, toks, k, kind)
         if span is None:
             continue
         phrase = Phrase(*quote.mention, quote.speaker, quote.kind, quote.role, quote.pronoun)
-        cue = (toks[j][0], toks[after - 1][1])
-        d = common.draft(doc, [span], cue, phrase, paragraph, "indirect-after-quote")
+        rule = "indirect-after-quote"
+        d = common.verb_draft(doc, span, toks, (j, after), kind, phrase, paragraph, rule)
         d.speaker_rule = quote.speaker_rule or d.rule
-        d.report = {"to": "to", "object": "object", "frame": "object"}.get(kind)
         return d
     return None
 

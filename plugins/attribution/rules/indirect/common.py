@@ -444,6 +444,46 @@ def content(doc: Doc, a: int, b: int, min_words: int) -> tuple[int, int] | None:
     return a, b
 
 
+def report_at(
+    doc: Doc, toks: list[Token], j: int, frame: bool | None = None
+) -> tuple[ReportingVerb, int, int, str] | None:
+    """The verb of reported speech at toks[j], not a passive (of the frame kind or not,
+    when frame says), and where its report opens: (verb, index after it, start, kind)."""
+    hit = verb_at(doc, toks, j)
+    if hit is None or passive(doc, toks, j):
+        return None
+    if frame is not None and ("frame" in hit[0].kinds) != frame:
+        return None
+    opening = complement(doc, toks, hit[1], hit[0])
+    return None if opening is None else (hit[0], hit[1], *opening)
+
+
+def content_after(doc: Doc, toks: list[Token], k: int, kind: str) -> tuple[int, int] | None:
+    """The report's content from toks[k] (where complement() opened it) to the clause's
+    end, or None when it is too short for its kind."""
+    start = toks[k][0] if k < len(toks) else toks[-1][1]
+    return content(doc, start, toks[-1][1], MIN_WORDS[kind])
+
+
+def verb_draft(
+    doc: Doc,
+    span: tuple[int, int],
+    toks: list[Token],
+    verb_span: tuple[int, int],
+    kind: str,
+    phrase: Phrase,
+    paragraph: int,
+    rule: str,
+) -> Draft:
+    """A report led by the verb at toks[verb_span[0]:verb_span[1]] (with its particle):
+    shown "X said that …", or led by its verb where it reports an infinitive or an
+    object ("Plans to send a nominee", "Accused Mr Obama of …")."""
+    cue = (toks[verb_span[0]][0], toks[verb_span[1] - 1][1])
+    d = draft(doc, [span], cue, phrase, paragraph, rule)
+    d.report = {"to": "to", "object": "object", "frame": "object"}.get(kind)
+    return d
+
+
 def draft(
     doc: Doc,
     spans: list[tuple[int, int]],

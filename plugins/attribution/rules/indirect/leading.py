@@ -12,6 +12,7 @@ from ...state import Doc, Draft
 from ..phrases import Phrase, Token
 from . import common
 
+_RULE = "indirect-leading"
 _REACH = 60  # tokens from the clause's start within which the verb is looked for
 
 
@@ -25,27 +26,19 @@ def _find(doc: Doc, toks: list[Token], paragraph: int, frame: bool) -> Draft | N
     for j in range(1, min(len(toks), _REACH)):
         if toks[j][2] not in verbs:
             continue  # no verb here (common.verb_at would find none)
-        hit = common.verb_at(doc, toks, j)
-        if hit is None or ("frame" in hit[0].kinds) != frame or common.passive(doc, toks, j):
+        found = common.report_at(doc, toks, j, frame)
+        if found is None:
             continue
-        verb, after = hit
-        opening = common.complement(doc, toks, after, verb)
-        if opening is None:
-            continue
-        k, kind = opening
+        verb, after, k, kind = found
         if kind == "object" and _purpose(doc, toks, j):
             continue
         phrase = common.subject(doc, toks, j)
         if phrase is None or (kind == "object" and _noun_use(doc, toks, j, verb, phrase)):
             continue
-        start = toks[k][0] if k < len(toks) else toks[-1][1]
-        span = common.content(doc, start, toks[-1][1], common.MIN_WORDS[kind])
+        span = common.content_after(doc, toks, k, kind)
         if span is None:
             continue
-        cue = (toks[j][0], toks[after - 1][1])
-        d = common.draft(doc, [span], cue, phrase, paragraph, "indirect-leading")
-        d.report = {"to": "to", "object": "object", "frame": "object"}.get(kind)
-        return d
+        return common.verb_draft(doc, span, toks, (j, after), kind, phrase, paragraph, _RULE)
     return None
 
 
