@@ -345,12 +345,27 @@ def _forward_end(tokens: list[Token], j: int, hi: int, lex: Lexicon) -> int:
             break
         if word == "," and k + 1 < hi and tokens[k + 1][2].lower() in lex.forward_stops:
             break
+        if word == "," and _name_then_clause(tokens, j, k, hi, lex):
+            break
         if low in lex.cues and k > j:
             break
         if low in lex.object_starts and k > j and capitalised(tokens[k - 1][2]):
             break  # "biss der Randalierer | den Fluggast": an object starts after the subject
         k += 1
     return k
+
+
+def _name_then_clause(tokens: list[Token], j: int, k: int, hi: int, lex: Lexicon) -> bool:
+    """German 'erklärte Johnson, die Rechte von EU-Arbeitnehmern … schützen zu wollen': a
+    bare name after the verb, then a comma and an article, is the whole subject; the words
+    after the comma open a clause (or an apposition, which names no one else)."""
+    return (
+        lex.verb_second
+        and j < k
+        and k + 1 < hi
+        and tokens[k + 1][2].lower() in lex.noun_phrase_starts
+        and all(is_name_word(t[2], lex) and capitalised(t[2]) for t in tokens[j:k])
+    )
 
 
 def _abbreviation(word: str, lex: Lexicon) -> bool:
