@@ -107,6 +107,30 @@ def _full_name_after(toks: list[phrases.Token], verb: int, lex, text: str) -> ph
     return after if after.start == toks[verb + 1][0] else None
 
 
+def object_first(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
+    """An object opens the clause, the subject follows the cue verb at toks[j]: "Den …
+    verbliebenen Flüchtlingen sicherte Präsident Gusmão zu", "Die praktische Anwendung der
+    Richtlinienkompetenz stellte der SPD-Vorsitzende Franz Müntefering in Frage". Only
+    when the object's article is no nominative ("den", "dem"), or when a person with a
+    full name, introduced by the nominative "der", follows the verb and no person
+    stands before it."""
+    if j < 2 or j + 2 >= len(toks) or any(t[2] in {",", ":"} for t in toks[:j]):
+        return None
+    first = toks[0][2].lower()
+    after = phrases.forward(toks, j + 1, lex, text)
+    if after is None or after.start != toks[j + 1][0] or after.kind != "person":
+        return None
+    if first in _OBJECT_CASE:
+        return after
+    if first not in lex.noun_phrase_starts or toks[j + 1][2] != "der":
+        return None
+    words = after.name.split()
+    if len(words) < 2 or not all(phrases.capitalised(w) for w in words):
+        return None
+    before = phrases.backward(toks, j, lex, text)
+    return after if before is None or before.kind != "person" else None
+
+
 def _inverted_pronoun(toks: list[phrases.Token], lex) -> phrases.Phrase | None:
     """'Nach eingehender Prüfung …, sei er zu dem Schluss gekommen': a pronoun that is only
     ever a subject, right after the verb that follows the first part of a main clause (a
