@@ -21,6 +21,9 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
     inverted = _inverted_pronoun(toks, lex)
     if inverted is not None:
         return inverted
+    owner = _possessor(toks, lex, text)
+    if owner is not None:
+        return owner
     first = toks[0][2].lower()
     if (
         first == "wie"
@@ -129,6 +132,32 @@ def object_first(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.P
         return None
     before = phrases.backward(toks, j, lex, text)
     return after if before is None or before.kind != "person" else None
+
+
+def _possessor(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
+    """'Seine Zuversicht gründet sich auf …: „…“', 'Das Fazit von Sandra Boser überrascht
+    nicht: „…“': a subject that is something said or thought (lexicons/de/speech_nouns.txt)
+    is no speaker; whose it is speaks, the possessive's owner ("er") or the name after
+    "von". Any other owner (a genitive, none) names no one here."""
+    if len(toks) < 3 or not lex.possessor_pronouns:
+        return None
+    first = toks[0][2].lower()
+    pronoun = lex.possessor_pronouns.get(first)
+    if pronoun is None and first not in lex.noun_phrase_starts:
+        return None
+    k = 1
+    while k < len(toks) - 1 and toks[k][2].islower() and toks[k][2].endswith(_ADJECTIVE_ENDINGS):
+        k += 1  # "Seine ersten Worte"
+    if not phrases.capitalised(toks[k][2]) or toks[k][2].lower() not in lex.speech_nouns:
+        return None
+    if pronoun is not None:
+        s, e, word = toks[0]
+        return phrases.Phrase(s, e, word, None, None, pronoun=pronoun)
+    if k + 2 < len(toks) and toks[k + 1][2] == "von":
+        owner = phrases.forward(toks, k + 2, lex, text)
+        if owner is not None and owner.kind in {"person", "organization"}:
+            return owner
+    return None
 
 
 def _inverted_pronoun(toks: list[phrases.Token], lex) -> phrases.Phrase | None:
