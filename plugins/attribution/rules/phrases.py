@@ -238,7 +238,7 @@ def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: in
     if k < lo or tokens[k][2] != ",":
         return None
     inner = tokens[k + 1 : comma]
-    inner_phrase = split_name(inner, lex, text)
+    inner_phrase = split_name(_without_label(inner), lex, text)
     if (
         inner_phrase
         and inner_phrase.kind == "person"
@@ -278,6 +278,15 @@ def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: in
         _strip_det(role, lex) if outer.role is None else outer.role,
         outer.pronoun,
     )
+
+
+def _without_label(inner: list[Token]) -> list[Token]:
+    """'Sandra Boser (GRÜNE)' between commas: the party label after a name is no part of
+    it ("Die Sprecherin der Fraktion, Sandra Boser (GRÜNE), erklärte")."""
+    if len(inner) < 4 or inner[-1][2] != ")":
+        return inner
+    opening = next((n for n in range(len(inner) - 2, 0, -1) if inner[n][2] == "("), None)
+    return inner if opening is None else inner[:opening]
 
 
 def _strip_det(role: str | None, lex: Lexicon) -> str | None:

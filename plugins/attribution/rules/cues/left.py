@@ -9,7 +9,7 @@ from ...state import Doc, Draft
 from .. import phrases
 from .frame import after_colon, pronoun_after, set_speaker
 from .subject import subject
-from .verb_second import finite_verb, object_first, verb_second_subject
+from .verb_second import finite_verb, object_first, second_main_clause, verb_second_subject
 
 _PARTICIPLE = re.compile(r"\w+ing$")
 
@@ -105,6 +105,7 @@ def _verb_second(doc: Doc, d: Draft, left: list[phrases.Token], j: int) -> Decis
         or _relative_subject(left, j, lex, doc.text)
         or _main_after_wie(clause, j - (len(left) - len(clause)), lex, doc.text)
         or object_first(clause, j - (len(left) - len(clause)), lex, doc.text)
+        or second_main_clause(clause, j - (len(left) - len(clause)), lex, doc.text)
         or verb_second_subject(clause, lex, doc.text)
     )
     quotes = left[j][2].lower().startswith("zitier")

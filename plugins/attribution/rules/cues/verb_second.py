@@ -160,6 +160,29 @@ def _possessor(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | No
     return None
 
 
+def second_main_clause(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
+    """'Die Ministerin wies diese Behauptung zurück, die Sprecherin der Fraktion, Sandra
+    Boser (GRÜNE), erklärte: „…“': two main clauses joined by a comma only; the cue verb at
+    toks[j] belongs to the second, whose subject (a named person) opens it. The first part
+    must be a clause of its own (a finite verb after its subject) and the second hold no
+    verb before the cue (not ', der ihr erklärte', a relative clause)."""
+    for k in range(j - 2, 1, -1):
+        if toks[k][2] != "," or toks[k + 1][2].lower() not in lex.noun_phrase_starts:
+            continue
+        if any(t[2] in {",", ":"} for t in toks[:k]) or finite_verb(toks[:k], lex) is None:
+            return None
+        if not _subject_like(toks[: finite_verb(toks[:k], lex)], lex):
+            return None
+        if finite_verb(toks[k + 1 : j], lex) is not None:
+            return None
+        phrase = _subject_before_verb(toks[k + 1 :], j - k - 1, lex, text)
+        words = phrase.name.split() if phrase is not None else []
+        if phrase is None or phrase.kind != "person" or len(words) < 2:
+            return None
+        return phrase
+    return None
+
+
 def _inverted_pronoun(toks: list[phrases.Token], lex) -> phrases.Phrase | None:
     """'Nach eingehender Prüfung …, sei er zu dem Schluss gekommen': a pronoun that is only
     ever a subject, right after the verb that follows the first part of a main clause (a
