@@ -53,6 +53,10 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
     if first in _FOCUS and _subject_like(toks[1:verb], lex):
         # "Auch die Ministerin äußerte": a particle before the subject, not an adverbial
         return phrases.backward(toks, verb, lex, text)
+    if _genitive_attribute(toks, verb, lex):
+        # "Medienvertreter der kritischen thailändischen Öffentlichkeit bezeichneten": a
+        # bare noun and its genitive
+        return _subject_before_verb(toks, verb, lex, text)
     if first in _OBJECT_CASE or first in lex.clause_openers or not _subject_like(toks[:verb], lex):
         # "Gegenüber NDR Info äußerte er", "Passend warnte die Moderatorin": not a subject
         return phrases.forward(toks, verb + 1, lex, text) if verb + 1 < len(toks) else None
@@ -367,6 +371,31 @@ def _subject_like(toks: list[phrases.Token], lex) -> bool:
         or t[2].lower() in phrases.PARTICLES
         or _coordinated(toks, k)
         for k, t in enumerate(toks)
+    )
+
+
+def _genitive_attribute(toks: list[phrases.Token], verb: int, lex) -> bool:
+    """Do the words before the verb at toks[verb] read as a bare noun and its genitive
+    ("Medienvertreter der kritischen Öffentlichkeit bezeichneten"): a capitalised word no
+    adverbial opens, "der" or "des", then adjectives and nouns only? Not when a
+    nominative follows the verb ("Anfang der Woche bezeichnete der Sprecher")."""
+    k = verb + 1
+    while k < len(toks) and toks[k][2].lower() in lex.skip_words:
+        k += 1
+    if k < len(toks) and (toks[k][2] == "der" or not toks[k][2].islower()):
+        return False
+    toks = toks[:verb]
+    if len(toks) < 3 or not phrases.capitalised(toks[0][2]):
+        return False
+    first = toks[0][2].lower()
+    if first in lex.clause_openers or first in lex.function_words or first in _NOT_NAMES:
+        return False
+    if toks[1][2] not in {"der", "des"}:
+        return False
+    rest = toks[2:]
+    return phrases.capitalised(rest[-1][2]) and all(
+        phrases.capitalised(t[2]) or t[2].endswith(_ADJECTIVE_ENDINGS) and t[2].islower()
+        for t in rest
     )
 
 
