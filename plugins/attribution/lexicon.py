@@ -89,6 +89,7 @@ class Lexicon:
     time_words: frozenset[str]  # "this week", "the past": a time, not a speaker
     documents: frozenset[str]  # "the statement said": texts that speak for their issuer
     possessives: frozenset[str]  # "his call for": a cue word after one is a noun
+    possessor_pronouns: dict[str, str]  # German "Seine Zuversicht": the owner, "er"
     complementizers: frozenset[str]  # "said that", „sagte, dass“
     articles: frozenset[str]  # "The US said": articles before a name are no part of it
     auxiliaries: frozenset[str]  # "said that is unlikely": "that" is the clause's subject
@@ -253,6 +254,9 @@ def load(lang: str) -> Lexicon:
         time_words=words("time_words"),
         documents=words("documents"),
         possessives=words("possessives"),
+        possessor_pronouns=dict(
+            line.lower().split()[:2] for line in _words(code, "possessor_pronouns")
+        ),
         complementizers=words("complementizers"),
         articles=words("articles"),
         auxiliaries=words("auxiliaries"),

@@ -238,7 +238,7 @@ def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: in
     if k < lo or tokens[k][2] != ",":
         return None
     inner = tokens[k + 1 : comma]
-    inner_phrase = split_name(inner, lex, text)
+    inner_phrase = split_name(_without_label(inner), lex, text)
     if (
         inner_phrase
         and inner_phrase.kind == "person"
@@ -278,6 +278,15 @@ def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: in
         _strip_det(role, lex) if outer.role is None else outer.role,
         outer.pronoun,
     )
+
+
+def _without_label(inner: list[Token]) -> list[Token]:
+    """'Sandra Boser (GRÜNE)' between commas: the party label after a name is no part of
+    it ("Die Sprecherin der Fraktion, Sandra Boser (GRÜNE), erklärte")."""
+    if len(inner) < 4 or inner[-1][2] != ")":
+        return inner
+    opening = next((n for n in range(len(inner) - 2, 0, -1) if inner[n][2] == "("), None)
+    return inner if opening is None else inner[:opening]
 
 
 def _strip_det(role: str | None, lex: Lexicon) -> str | None:
@@ -345,12 +354,27 @@ def _forward_end(tokens: list[Token], j: int, hi: int, lex: Lexicon) -> int:
             break
         if word == "," and k + 1 < hi and tokens[k + 1][2].lower() in lex.forward_stops:
             break
+        if word == "," and _name_then_clause(tokens, j, k, hi, lex):
+            break
         if low in lex.cues and k > j:
             break
         if low in lex.object_starts and k > j and capitalised(tokens[k - 1][2]):
             break  # "biss der Randalierer | den Fluggast": an object starts after the subject
         k += 1
     return k
+
+
+def _name_then_clause(tokens: list[Token], j: int, k: int, hi: int, lex: Lexicon) -> bool:
+    """German 'erklärte Johnson, die Rechte von EU-Arbeitnehmern … schützen zu wollen': a
+    bare name after the verb, then a comma and an article, is the whole subject; the words
+    after the comma open a clause (or an apposition, which names no one else)."""
+    return (
+        lex.verb_second
+        and j < k
+        and k + 1 < hi
+        and tokens[k + 1][2].lower() in lex.noun_phrase_starts
+        and all(is_name_word(t[2], lex) and capitalised(t[2]) for t in tokens[j:k])
+    )
 
 
 def _abbreviation(word: str, lex: Lexicon) -> bool:

@@ -9,7 +9,7 @@ from ...state import Doc, Draft
 from .. import phrases
 from .frame import after_colon, pronoun_after, set_speaker
 from .subject import subject
-from .verb_second import finite_verb, verb_second_subject
+from .verb_second import finite_verb, object_first, second_main_clause, verb_second_subject
 
 _PARTICIPLE = re.compile(r"\w+ing$")
 
@@ -104,6 +104,8 @@ def _verb_second(doc: Doc, d: Draft, left: list[phrases.Token], j: int) -> Decis
         pronoun_after(left, j, lex)
         or _relative_subject(left, j, lex, doc.text)
         or _main_after_wie(clause, j - (len(left) - len(clause)), lex, doc.text)
+        or object_first(clause, j - (len(left) - len(clause)), lex, doc.text)
+        or second_main_clause(clause, j - (len(left) - len(clause)), lex, doc.text)
         or verb_second_subject(clause, lex, doc.text)
     )
     quotes = left[j][2].lower().startswith("zitier")
@@ -170,8 +172,11 @@ def _colon_before(doc: Doc, d: Draft, left: list[phrases.Token]) -> bool:
     # "Trump released the following statement: “…”": the sentence's subject speaks;
     # the words before the colon are its object
     if lex.verb_second:
-        phrase = verb_second_subject(left[:-1], lex, doc.text) or _verbless_colon(
-            left[:-1], lex, doc.text
+        verb = finite_verb(left[:-1], lex)
+        phrase = (
+            (object_first(left[:-1], verb, lex, doc.text) if verb is not None else None)
+            or verb_second_subject(left[:-1], lex, doc.text)
+            or _verbless_colon(left[:-1], lex, doc.text)
         )
     else:
         phrase = subject(left[:-1], lex, doc.text)

@@ -108,20 +108,35 @@ def source_phrase(
             elif (
                 low == "für"
                 and (k == 0 or toks[k - 1][2] in {",", "und", "aber", "doch"})
-                and nxt[:1].isupper()
+                and (nxt[:1].isupper() or _article_and_noun(toks, k + 1, lex))
             ):
-                # "Für Bildungssenator Willi Lemke ist das „…“": whose view it is
+                # "Für Bildungssenator Willi Lemke ist das „…“", "Für den Theologen Hans
+                # Küng sei der Rücktritt „…“": whose view it is (a person only)
                 phrase = phrases.forward(
                     toks, k + 1, lex, doc.text, hi=_noun_phrase_end(toks, k + 1, lex)
                 )
                 if phrase is None or phrase.kind != "person":
                     continue
+                words = phrase.name.split()
+                if not nxt[:1].isupper() and not (
+                    len(words) > 1 and all(phrases.capitalised(w) for w in words)
+                ):
+                    continue  # "für die Mehrheit der Bevölkerung": after an article, a name
             else:
                 continue
             if phrase is None or phrase.start >= d.outer[0] and toks is left:
                 continue
             return set_speaker(doc, d, (ts, te), phrase, "source-phrase")
     return False
+
+
+def _article_and_noun(toks: list[phrases.Token], j: int, lex) -> bool:
+    """Does an article and a capitalised word stand at toks[j] ("den Theologen")?"""
+    return (
+        j + 1 < len(toks)
+        and toks[j][2].lower() in lex.noun_phrase_starts
+        and phrases.capitalised(toks[j + 1][2])
+    )
 
 
 def _possessive_led(doc: Doc, phrase: phrases.Phrase) -> bool:

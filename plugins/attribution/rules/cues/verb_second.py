@@ -21,6 +21,9 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
     inverted = _inverted_pronoun(toks, lex)
     if inverted is not None:
         return inverted
+    owner = _possessor(toks, lex, text)
+    if owner is not None:
+        return owner
     first = toks[0][2].lower()
     if (
         first == "wie"
@@ -50,6 +53,10 @@ def verb_second_subject(toks: list[phrases.Token], lex, text: str) -> phrases.Ph
     if first in _FOCUS and _subject_like(toks[1:verb], lex):
         # "Auch die Ministerin äußerte": a particle before the subject, not an adverbial
         return phrases.backward(toks, verb, lex, text)
+    if _genitive_attribute(toks, verb, lex):
+        # "Medienvertreter der kritischen thailändischen Öffentlichkeit bezeichneten": a
+        # bare noun and its genitive
+        return _subject_before_verb(toks, verb, lex, text)
     if first in _OBJECT_CASE or first in lex.clause_openers or not _subject_like(toks[:verb], lex):
         # "Gegenüber NDR Info äußerte er", "Passend warnte die Moderatorin": not a subject
         return phrases.forward(toks, verb + 1, lex, text) if verb + 1 < len(toks) else None
@@ -105,6 +112,79 @@ def _full_name_after(toks: list[phrases.Token], verb: int, lex, text: str) -> ph
     if " " not in after.name or not all(phrases.capitalised(w) for w in after.name.split()):
         return None
     return after if after.start == toks[verb + 1][0] else None
+
+
+def object_first(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
+    """An object opens the clause, the subject follows the cue verb at toks[j]: "Den …
+    verbliebenen Flüchtlingen sicherte Präsident Gusmão zu", "Die praktische Anwendung der
+    Richtlinienkompetenz stellte der SPD-Vorsitzende Franz Müntefering in Frage". Only
+    when the object's article is no nominative ("den", "dem"), or when a person with a
+    full name, introduced by the nominative "der", follows the verb and no person
+    stands before it."""
+    if j < 2 or j + 2 >= len(toks) or any(t[2] in {",", ":"} for t in toks[:j]):
+        return None
+    first = toks[0][2].lower()
+    after = phrases.forward(toks, j + 1, lex, text)
+    if after is None or after.start != toks[j + 1][0] or after.kind != "person":
+        return None
+    if first in _OBJECT_CASE:
+        return after
+    if first not in lex.noun_phrase_starts or toks[j + 1][2] != "der":
+        return None
+    words = after.name.split()
+    if len(words) < 2 or not all(phrases.capitalised(w) for w in words):
+        return None
+    before = phrases.backward(toks, j, lex, text)
+    return after if before is None or before.kind != "person" else None
+
+
+def _possessor(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
+    """'Seine Zuversicht gründet sich auf …: „…“', 'Das Fazit von Sandra Boser überrascht
+    nicht: „…“': a subject that is something said or thought (lexicons/de/speech_nouns.txt)
+    is no speaker; whose it is speaks, the possessive's owner ("er") or the name after
+    "von". Any other owner (a genitive, none) names no one here."""
+    if len(toks) < 3 or not lex.possessor_pronouns:
+        return None
+    first = toks[0][2].lower()
+    pronoun = lex.possessor_pronouns.get(first)
+    if pronoun is None and first not in lex.noun_phrase_starts:
+        return None
+    k = 1
+    while k < len(toks) - 1 and toks[k][2].islower() and toks[k][2].endswith(_ADJECTIVE_ENDINGS):
+        k += 1  # "Seine ersten Worte"
+    if not phrases.capitalised(toks[k][2]) or toks[k][2].lower() not in lex.speech_nouns:
+        return None
+    if pronoun is not None:
+        s, e, word = toks[0]
+        return phrases.Phrase(s, e, word, None, None, pronoun=pronoun)
+    if k + 2 < len(toks) and toks[k + 1][2] == "von":
+        owner = phrases.forward(toks, k + 2, lex, text)
+        if owner is not None and owner.kind in {"person", "organization"}:
+            return owner
+    return None
+
+
+def second_main_clause(toks: list[phrases.Token], j: int, lex, text: str) -> phrases.Phrase | None:
+    """'Die Ministerin wies diese Behauptung zurück, die Sprecherin der Fraktion, Sandra
+    Boser (GRÜNE), erklärte: „…“': two main clauses joined by a comma only; the cue verb at
+    toks[j] belongs to the second, whose subject (a named person) opens it. The first part
+    must be a clause of its own (a finite verb after its subject) and the second hold no
+    verb before the cue (not ', der ihr erklärte', a relative clause)."""
+    for k in range(j - 2, 1, -1):
+        if toks[k][2] != "," or toks[k + 1][2].lower() not in lex.noun_phrase_starts:
+            continue
+        if any(t[2] in {",", ":"} for t in toks[:k]) or finite_verb(toks[:k], lex) is None:
+            return None
+        if not _subject_like(toks[: finite_verb(toks[:k], lex)], lex):
+            return None
+        if finite_verb(toks[k + 1 : j], lex) is not None:
+            return None
+        phrase = _subject_before_verb(toks[k + 1 :], j - k - 1, lex, text)
+        words = phrase.name.split() if phrase is not None else []
+        if phrase is None or phrase.kind != "person" or len(words) < 2:
+            return None
+        return phrase
+    return None
 
 
 def _inverted_pronoun(toks: list[phrases.Token], lex) -> phrases.Phrase | None:
@@ -291,6 +371,31 @@ def _subject_like(toks: list[phrases.Token], lex) -> bool:
         or t[2].lower() in phrases.PARTICLES
         or _coordinated(toks, k)
         for k, t in enumerate(toks)
+    )
+
+
+def _genitive_attribute(toks: list[phrases.Token], verb: int, lex) -> bool:
+    """Do the words before the verb at toks[verb] read as a bare noun and its genitive
+    ("Medienvertreter der kritischen Öffentlichkeit bezeichneten"): a capitalised word no
+    adverbial opens, "der" or "des", then adjectives and nouns only? Not when a
+    nominative follows the verb ("Anfang der Woche bezeichnete der Sprecher")."""
+    k = verb + 1
+    while k < len(toks) and toks[k][2].lower() in lex.skip_words:
+        k += 1
+    if k < len(toks) and (toks[k][2] == "der" or not toks[k][2].islower()):
+        return False
+    toks = toks[:verb]
+    if len(toks) < 3 or not phrases.capitalised(toks[0][2]):
+        return False
+    first = toks[0][2].lower()
+    if first in lex.clause_openers or first in lex.function_words or first in _NOT_NAMES:
+        return False
+    if toks[1][2] not in {"der", "des"}:
+        return False
+    rest = toks[2:]
+    return phrases.capitalised(rest[-1][2]) and all(
+        phrases.capitalised(t[2]) or t[2].endswith(_ADJECTIVE_ENDINGS) and t[2].islower()
+        for t in rest
     )
 
 
