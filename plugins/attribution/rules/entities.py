@@ -59,6 +59,8 @@ def collect_names(doc: Doc) -> None:
             if low in lex.titles or low in lex.role_nouns or low in lex.org_nouns:
                 words = words[k + 1 :]  # "Education Secretary Ruth Kelly": the name after
                 break
+        if len(words) > 2 and words[0].lower() in lex.title_objects:
+            words = words[1:]  # "(Chancellor of the) Exchequer Gordon Brown": the title's
         if len(words) < 2 or any(w.lower() in lex.organizations for w in words):
             continue
         if any(len(w) > 1 and w.isupper() for w in words):
