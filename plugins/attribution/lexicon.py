@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 
@@ -190,76 +190,23 @@ def load(lang: str) -> Lexicon:
     pronouns = dict(line.split()[:2] for line in _words(code, "pronouns"))
     frame = words("mixed_cues") | words("frame_cues") | words("cues")
     limits = {k: int(v) for k, v in (line.split()[:2] for line in _words(code, "limits"))}
-    return Lexicon(
-        lang=code,
-        cues=words("cues"),
-        mixed_cues=words("mixed_cues"),
-        frame_cues=frame,
-        reporting=frame | words("indirect_cues"),
-        indirect_cues=words("indirect_cues"),
-        titles=words("titles"),
-        honorifics=words("honorifics"),
-        pronouns=pronouns,
-        organizations=words("organizations"),
-        abbreviations=words("abbreviations"),
-        function_words=words("function_words"),
-        clause_openers=words("clause_openers"),
-        subordinators=words("subordinators"),
-        name_nouns=words("name_nouns"),
-        reported_verbs=words("reported_verbs"),
-        source_nouns=words("source_nouns"),
-        name_connectors=words("name_connectors"),
-        fragment_lead_ins=words("fragment_lead_ins"),
-        foreign_words=words("foreign_words"),
-        determiners=words("determiners"),
-        role_nouns=words("role_nouns"),
-        org_heads=words("org_heads"),
-        org_nouns=words("org_nouns"),
-        clause_words=words("clause_words"),
-        spokespeople=words("spokespeople"),
-        demonyms=words("demonyms"),
-        postnominals=words("postnominals"),
-        peerage=words("peerage"),
-        speech_nouns=words("speech_nouns"),
-        collectives=words("collectives"),
-        indirect_verbs=_reporting_verbs(code, frame | words("indirect_cues")),
-        clause_starts=words("clause_starts"),
-        clause_non_starts=words("clause_non_starts"),
-        question_words=words("question_words"),
-        shares=words("shares"),
-        passive_auxiliaries=words("passive_auxiliaries"),
-        time_adjuncts=words("time_adjuncts"),
-        forward_stops=words("forward_stops"),
-        konjunktiv=frozenset(_words(code, "konjunktiv")),
-        subject_pronouns=words("subject_pronouns"),
-        document_verbs=words("document_verbs"),
-        place_prepositions=words("place_prepositions"),
-        document_nouns=words("document_nouns"),
-        ordinal_nouns=words("ordinal_nouns"),
-        anaphors=words("anaphors"),
-        relative_subjects=words("relative_subjects"),
-        relative_pronouns=words("relative_pronouns"),
-        evidentials=tuple(
+    special = {
+        "lang": code,
+        "frame_cues": frame,
+        "reporting": frame | words("indirect_cues"),
+        "pronouns": pronouns,
+        "indirect_verbs": _reporting_verbs(code, frame | words("indirect_cues")),
+        "konjunktiv": frozenset(_words(code, "konjunktiv")),  # as written: case matters
+        "evidentials": tuple(
             (side, tuple(rest.lower().split()))
             for side, _, rest in (line.partition(" ") for line in _words(code, "evidentials"))
         ),
-        headline_labels=words("headline_labels"),
-        verb_second=bool(limits.get("verb_second")),
-        title_objects=words("title_objects"),
-        skip_words=words("skip_words"),
-        noun_phrase_starts=words("noun_phrase_starts"),
-        adjective_openers=words("adjective_openers"),
-        object_starts=words("object_starts"),
-        prepositions=words("prepositions"),
-        time_words=words("time_words"),
-        documents=words("documents"),
-        possessives=words("possessives"),
-        possessor_pronouns=dict(
+        "verb_second": bool(limits.get("verb_second")),
+        "possessor_pronouns": dict(
             line.lower().split()[:2] for line in _words(code, "possessor_pronouns")
         ),
-        complementizers=words("complementizers"),
-        articles=words("articles"),
-        auxiliaries=words("auxiliaries"),
-        time_names=words("time_names"),
-        limits=limits,
-    )
+        "limits": limits,
+    }
+    # every other field is the word list of the file of its name, lowercased
+    plain = {f.name: words(f.name) for f in fields(Lexicon) if f.name not in special}
+    return Lexicon(**special, **plain)
