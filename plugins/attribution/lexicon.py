@@ -92,6 +92,8 @@ class Lexicon:
     possessor_pronouns: dict[str, str]  # German "Seine Zuversicht": the owner, "er"
     complementizers: frozenset[str]  # "said that", „sagte, dass“
     articles: frozenset[str]  # "The US said": articles before a name are no part of it
+    coordinators: frozenset[str]  # "called … and said": two verbs of one subject
+    clause_conjunctions: frozenset[str]  # "…, but analysts said": a clause of its own
     auxiliaries: frozenset[str]  # "said that is unlikely": "that" is the clause's subject
     time_names: frozenset[str]  # "Clinton on Tuesday said": days, months, parts of a day
 

@@ -33,8 +33,6 @@ from . import after_quote, evidential, headline, konjunktiv, leading, medial, tr
 #: The shapes a clause free of quotation marks is tried against, first match wins.
 SHAPES = (evidential.find, medial.find, trailing.find, leading.find)
 _CLOSERS = "\"”’»“'"
-# after a quotation, a clause with a subject of its own starts after a comma and these
-_NEW_CLAUSE = {"but", "and", "while", "although", "though", "whereas"}
 
 
 def run(doc: Doc) -> None:
@@ -46,7 +44,7 @@ def run(doc: Doc) -> None:
     cues = {d.cue for d in doc.drafts if d.cue}
     start_words = _start_words(doc.lex)
     by_outer = {d.outer: d for d in doc.drafts}
-    if doc.headline and not any(a <= _colon(doc) for a in starts):
+    if doc.headline and not (starts and starts[0] <= _colon(doc)):
         toks = tokens(doc.text, *doc.headline)
         draft = headline.find(doc, toks, 0) if toks else None
         if draft is not None:
@@ -161,7 +159,7 @@ def _new_subject(doc: Doc, toks: list, paragraph: int, cues: set) -> Draft | Non
     """After a quotation, a clause of its own after ', but', ', and', ', while' ("“…,”
     Carson said on NBC, but he said he is being asked about …") is read as leading."""
     for k in range(1, len(toks) - 2):
-        if toks[k][2] in _NEW_CLAUSE and toks[k - 1][2] == ",":
+        if toks[k][2] in doc.lex.clause_conjunctions and toks[k - 1][2] == ",":
             draft = leading.find(doc, toks[k + 1 :], paragraph)
             return draft if draft is not None and draft.cue not in cues else None
     return None
@@ -172,7 +170,7 @@ def _second_report(doc: Doc, toks: list, paragraph: int, first: Draft, cues: set
     and verb after ', but' inside the first report's content end it at the comma and
     report too."""
     a, b = first.spans[-1]
-    k = _conjunct(toks, a, b)
+    k = _conjunct(toks, a, b, doc.lex.clause_conjunctions)
     if k is None:
         return []
     second = leading.find(doc, toks[k + 1 :], paragraph)
@@ -184,11 +182,11 @@ def _second_report(doc: Doc, toks: list, paragraph: int, first: Draft, cues: set
     return [second]
 
 
-def _conjunct(toks: list, a: int, b: int) -> int | None:
+def _conjunct(toks: list, a: int, b: int, conjunctions: frozenset[str]) -> int | None:
     """Where the first ', but', ', and', ', while' … inside text[a:b] stands, if anywhere."""
     for k in range(2, len(toks) - 2):
         inside = a < toks[k - 1][0] and toks[k][0] < b
-        if inside and toks[k][2] in _NEW_CLAUSE and toks[k - 1][2] == ",":
+        if inside and toks[k][2] in conjunctions and toks[k - 1][2] == ",":
             return k
     return None
 

@@ -18,7 +18,6 @@ from .. import phrases
 from ..phrases import Phrase, Token
 from . import common
 
-_COORDINATORS = {"and", "but"}
 # a clause of another subject starts here: "…,” he said of Trump, who has said …"
 _SUBORDINATE = {"who", "which", "whose", "whom", "that", "because", "while", "although", "if"}
 
@@ -61,10 +60,10 @@ def _verb_after(toks: list[Token], c: int, lex) -> int | None:
     if w == ",":
         c += 1
         participle = True
-        if toks[c][2].lower() in _COORDINATORS:
+        if toks[c][2].lower() in lex.coordinators:
             c += 1
             participle = False
-    elif w in _COORDINATORS:
+    elif w in lex.coordinators:
         c += 1
         participle = False
     else:

@@ -12,7 +12,6 @@ from ..phrases import Phrase, Token
 # Fewest words of reported content, by what follows the verb: "declined to comment" is
 # an attribution, "said so" is not.
 MIN_WORDS = {"say": 4, "clause": 4, "frame": 4, "to": 2, "object": 1}
-_COORDINATORS = {"and", "but"}
 _CLAUSE_BREAKS = {";", ":", "—", "–"}
 _TRAILING_PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?\w+ing$")
 _CONTRACTED = {"s", "re", "ve", "d", "ll"}  # "he’s", "they’re", "we’ve", "she’d", "he’ll"
@@ -246,7 +245,7 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
         return None
     if i + 1 < j and toks[i + 1][2].lower() == "to" and _place_before(toks, i, lo):
         return None  # "came on the show to talk about": a purpose, whose speech is unsaid
-    if toks[i][2].lower() in _COORDINATORS:
+    if toks[i][2].lower() in doc.lex.coordinators:
         return _first_subject(doc, toks, i, lo)
     if toks[i][2].lower() == "who" and i > lo and toks[i - 1][2] != ",":
         return _restrictive_antecedent(doc, toks, i, lo)
@@ -266,7 +265,7 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
     phrase = phrases.backward(toks, j, doc.lex, doc.text, lo)
     if phrase is not None:
         return phrase
-    phrase = description(doc, toks, _conjunct_start(toks, lo, i), i)
+    phrase = description(doc, toks, _conjunct_start(doc, toks, lo, i), i)
     return phrase if phrase is not None else _after_opener(doc, toks, lo, i, j)
 
 
@@ -322,12 +321,12 @@ def _time_adjunct_start(doc: Doc, toks: list[Token], i: int, lo: int) -> int | N
     return k
 
 
-def _conjunct_start(toks: list[Token], lo: int, i: int) -> int:
+def _conjunct_start(doc: Doc, toks: list[Token], lo: int, i: int) -> int:
     """Where the clause ending at toks[i] starts: after ', and', ', but', ';', ':' or a
     dash within a few words ('…, and aides say he will run'), else at lo."""
     for k in range(i - 1, max(lo, i - 6) - 1, -1):
         w = toks[k][2].lower()
-        if w in _CLAUSE_BREAKS or (w in _COORDINATORS and k > lo and toks[k - 1][2] == ","):
+        if w in _CLAUSE_BREAKS or (w in doc.lex.coordinators and k > lo and toks[k - 1][2] == ","):
             return k + 1
     return lo
 
