@@ -132,7 +132,10 @@ def _one_source(doc: Doc, toks: list, paragraph: int) -> Draft | None:
     if draft is None:
         return None
     rest = [t for t in toks if t[0] >= draft.cue[1]]
-    return None if rest and evidential.find(doc, rest, paragraph) else draft
+    if rest and evidential.find(doc, rest, paragraph):
+        doc.log("indirect-evidential", "dropped", "a second source before the quotation speaks it")
+        return None
+    return draft
 
 
 def _semicolon_parts(toks: list) -> list[list]:
