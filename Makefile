@@ -85,10 +85,10 @@ test: $(STAMP) $(AXE)
 clean:
 	rm -rf "$(OUTPUTDIR)" cache .pytest_cache "$(OFFLINEZIP)"
 
-# The quotation engine on its own (plugins/attribution): text in, quotes out.
+# The quotation engine on its own (plugins/archive_quotes): text in, quotes out.
 extract: $(STAMP)
 	@test -n "$(IN)" -a -n "$(OUT)" || { echo "usage: make extract IN=in.jsonl OUT=out.jsonl"; exit 2; }
-	$(BIN)/python -m attribution extract "$(IN)" "$(OUT)"
+	$(BIN)/python -m archive_quotes extract "$(IN)" "$(OUT)"
 
 N ?= 2000
 REPEAT ?= 3
@@ -96,5 +96,5 @@ bench: $(STAMP)
 	$(BIN)/python tools/bench.py --articles $(N) --repeat $(REPEAT) $(if $(SOURCE),--source "$(SOURCE)")
 
 eval: $(STAMP)
-	$(BIN)/python -m attribution eval
-	$(BIN)/python -m attribution bench
+	$(BIN)/python -m archive_quotes eval
+	$(BIN)/python -m archive_quotes bench

@@ -36,7 +36,7 @@ PLUGINS = [
     "quote_annotator",
     "pagefind_search",
     "offline_search",
-    "incremental",
+    "archive_writer",
     "archive_guard",  # one bad file never aborts the build; stale output is removed
 ]
 

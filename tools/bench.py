@@ -16,9 +16,11 @@ caches. Prints a table and writes it to bench/results.md.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -137,37 +139,48 @@ def generate(n: int, seed: int = 20261125) -> list[dict]:
 
 
 def load(source: Path, n: int) -> list[dict]:
+    """n articles from a JSONL corpus or a folder of .md; a corpus shorter than n is
+    used again with new ids (the same texts, as many pages as asked for)."""
     if source.is_dir():
         return [
             {"id": p.stem, "markdown": p.read_text(encoding="utf-8")}
             for p in sorted(source.rglob("*.md"))[:n]
         ]
-    rows = [json.loads(line) for line in source.open(encoding="utf-8")][:n]
-    for i, row in enumerate(rows):
+    with source.open(encoding="utf-8") as f:
+        corpus = [json.loads(line) for line in f if line.strip()]
+    rows = []
+    for i in range(min(n, len(corpus) * 100)):
+        row = dict(corpus[i % len(corpus)])
+        if i >= len(corpus):
+            row["id"] = f"{row['id']}-{i // len(corpus) + 1}"
         row.setdefault("date", f"2005-{1 + i % 12:02d}-{1 + i % 28:02d}")
         row.setdefault("category", "News")
         row.setdefault("title", f"Article {i}")
+        rows.append(row)
     return rows
 
 
 def write_content(articles: list[dict], folder: Path) -> None:
+    """One .md file per article, with Pelican's `Key: value` headers, as a Pelican
+    user's archive has them."""
     (folder / "articles").mkdir(parents=True)
     for a in articles:
+        name = re.sub(r"[^A-Za-z0-9_-]+", "-", a["id"]).strip("-")
         if "markdown" in a:
             text = a["markdown"]
         else:
             head = {
-                "title": a["title"].strip() or a["id"],
-                "date": a["date"],
-                "category": a.get("category") or "News",
-                "slug": a["id"],
-                "tags": a.get("tags") or [],
+                "Title": " ".join(a["title"].split()) or a["id"],
+                "Date": a["date"],
+                "Category": a.get("category") or "News",
+                "Tags": ", ".join(a.get("tags") or []),
+                "Slug": name,
             }
-            text = "---\n" + json.dumps(head, ensure_ascii=False) + "\n---\n\n" + a["text"] + "\n"
-        (folder / "articles" / f"{a['id']}.md").write_text(text, encoding="utf-8")
+            text = "".join(f"{k}: {v}\n" for k, v in head.items() if v) + "\n" + a["text"] + "\n"
+        (folder / "articles" / f"{name}.md").write_text(text, encoding="utf-8")
 
 
-def build(content: Path, out: Path, cache: Path, plain: bool) -> tuple[float, int]:
+def build(content: Path, out: Path, cache: Path, plain: bool) -> Run:
     """One build in a fresh process: (seconds, peak memory in MB of the whole process
     tree: Pelican, its extraction workers, forked writers and Pagefind, summed while
     they run)."""
@@ -199,17 +212,34 @@ def build(content: Path, out: Path, cache: Path, plain: bool) -> tuple[float, in
         *overrides,
     ]
     with tempfile.TemporaryFile("w+") as log:
+        started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True)
         peak = 0
-        while proc.poll() is None:
+        while True:
+            # wait4 (not poll): the rusage of the whole tree, every descendant it waited for
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
             peak = max(peak, tree_rss(proc.pid))
             time.sleep(0.05)
+        wall = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
         output = log.read()
     line = [x for x in output.splitlines() if x.startswith("BENCH")]
     if proc.returncode or not line:
         raise RuntimeError(f"build failed:\n{output[-4000:]}")
-    return float(line[-1].split()[1]), peak // 1024
+    return Run(wall, usage.ru_utime + usage.ru_stime, peak // 1024)
+
+
+@dataclasses.dataclass
+class Run:
+    """One build: wall seconds (process start to end), CPU-seconds of the whole process
+    tree (user + sys, as /usr/bin/time counts them), peak memory in MB."""
+
+    wall: float
+    cpu: float
+    mb: int
 
 
 def tree_rss(root: int) -> int:
@@ -254,7 +284,7 @@ PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 def extraction_rate(articles: list[dict]) -> float:
     sys.path.insert(0, str(ROOT / "plugins"))
-    from attribution import extract_quotes
+    from archive_quotes import extract_quotes
 
     texts = [a.get("text") or a.get("markdown", "") for a in articles]
     started = time.perf_counter()
@@ -272,8 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     articles = load(args.source, args.articles) if args.source else generate(args.articles)
     tmp = Path(tempfile.mkdtemp(prefix="archive-bench-"))
-    times: dict[str, list[float]] = {"a": [], "b": [], "c": []}
-    peaks: dict[str, int] = {"a": 0, "b": 0, "c": 0}
+    runs: dict[str, list[Run]] = {"a": [], "b": [], "c": []}
     try:
         content = tmp / "content"
         write_content(articles, content)
@@ -284,43 +313,62 @@ def main(argv: list[str] | None = None) -> int:
                 out, cache = tmp / f"out-{key}", tmp / f"cache-{key}"
                 shutil.rmtree(out, ignore_errors=True)
                 shutil.rmtree(cache, ignore_errors=True)
-                seconds, mb = build(content, out, cache, plain=key == "a")
-                times[key].append(seconds)
-                peaks[key] = max(peaks[key], mb)
-                print(f"run {r + 1} ({key}): {seconds:.1f} s, {mb} MB", file=sys.stderr)
+                runs[key].append(build(content, out, cache, plain=key == "a"))
+                report(r, key, runs[key][-1])
                 if key == "b":
                     changed.write_text(
                         changed.read_text(encoding="utf-8") + "\n\nEdited.\n", encoding="utf-8"
                     )
-                    seconds, mb = build(content, out, cache, plain=False)
-                    times["c"].append(seconds)
-                    peaks["c"] = max(peaks["c"], mb)
-                    print(f"run {r + 1} (c): {seconds:.1f} s, {mb} MB", file=sys.stderr)
+                    runs["c"].append(build(content, out, cache, plain=False))
+                    report(r, "c", runs["c"][-1])
+        cpu_started = time.process_time()
         rate = extraction_rate(articles)
+        cpu = time.process_time() - cpu_started
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    med = {k: statistics.median(v) for k, v in times.items()}
-    source = args.source.name if args.source else "generated (seed 20261125)"
-    table = "\n".join(
-        [
-            f"N = {len(articles)} articles, corpus: {source}, "
-            f"{args.repeat} alternating runs, medians",
-            "",
-            "| build | median s | peak MB |",
-            "|---|---|---|",
-            f"| (a) plain Pelican, markdown-it reader, simple theme "
-            f"| {med['a']:.1f} | {peaks['a']} |",
-            f"| (b) annotated archive, full build | {med['b']:.1f} | {peaks['b']} |",
-            f"| (c) annotated archive, one article changed | {med['c']:.1f} | {peaks['c']} |",
-            f"| (d) extraction alone | {rate:,.0f} articles/s | |",
-            "",
-            f"b/a = {med['b'] / med['a']:.2f}, c/b = {med['c'] / med['b']:.2f}",
-        ]
-    )
+    table = results_table(args, len(articles), runs, rate, cpu)
     print(table)
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text(table + "\n", encoding="utf-8")
     return 0
+
+
+def report(r: int, key: str, run: Run) -> None:
+    print(
+        f"run {r + 1} ({key}): {run.wall:.1f} s wall, {run.cpu:.1f} CPU-s, {run.mb} MB",
+        file=sys.stderr,
+    )
+
+
+def results_table(args, n: int, runs: dict[str, list[Run]], rate: float, cpu: float) -> str:
+    wall = {k: statistics.median(r.wall for r in v) for k, v in runs.items()}
+    cpus = {k: statistics.median(r.cpu for r in v) for k, v in runs.items()}
+    peak = {k: max(r.mb for r in v) for k, v in runs.items()}
+    source = args.source.name if args.source else "generated (seed 20261125)"
+    rows = {
+        "a": "(a) plain Pelican, markdown-it reader, simple theme, cold",
+        "b": "(b) annotated archive, full build, cold",
+        "c": "(c) annotated archive, one article changed",
+    }
+    return "\n".join(
+        [
+            f"N = {n} articles, corpus: {source}, {os.cpu_count()} cores, "
+            f"{args.repeat} alternating runs, medians",
+            "",
+            "| build | wall s | CPU-s | peak MB |",
+            "|---|---|---|---|",
+            *(
+                f"| {label} | {wall[k]:.1f} | {cpus[k]:.1f} | {peak[k]} |"
+                for k, label in rows.items()
+            ),
+            f"| (d) extraction alone, one core | {rate:,.0f} articles/s | {cpu:.1f} | |",
+            "",
+            f"full build / plain: wall {wall['b'] / wall['a']:.2f}x, "
+            f"CPU {cpus['b'] / cpus['a']:.2f}x; "
+            f"one change / cold plain: wall {wall['c'] / wall['a']:.2f}x, "
+            f"CPU {cpus['c'] / cpus['a']:.2f}x",
+        ]
+    )
 
 
 if __name__ == "__main__":

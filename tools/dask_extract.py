@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from attribution.cli import prediction  # noqa: E402
-from attribution.lexicon import UnsupportedLanguage  # noqa: E402
+from archive_quotes.cli import prediction  # noqa: E402
+from archive_quotes.lexicon import UnsupportedLanguage  # noqa: E402
 
 
 def predict_line(line: str, default_lang: str = "en") -> str | None:

@@ -3,7 +3,7 @@
     python tools/engine_ab.py BASE [NEW] [--rounds 6] [--passes 3] [--data FILE.jsonl]
 
 On a shared machine one timing says little: this extracts each revision's engine
-(plugins/attribution) into a temporary folder, then runs them by turns, in fresh
+(plugins/archive_quotes) into a temporary folder, then runs them by turns, in fresh
 processes, in alternating order (A B, B A, …), each pass over the whole data set
 (PolNeAR dev by default), and prints the medians of articles per second (wall clock)
 and of CPU seconds per pass (time.process_time), with their ratio. NEW defaults to the
@@ -23,13 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from attribution.cli import DEFAULT_SHARED  # noqa: E402
+from archive_quotes.cli import DEFAULT_SHARED  # noqa: E402
 
 # one process: warm up, then `passes` timed passes over the texts of a JSONL
 _RUNNER = """
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
-from attribution import extract_quotes
+from archive_quotes import extract_quotes
 texts = [json.loads(line)["text"] for line in open(sys.argv[2], encoding="utf-8")]
 for t in texts[:20]:
     extract_quotes(t, "en")
@@ -47,12 +47,16 @@ def _checkout(rev: str, into: Path) -> Path:
     """The plugins folder of a revision ("" for the working tree)."""
     if not rev:
         return ROOT / "plugins"
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", rev, "plugins/attribution"],
-        check=True,
-        capture_output=True,
-    ).stdout
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    for package in ("archive_quotes", "attribution"):  # its name before 0.8
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", rev, f"plugins/{package}"], capture_output=True
+        )
+        if archive.returncode == 0:
+            break
+    archive.check_returncode()
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
+    if package != "archive_quotes":
+        (into / "plugins" / package).rename(into / "plugins" / "archive_quotes")
     return into / "plugins"
 
 

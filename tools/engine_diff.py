@@ -3,7 +3,7 @@
     python tools/engine_diff.py snapshot /tmp/speed/base.jsonl
     python tools/engine_diff.py compare /tmp/speed/base.jsonl [--show 5]
 
-Runs attribution.extract_quotes (every field of every Quote and Speaker) and
+Runs archive_quotes.extract_quotes (every field of every Quote and Speaker) and
 cli.prediction (the scorer's records) over the fixture inputs under tests/engine/fixtures
 and over the shared sets when present: eval/{polnear,german_wikinews}-{train,dev}.jsonl
 and corpus/bbc_news.jsonl (German files in "de"). A snapshot is one JSON line per
@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from attribution import extract_quotes  # noqa: E402
-from attribution.cli import DEFAULT_SHARED, prediction  # noqa: E402
+from archive_quotes import extract_quotes  # noqa: E402
+from archive_quotes.cli import DEFAULT_SHARED, prediction  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "engine" / "fixtures"
 #: (set name, path under the shared folder, language, PolNeAR's double-marks typing)

@@ -1,7 +1,7 @@
 """Pelican plugin: every quotation on an article page, marked up in place with its speaker.
 
 - annotate: one article's HTML and title in, annotated HTML and view records out
-  (Pelican-free; the extraction engine is the `attribution` package);
+  (Pelican-free; the extraction engine is the `archive_quotes` package);
 - htmltext: the plain text of HTML with offsets back into it, and in-place wrapping;
 - speakers: speakers across the archive, aliases merged, stable collision-free slugs;
 - cache: each article's extraction cached by content and engine, and the worker pool;

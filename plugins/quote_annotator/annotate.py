@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-from attribution import Quote, extract_quotes
+from archive_quotes import Quote, extract_quotes
 
 from .htmltext import HtmlText
 

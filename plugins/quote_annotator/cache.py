@@ -5,7 +5,7 @@ engine. Each result is kept under
 
     CACHE_PATH/quotes/<engine fingerprint>/<ab>/<sha256 of lang, title, html>.pickle
 
-where the fingerprint hashes the engine's code and lexicons (plugins/attribution) and
+where the fingerprint hashes the engine's code and lexicons (plugins/archive_quotes) and
 this package's Pelican-free half (annotate.py, htmltext.py): editing any of them,
 or a new engine version, starts a new folder, and the old ones are removed. Entries are
 written atomically (atomic.write_bytes), one file each, so several builds or a
@@ -28,20 +28,20 @@ import shutil
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-import attribution
-from attribution import UnsupportedLanguage
+import archive_quotes
+from archive_quotes import UnsupportedLanguage
 
 from . import annotate, atomic
 
 logger = logging.getLogger(__name__)
 
 _HERE = Path(__file__).resolve().parent
-_ENGINE = Path(attribution.__file__).resolve().parent
+_ENGINE = Path(archive_quotes.__file__).resolve().parent
 
 
 def engine_fingerprint() -> str:
     """A hash of everything an extraction result depends on besides the article."""
-    digest = hashlib.sha256(attribution.ENGINE_VERSION.encode())
+    digest = hashlib.sha256(archive_quotes.ENGINE_VERSION.encode())
     files = sorted(p for p in _ENGINE.rglob("*") if p.is_file() and p.suffix in {".py", ".txt"})
     files += [_HERE / "annotate.py", _HERE / "htmltext.py"]
     for path in files:

@@ -270,7 +270,7 @@ class SpeakerGenerator(Generator):
     def generate_output(self, writer) -> None:
         speaker_template = self.get_template("speaker")
         # a writer that renders on every core and leaves unchanged files alone
-        # (plugins/incremental) is asked to; Pelican's own writer writes everything
+        # (plugins/archive_writer) is asked to; Pelican's own writer writes everything
         parallel = getattr(writer, "parallel", None)
         write_text = getattr(writer, "write_text", None) or self._write_text
         owns = getattr(writer, "owns", None) or (lambda name: True)

@@ -19,9 +19,9 @@ from pathlib import Path
 import yaml
 from unidecode import unidecode
 
-from attribution import NAME_PARTICLES
-from attribution.lexicon import SUPPORTED
-from attribution.lexicon import load as load_lexicon
+from archive_quotes import NAME_PARTICLES
+from archive_quotes.lexicon import SUPPORTED
+from archive_quotes.lexicon import load as load_lexicon
 
 logger = logging.getLogger(__name__)
 

@@ -28,11 +28,11 @@ def test_key_depends_on_title_html_and_language():
 
 def test_fingerprint_follows_engine_version_and_files(monkeypatch, tmp_path):
     before = cache.engine_fingerprint()
-    monkeypatch.setattr(cache.attribution, "ENGINE_VERSION", "999.0")
+    monkeypatch.setattr(cache.archive_quotes, "ENGINE_VERSION", "999.0")
     assert cache.engine_fingerprint() != before
     monkeypatch.undo()
     # a lexicon edited without a new version number is a new engine too
-    engine = tmp_path / "attribution"
+    engine = tmp_path / "archive_quotes"
     shutil.copytree(cache._ENGINE, engine, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(cache, "_ENGINE", engine)
     assert cache.engine_fingerprint() == before

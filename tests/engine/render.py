@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from attribution import extract_quotes
+from archive_quotes import extract_quotes
 
 
 def render(text: str, lang: str = "en") -> str:

@@ -9,7 +9,7 @@ import sys
 
 def run(*args, cwd=None):
     return subprocess.run(
-        [sys.executable, "-m", "attribution", *args], capture_output=True, text=True, cwd=cwd
+        [sys.executable, "-m", "archive_quotes", *args], capture_output=True, text=True, cwd=cwd
     )
 
 

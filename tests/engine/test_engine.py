@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from attribution import SUPPORTED, UnsupportedLanguage, extract_quotes
+from archive_quotes import SUPPORTED, UnsupportedLanguage, extract_quotes
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed"
 
 
 def test_engine_imports_neither_pelican_nor_markdown_it():
     code = (
-        "import sys, attribution; attribution.extract_quotes('“Hi,” he said.');"
+        "import sys, archive_quotes; archive_quotes.extract_quotes('“Hi,” he said.');"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
         "{'pelican', 'markdown_it', 'mdit_py_plugins', 'jinja2'}))"
     )
@@ -46,7 +46,7 @@ def test_records_are_frozen_picklable_and_offsets_hold():
 
 
 def test_trace_says_what_each_rule_decided():
-    from attribution import Trace
+    from archive_quotes import Trace
 
     trace = Trace()
     extract_quotes(

@@ -14,10 +14,10 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from attribution.lexicon import load, token_pattern, word_pattern
-from attribution.rules import canonical, cues, entities, indirect, marks, segment
-from attribution.rules.indirect import common, evidential
-from attribution.state import Draft
+from archive_quotes.lexicon import load, token_pattern, word_pattern
+from archive_quotes.rules import canonical, cues, entities, indirect, marks, segment
+from archive_quotes.rules.indirect import common, evidential
+from archive_quotes.state import Draft
 
 LANGS = ("en", "de")
 

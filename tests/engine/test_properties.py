@@ -7,7 +7,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from attribution import extract_quotes
+from archive_quotes import extract_quotes
 
 MARKS = "\"“”„«»‹›‘’‚'"
 pieces = st.sampled_from(

@@ -21,7 +21,7 @@ def test_generated_corpus_is_reproducible_and_news_like():
 
 
 def test_generated_quotes_are_found_by_the_engine():
-    from attribution import extract_quotes
+    from archive_quotes import extract_quotes
 
     article = bench.generate(1)[0]
     found = extract_quotes(article["title"] + "\n\n" + article["text"]).quotes

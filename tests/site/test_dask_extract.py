@@ -13,7 +13,7 @@ pytest.importorskip("dask", reason="the optional 'scale' dependencies are not in
 sys.path.insert(0, str(ROOT / "tools"))
 import dask_extract  # noqa: E402
 
-from attribution.cli import extract_file  # noqa: E402
+from archive_quotes.cli import extract_file  # noqa: E402
 
 ARTICLES = [
     {"id": f"a{n}", "text": f"“We need {n} new schools,” said Mayor Anna Berg.\n\nShe left."}

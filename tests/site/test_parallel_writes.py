@@ -7,10 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
-from incremental.writer import SkipUnchangedWriter
 from jinja2 import DictLoader, Environment
 from pelican.settings import DEFAULT_CONFIG
 
+from archive_writer.writer import SkipUnchangedWriter
 from sitebuild import PELICANCONF, run_pelican
 
 TAGS = ["harbour", "schools", "budget"]
@@ -117,7 +117,7 @@ def test_list_pages_follow_the_articles_on_them(tmp_path):
 
 def test_list_pages_follow_the_addresses_of_their_articles(tmp_path):
     # the writer alone (no plugin attributes that carry the address), on every core
-    settings = ('PLUGINS=["mdit_reader", "incremental"]', "WRITE_PARALLEL_MIN=1")
+    settings = ('PLUGINS=["mdit_reader", "archive_writer"]', "WRITE_PARALLEL_MIN=1")
     content, out = _content(tmp_path), tmp_path / "out"
     _build(content, out, *settings)
     # the articles' addresses change (a setting no template names): every list follows

@@ -1,9 +1,9 @@
 """The engine's command line: extract a JSONL, score it, debug one article, time it.
 
-python -m attribution extract IN.jsonl OUT.jsonl
-python -m attribution eval [--shared ../shared]
-python -m attribution debug FILE [--lang de]
-python -m attribution bench [--shared ../shared]
+python -m archive_quotes extract IN.jsonl OUT.jsonl
+python -m archive_quotes eval [--shared ../shared]
+python -m archive_quotes debug FILE [--lang de]
+python -m archive_quotes bench [--shared ../shared]
 """
 
 from __future__ import annotations
@@ -233,7 +233,9 @@ def debug(path: Path, lang: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m attribution", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m archive_quotes", description=__doc__.split("\n")[0]
+    )
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="predictions for a JSONL of {id, text, lang?}")
     ex.add_argument("src", type=Path)
