@@ -15,7 +15,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
-from quote_annotator.atomic import write_bytes
+from archive_site.atomic import write_bytes
 
 logger = logging.getLogger(__name__)
 

@@ -30,8 +30,9 @@ from pathlib import Path
 
 import archive_quotes
 from archive_quotes import UnsupportedLanguage
+from archive_site import atomic
 
-from . import annotate, atomic
+from . import annotate
 
 logger = logging.getLogger(__name__)
 

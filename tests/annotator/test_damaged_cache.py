@@ -7,7 +7,8 @@ import shutil
 
 import pytest
 
-from quote_annotator import atomic, cache
+from archive_site import atomic
+from quote_annotator import cache
 from sitebuild import HARBOUR_ARTICLE as ARTICLE
 from sitebuild import PELICANCONF, build_articles, run_pelican
 

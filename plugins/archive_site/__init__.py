@@ -1,0 +1,5 @@
+"""What the archive's plugins share: not a plugin itself (nothing to register), but the
+contracts between them, in one place, as Pelican's own `signals.py` is for Pelican.
+
+- atomic: files written whole or not at all (every cache and manifest of the build).
+"""
