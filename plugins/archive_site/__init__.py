@@ -2,4 +2,5 @@
 contracts between them, in one place, as Pelican's own `signals.py` is for Pelican.
 
 - atomic: files written whole or not at all (every cache and manifest of the build).
+- build: one build's state, shared between signals (instead of module globals).
 """
