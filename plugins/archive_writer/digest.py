@@ -14,6 +14,8 @@ from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 
+from archive_site import pelican_internals
+
 #: Attributes of an article that are not the article's own (or are digested otherwise).
 SKIP_ATTRS = {"_context", "settings", "_content", "_summary"}
 
@@ -101,7 +103,7 @@ class Describer:
             for k, v in vars(article).items()
             if k not in SKIP_ATTRS
         }
-        own["_content"] = text_digest(article._content or "")
+        own["_content"] = text_digest(pelican_internals.get_html(article))
         own["url"] = article.url  # made from settings no template names (ARTICLE_URL)
         self._active.add(id(article))
         try:

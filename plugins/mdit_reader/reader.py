@@ -9,6 +9,8 @@ import re
 from pelican import signals
 from pelican.readers import BaseReader
 
+from archive_site import pelican_internals
+
 from . import render as rendering
 from .settings import DEFAULTS, validate
 from .source import (
@@ -166,22 +168,28 @@ def sanitize_other_readers(content) -> None:
             content.metadata[key] = clean = without_control_characters(value)
             if vars(content).get(key.lower()) == value:  # the attribute made from it
                 setattr(content, key.lower(), clean)
-    for attribute in ("_content", "_summary", "title"):
-        value = vars(content).get(attribute)
+    fields = (
+        (pelican_internals.get_html, pelican_internals.set_html),
+        (pelican_internals.get_summary, pelican_internals.set_summary),
+        (lambda c: vars(c).get("title"), lambda c, v: setattr(c, "title", v)),
+    )
+    for get, put in fields:
+        value = get(content)
         if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
             removed += CONTROL_CHARACTERS.findall(value)
-            setattr(content, attribute, without_control_characters(value))
+            put(content, without_control_characters(value))
     if removed:
         kinds = " ".join(f"U+{ord(c):04X}" for c in sorted(set(removed)))
         logger.warning(
             "%s: removed %s (%s)", shown, count_of(len(removed), "control character"), kinds
         )
-    if not content._content:
+    html = pelican_internals.get_html(content)
+    if not html:
         return
-    clean = rendering.sanitize(content._content)
-    if clean != content._content:
+    clean = rendering.sanitize(html)
+    if clean != html:
         logger.warning("%s: removed active or unknown HTML (scripts never run on the site)", shown)
-    content._content = clean
+        pelican_internals.set_html(content, clean)
 
 
 def register() -> None:

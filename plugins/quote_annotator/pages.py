@@ -7,16 +7,15 @@ speaker a stable URL, links every quote's speaker to it, and writes the pages.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pelican.contents import Article
 from pelican.generators import Generator
+
+from archive_site import contracts, pelican_internals
 
 from . import exports, progress
 from .annotate import render
@@ -269,38 +268,30 @@ class SpeakerGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         speaker_template = self.get_template("speaker")
-        # a writer that renders on every core and leaves unchanged files alone
-        # (plugins/archive_writer) is asked to; Pelican's own writer writes everything
-        parallel = getattr(writer, "parallel", None)
-        write_text = getattr(writer, "write_text", None) or self._write_text
-        owns = getattr(writer, "owns", None) or (lambda name: True)
-        work = len(self.speaker_pages) + len(self.annotated)
-        with parallel(work) if parallel else contextlib.nullcontext():
-            for page in self.speaker_pages:
-                writer.write_file(
-                    page.save_as,
-                    speaker_template,
-                    self.context,
-                    speaker=page,
-                    relative_urls=self.settings["RELATIVE_URLS"],
-                    url=page.url,
-                )
-            for article in self.annotated:
-                write_text(_annotations_path(article.save_as), article.web_annotations)
-            rows = None
-            tables = [self.settings["QUOTES_JSONL_SAVE_AS"], self.settings["QUOTES_CSV_SAVE_AS"]]
-            if any(owns(name) for name in tables):
-                rows = exports.quote_rows(self.annotated, self.settings)
-                for name, text in exports.quote_tables(rows, self.settings):
-                    write_text(name, text)
-            report = self.settings.get("QUOTES_MERGES_SAVE_AS")
-            if report and owns(report):
-                write_text(report, exports.merges_csv(self.merges))
-            listing = self.settings.get("SPEAKERS_JSON_SAVE_AS")
-            if listing and owns(listing):
-                write_text(listing, exports.speakers_json(self.speaker_pages))
+        for page in self.speaker_pages:
+            writer.write_file(
+                page.save_as,
+                speaker_template,
+                self.context,
+                speaker=page,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=page.url,
+            )
+
+        def write(name: str, text: str) -> None:
+            # a DataWriter (plugins/archive_writer) leaves an unchanged file alone
+            contracts.write_text(writer, self.output_path, name, text)
+
+        for article in self.annotated:
+            write(_annotations_path(article.save_as), article.web_annotations)
+        rows = exports.quote_rows(self.annotated, self.settings)
+        for name, text in exports.quote_tables(rows, self.settings):
+            write(name, text)
+        if report := self.settings.get("QUOTES_MERGES_SAVE_AS"):
+            write(report, exports.merges_csv(self.merges))
+        if listing := self.settings.get("SPEAKERS_JSON_SAVE_AS"):
+            write(listing, exports.speakers_json(self.speaker_pages))
         if self.settings.get("QUOTES_SEARCH_RECORDS"):
-            rows = rows if rows is not None else exports.quote_rows(self.annotated, self.settings)
             exports.write_search_records(self.output_path, rows, self.settings)
         writer.write_file(
             self.settings["SPEAKERS_SAVE_AS"],
@@ -309,12 +300,6 @@ class SpeakerGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
             url=self.settings["SPEAKERS_URL"],
         )
-
-    def _write_text(self, name: str, text: str) -> None:
-        path = os.path.join(self.output_path, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
 
 
 #: How many speakers and quotations the home page shows.
@@ -372,10 +357,7 @@ def mark_up(article, extraction, canonical, siteurl: str) -> tuple:
 
 def apply_annotation(article, annotation) -> None:
     """Give the article its annotated content and what the templates show."""
-    article._content = annotation.content
-    # Pelican memoizes content per article: forget any copy made before the annotation
-    for key in [k for k in Article.get_content.cache if k and k[0] is article]:
-        del Article.get_content.cache[key]
+    pelican_internals.set_html(article, annotation.content)
     article.title_html = annotation.title
     article.quotes = annotation.quotes
     article.quote_speakers = annotation.speakers

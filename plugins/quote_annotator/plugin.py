@@ -9,6 +9,8 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.utils import truncate_html_paragraphs, truncate_html_words
 
+from archive_site import pelican_internals
+
 from . import progress
 from .cache import extractor, finish
 from .pages import get_generators
@@ -102,11 +104,12 @@ def read_quotes(content) -> None:
         return  # Pelican itself reports the missing title and skips the article
     lang = content.metadata.get("lang") or content.settings.get("DEFAULT_LANG", "en")
     content.quote_future = extractor(content.settings).submit(
-        content.title, content._content or "", lang
+        content.title, pelican_internals.get_html(content), lang
     )
     if "summary" not in content.metadata:
         # the summary is Pelican's own, taken before any annotation is added
-        content.metadata["summary"] = _summary(content._content or "", content.settings)
+        html = pelican_internals.get_html(content)
+        content.metadata["summary"] = _summary(html, content.settings)
 
 
 def register() -> None:
