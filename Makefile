@@ -18,8 +18,10 @@ OFFLINEZIP ?= $(BASEDIR)/dist/annotated-archive.zip
 GITHUB_PAGES_BRANCH ?= gh-pages
 GITHUB_PAGES_COMMIT_MESSAGE ?= Generate the archive site
 
-# The virtual environment is (re)built whenever the pinned dependencies change.
+# The virtual environment is (re)built whenever the pinned dependencies change: what a
+# build needs (STAMP), and the test tools on top for `make test` (TEST_STAMP).
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: help venv html regenerate serve devserver publish github test clean extract eval offline bench
 
@@ -41,6 +43,10 @@ venv: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON3) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
@@ -74,11 +80,11 @@ github: $(STAMP)
 AXE_VERSION ?= 4.14.1
 AXE := $(VENV)/node/node_modules/axe-core/axe.min.js
 
-$(AXE): $(STAMP)
+$(AXE): $(TEST_STAMP)
 	@command -v npm >/dev/null 2>&1 || { echo "npm not found: the accessibility tests will be skipped"; exit 0; }; \
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/node axe-core@$(AXE_VERSION)
 
-test: $(STAMP) $(AXE)
+test: $(TEST_STAMP) $(AXE)
 	$(BIN)/ruff check plugins tests tools publish pelicanconf.py
 	$(BIN)/python -m pytest
 
