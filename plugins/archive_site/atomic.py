@@ -11,28 +11,24 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import threading
 from pathlib import Path
 
 __all__ = ["write_bytes"]
-
-# mkstemp makes files only their owner can read; a written file gets the mode open()
-# would give it (read once, at import: os.umask can only be read by setting it)
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 
 
 def write_bytes(path: str | os.PathLike, data: bytes, *, fsync: bool = False) -> None:
     """Write data to path atomically, creating its folder; fsync=True also flushes it
     to the disk before the rename (survives a power cut, at a cost in speed).
 
+    The temporary file is named by process and thread (two writers never share one)
+    and created as open() creates files, so the written file gets the usual mode.
     Raises OSError as open() would; no temporary file is left behind either way."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = path.parent / f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
     try:
-        with os.fdopen(fd, "wb") as f:
-            os.fchmod(f.fileno(), 0o666 & ~_UMASK)
+        with open(tmp, "wb") as f:
             f.write(data)
             if fsync:
                 f.flush()
