@@ -3,4 +3,5 @@ contracts between them, in one place, as Pelican's own `signals.py` is for Pelic
 
 - atomic: files written whole or not at all (every cache and manifest of the build).
 - build: one build's state, shared between signals (instead of module globals).
+- slugs: the one slugifier (Pelican's, transliterated) of speakers, guard and importer.
 """
