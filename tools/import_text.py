@@ -14,10 +14,12 @@ import argparse
 import datetime
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
+import markupsafe
 import yaml
+
+from archive_site import slugs
 
 _CLOSERS = "\"'”’»«›‹“)]"
 _SENTENCE_END = ".!?:;,…"
@@ -42,8 +44,9 @@ def escape(text: str) -> str:
 
 
 def slugify(title: str, limit: int = 60) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    """The slug Pelican would give the title by default, transliterated to ASCII
+    ('Путин заявил' -> 'putin-zaiavil'), cut to limit; 'article' when there is none."""
+    slug = slugs.slug_of(markupsafe.escape(title))
     return slug[:limit].rstrip("-") or "article"
 
 

@@ -47,8 +47,9 @@ import unicodedata
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.urlwrappers import URLWrapper
-from pelican.utils import order_content, process_translations, slugify
-from unidecode import unidecode
+from pelican.utils import order_content, process_translations
+
+from archive_site import slugs
 
 from . import inputs, pelican_cache, stale
 
@@ -123,13 +124,9 @@ def is_safe(slug) -> bool:
 
 def slug_of(value: str, settings, kind: str = "SLUG") -> str:
     """Pelican's slug of the value (with the kind's regex substitutions), transliterated
-    when Pelican keeps Unicode and its slug is empty; '' when there is none."""
-    subs = settings.get(f"{kind}_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
-    options = {"regex_subs": subs, "preserve_case": settings.get("SLUGIFY_PRESERVE_CASE", False)}
-    slug = slugify(value, use_unicode=settings.get("SLUGIFY_USE_UNICODE", False), **options)
-    if not slug:
-        slug = slugify(unidecode(value), use_unicode=False, **options)
-    slug = cut(slug)
+    when Pelican keeps Unicode and its slug is empty (archive_site.slugs), cut to
+    MAX_SLUG; '' when there is none or it is not safe."""
+    slug = cut(slugs.slug_of(value, settings, kind))
     return slug if is_safe(slug) else ""
 
 

@@ -27,6 +27,8 @@ import logging
 import os
 import time
 
+from archive_site import atomic
+
 logger = logging.getLogger(__name__)
 
 MANIFEST = "output-manifest.json"
@@ -145,11 +147,10 @@ def load(manifest: str) -> dict[str, list]:
 
 
 def save(manifest: str, outputs: dict[str, list]) -> None:
+    """Write the manifest whole or not at all (a build killed while writing it leaves
+    the previous one)."""
+    data = json.dumps({"version": 1, "outputs": outputs}, indent=0, sort_keys=True)
     try:
-        os.makedirs(os.path.dirname(manifest) or ".", exist_ok=True)
-        tmp = f"{manifest}.tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump({"version": 1, "outputs": outputs}, f, indent=0, sort_keys=True)
-        os.replace(tmp, manifest)
+        atomic.write_bytes(manifest, data.encode("utf-8"))
     except OSError as err:
         logger.warning("cannot save %s: %s", manifest, err)

@@ -25,12 +25,14 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import weakref
 from concurrent.futures import Future, ProcessPoolExecutor
+from logging.handlers import QueueHandler, QueueListener
 from pathlib import Path
 
 import archive_quotes
 from archive_quotes import UnsupportedLanguage
-from archive_site import atomic
+from archive_site import atomic, build
 
 from . import annotate
 
@@ -95,11 +97,12 @@ class ExtractionCache:
                 if old.name != self.fingerprint:
                     shutil.rmtree(old, ignore_errors=True)
 
-    def _path(self, key: str) -> Path | None:
+    def path_of(self, key: str) -> Path | None:
+        """The file that keeps an article's result (None: no cache folder)."""
         return self.folder / key[:2] / f"{key}.pickle" if self.folder else None
 
     def has(self, key: str) -> bool:
-        path = self._path(key)
+        path = self.path_of(key)
         if path is not None and path.is_file():
             self.hits += 1
             return True
@@ -107,7 +110,7 @@ class ExtractionCache:
         return False
 
     def read(self, key: str) -> bytes | None:
-        path = self._path(key)
+        path = self.path_of(key)
         if path is None:
             return None
         try:
@@ -116,7 +119,7 @@ class ExtractionCache:
             return None
 
     def put(self, key: str, data: bytes) -> None:
-        path = self._path(key)
+        path = self.path_of(key)
         if path is not None:
             store(path, data)
 
@@ -133,7 +136,7 @@ class _Cached(Future):
     def path(self) -> Path | None:
         """The cache file the result is read from."""
         cache, key = self._article[:2]
-        return cache._path(key)
+        return cache.path_of(key)
 
     def result(self, timeout=None):
         if not self.done():
@@ -164,6 +167,58 @@ class _Cached(Future):
         return fresh
 
 
+def _log_to(queue, level: int) -> None:
+    """A worker's logging (the pool's initializer): every record at the parent's level
+    or above goes to the queue the parent's listener reads, and nowhere else."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(QueueHandler(queue))
+    root.setLevel(level)
+
+
+class WorkerPool:
+    """Worker processes whose log records reach this process's handlers.
+
+    The workers are spawned, not forked (the parent may run threads: logging, the
+    devserver), so they start with no logging of their own: each sends its records
+    through a queue (QueueHandler), and a QueueListener here hands them to the handlers
+    the root logger has when the pool starts (Pelican's, or a test's), at their levels.
+    """
+
+    def __init__(self, workers: int):
+        context = multiprocessing.get_context("spawn")
+        root = logging.getLogger()
+        self._queue = context.Queue()
+        self._listener = QueueListener(self._queue, *root.handlers, respect_handler_level=True)
+        self._listener.start()
+        try:
+            self._pool = ProcessPoolExecutor(
+                workers,
+                mp_context=context,
+                initializer=_log_to,
+                initargs=(self._queue, root.getEffectiveLevel()),
+            )
+        except BaseException:
+            self._stop_listening()
+            raise
+
+    def submit(self, fn, /, *args) -> Future:
+        return self._pool.submit(fn, *args)
+
+    def close(self) -> None:
+        """Stop the workers, then the listener once their last records are handled."""
+        try:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            self._stop_listening()
+
+    def _stop_listening(self) -> None:
+        self._listener.stop()  # handles every record queued before it returns
+        self._queue.close()
+        self._queue.join_thread()
+
+
 class Extractor:
     """Runs the engine for the articles Pelican reads: from the cache when it can, in a
     pool of worker processes when there is enough work, inline otherwise.
@@ -179,7 +234,7 @@ class Extractor:
     def __init__(self, cache: ExtractionCache, workers: int):
         self.cache = cache
         self.workers = workers
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: WorkerPool | None = None
         self._inline = 0
 
     def submit(self, title: str, html: str, lang: str) -> Future:
@@ -196,11 +251,9 @@ class Extractor:
         future: Future = Future()
         if self.workers > 1 and self._inline >= self.INLINE:
             if self._pool is None:
-                # spawn, not fork: the parent may run threads (logging, the devserver)
-                context = multiprocessing.get_context("spawn")
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+                self._pool = WorkerPool(self.workers)
             # the worker writes the cache file too: Pelican's process only reads
-            path = self.cache._path(key)
+            path = self.cache.path_of(key)
             return self._pool.submit(extract_and_store, title, html, lang, path)
         self._inline += 1
         try:
@@ -214,21 +267,30 @@ class Extractor:
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+            pool, self._pool = self._pool, None
+            pool.close()
 
 
-_extractor: Extractor | None = None
+#: Where a build keeps its extractor (archive_site.build).
+STATE = "quote_annotator.extractor"
+
+# Until pages.py passes its settings to finish() (it is edited elsewhere meanwhile), a
+# call without them means the build that made an extractor last: remove this with the
+# default of finish()'s argument.
+_made_last: weakref.ref[build.BuildState] | None = None
 
 
 def extractor(settings) -> Extractor:
     """This build's extractor (created with the first article, closed by finish())."""
-    global _extractor
-    if _extractor is None:
+    global _made_last
+    state = build.of(settings)
+    made = state.get(STATE)
+    if made is None:
         folder = settings.get("CACHE_PATH") if settings.get("QUOTES_CACHE", True) else None
         workers = settings.get("QUOTES_WORKERS") or os.cpu_count() or 1
-        _extractor = Extractor(ExtractionCache(folder), workers)
-    return _extractor
+        made = state[STATE] = Extractor(ExtractionCache(folder), workers)
+        _made_last = weakref.ref(state)
+    return made
 
 
 def collect(article, future: Future) -> bytes | None:
@@ -389,12 +451,11 @@ def _is_entry(value) -> bool:
     return isinstance(value, tuple) and len(value) == 4 and isinstance(value[1], list)
 
 
-def finish(*_args) -> None:
+def finish(settings=None) -> None:
     """Stop this build's worker processes; the next build starts afresh."""
-    global _extractor
-    if _extractor is not None:
-        done = _extractor
-        _extractor = None
+    state = build.of(settings) if settings is not None else _made_last and _made_last()
+    done = state.pop(STATE, None) if state is not None else None
+    if done is not None:
         done.close()
         if done.cache.hits or done.cache.misses:
             logger.info(

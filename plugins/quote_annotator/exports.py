@@ -15,6 +15,8 @@ import os
 import re
 from bisect import bisect_right
 
+from jinja2.utils import htmlsafe_json_dumps
+
 FIELDS = [
     "id",
     "url",
@@ -183,12 +185,6 @@ def search_meta(quotes, text: str) -> str:
 _WORD = re.compile(r"\S+")
 
 
-def _json_for_html(data) -> str:
-    """JSON that can sit inside a <script> element: no '<', '>' or '&' to break out."""
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def jsonld(article, siteurl: str) -> str:
     """schema.org Quotation records of one article, for a <script type="application/ld+json">."""
     url = f"{siteurl}/{article.url}"
@@ -212,7 +208,11 @@ def jsonld(article, siteurl: str) -> str:
             if quote.speaker_url:
                 item["creator"]["url"] = f"{siteurl}/{quote.speaker_url}"
         graph.append(item)
-    return _json_for_html({"@context": "https://schema.org", "@graph": graph})
+    # Jinja's |tojson: '<', '>', '&' and "'" as \u escapes, so the JSON can sit in a
+    # <script> element (no '</script>' or '<!--' in it); other characters as they are
+    return str(
+        htmlsafe_json_dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
+    )
 
 
 _WIKIDATA = re.compile(r"Q[1-9]\d*")
@@ -233,7 +233,7 @@ def speaker_jsonld(page, siteurl: str) -> str:
         item["description"] = page.description
     if page.wikidata and _WIKIDATA.fullmatch(page.wikidata):
         item["sameAs"] = [f"https://www.wikidata.org/wiki/{page.wikidata}"]
-    return _json_for_html(item)
+    return str(htmlsafe_json_dumps(item, ensure_ascii=False))  # for a <script>, as jsonld()
 
 
 def web_annotations(article, text: str, siteurl: str) -> dict:

@@ -77,21 +77,32 @@ def _summary(html: str, settings) -> str:
     )
 
 
-def _page_written(path, context=None) -> None:
-    progress.current().page()
+def _starting(pelican) -> None:
+    """A run of the build begins (the devserver runs one settings many times): its
+    progress line starts, after any left by a run that failed half-way is put away."""
+    _put_away(pelican.settings, report=False)
+    progress.current(pelican.settings)
 
 
-# a writer that renders in several processes may send this later, without the context
-_page_written.replay_safe = True
+def _writing(generators) -> None:
+    shown = progress.current(generators[0].settings)
+    shown.next_stage("writing")
+    # content_written carries no settings to find the build by (its context is a copy of
+    # the generators' context, or None when archive_writer replays a child's pages), so
+    # this build's line receives it itself while the build writes: connected strongly
+    # (blinker holds receivers weakly), disconnected when the line is put away
+    signals.content_written.connect(shown.page_written, weak=False)
 
 
-def _writing(*_args) -> None:
-    progress.current().next_stage("writing")
+def _put_away(settings, *, report: bool = True) -> None:
+    shown = progress.close(settings, report=report)
+    if shown is not None:
+        signals.content_written.disconnect(shown.page_written)
 
 
-def _done(*_args) -> None:
-    finish()
-    progress.close_current()
+def _done(pelican) -> None:
+    finish(pelican.settings)
+    _put_away(pelican.settings)
 
 
 def read_quotes(content) -> None:
@@ -99,7 +110,7 @@ def read_quotes(content) -> None:
     pages.py collects the result and marks it up once every speaker is known."""
     if not isinstance(content, Article) or not content.settings.get("QUOTES_ENABLED", True):
         return
-    progress.current().article()
+    progress.current(content.settings).article()
     if not getattr(content, "title", None):
         return  # Pelican itself reports the missing title and skips the article
     lang = content.metadata.get("lang") or content.settings.get("DEFAULT_LANG", "en")
@@ -115,7 +126,7 @@ def read_quotes(content) -> None:
 def register() -> None:
     signals.initialized.connect(check_settings)
     signals.content_object_init.connect(read_quotes)
+    signals.get_generators.connect(_starting)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(_writing)
-    signals.content_written.connect(_page_written)
     signals.finalized.connect(_done)

@@ -1,31 +1,72 @@
 """A progress line for long builds: articles read, quotes found, pages written.
 
-On a terminal, Pelican shows a "Generating..." spinner while it builds; the line is
-written into that spinner, redrawn at most five times a second, so it never mixes
-with log messages. Elsewhere (CI logs, pipes, -q) nothing is drawn. The time of each
-stage is logged at the end (visible with -v).
+On a terminal, the line is a rich.progress display on Pelican's console
+(`pelican.log.console`), so it never mixes with log messages; under Pelican's
+"Generating..." spinner it is drawn with it, redrawn at most five times a second.
+Elsewhere (CI logs, pipes) nothing is drawn. The time of each stage is logged at the end
+(visible with -v). A display that fails is switched off: it never stops a build.
+
+Each build keeps its line in its state (archive_site.build), from the start of a run
+to `finalized` (plugin.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import time
+import weakref
+
+from pelican.log import console as pelican_console
+from rich import progress as rich_progress
+
+from archive_site import build
 
 logger = logging.getLogger(__name__)
+
+#: Where a build keeps its progress line (archive_site.build).
+STATE = "quote_annotator.progress"
 
 
 class Progress:
     INTERVAL = 0.2
 
-    def __init__(self, spinner=None):
-        # rich's Spinner of Pelican's status display, if one is on screen
-        self.spinner = spinner if spinner is not None else _pelican_spinner()
-        self.enabled = self.spinner is not None
+    def __init__(self, console=None, *, display: bool = True):
+        """console: where to draw (None: Pelican's); display=False: count, never draw."""
         self.articles = self.quotes = self.pages = 0
         self.stage = "reading"
         self.started = self._mark = time.perf_counter()
         self.stages: list[tuple[str, float]] = []
         self._drawn = 0.0
+        self._display = self._task = None
+        # a process forked to render pages (archive_writer) counts, but never draws: the
+        # display's lock may have been held by another thread of the parent at the fork
+        self._pid = os.getpid()
+        if display:
+            try:
+                self._start_display(console if console is not None else pelican_console)
+            except Exception:  # noqa: BLE001 - a display problem must never stop a build
+                self._display = None
+
+    @property
+    def enabled(self) -> bool:
+        return self._display is not None
+
+    def _start_display(self, console) -> None:
+        if not console.is_terminal:
+            return
+        display = rich_progress.Progress(
+            rich_progress.TextColumn("{task.description}", markup=False),
+            console=console,
+            transient=True,  # gone once the build is done: the log line tells the rest
+            refresh_per_second=1 / self.INTERVAL,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self._task = display.add_task(self.line(), total=None)
+        display.start()
+        self._display = display
 
     def next_stage(self, name: str) -> None:
         now = time.perf_counter()
@@ -44,6 +85,13 @@ class Progress:
         self.pages += 1
         self.draw()
 
+    def page_written(self, path, context=None) -> None:
+        """A receiver of Pelican's `content_written` for this build (see plugin.py)."""
+        self.page()
+
+    # a writer that renders in several processes may send it later, without the context
+    page_written.replay_safe = True
+
     def line(self) -> str:
         return (
             f"{self.stage}: {self.articles:,} articles read · {self.quotes:,} quotes found"
@@ -51,21 +99,33 @@ class Progress:
         )
 
     def draw(self, force: bool = False) -> None:
-        if not self.enabled:
+        if self._display is None or os.getpid() != self._pid:
             return
         now = time.perf_counter()
         if not force and now - self._drawn < self.INTERVAL:
             return
         self._drawn = now
         try:
-            self.spinner.update(text=f"Generating... {self.line()}")
+            self._display.update(self._task, description=self.line())
         except Exception:  # noqa: BLE001 - a display problem must never stop a build
-            self.enabled = False
+            self.stop()
+
+    def stop(self) -> None:
+        """Take the line off the screen (the build goes on without it)."""
+        display, self._display = self._display, None
+        if display is None or os.getpid() != self._pid:
+            return
+        # a display problem must never stop a build
+        with contextlib.suppress(Exception):
+            # hidden first: under Pelican's spinner, the line is gone from its next frame
+            display.update(self._task, visible=False, refresh=True)
+        with contextlib.suppress(Exception):
+            display.stop()
 
     def close(self) -> None:
+        """The build is done: the line goes, the stages' times are logged."""
         self.stages.append((self.stage, time.perf_counter() - self._mark))
-        if self.enabled:
-            self.spinner.update(text="Generating...")
+        self.stop()
         logger.info(
             "%s; %s",
             self.line().split(": ", 1)[1],
@@ -73,33 +133,31 @@ class Progress:
         )
 
 
-_current: Progress | None = None
+# Until pages.py passes its settings to current() (it is edited elsewhere meanwhile), a
+# call without them means the build that started a progress line last: remove this with
+# the default of current()'s argument.
+_made_last: weakref.ref[build.BuildState] | None = None
 
 
-def current() -> Progress:
-    """This build's progress line (started with the first article, closed at the end)."""
-    global _current
-    if _current is None:
-        _current = Progress()
-    return _current
+def current(settings=None) -> Progress:
+    """This build's progress line (made on first use, closed by close())."""
+    global _made_last
+    state = build.of(settings) if settings is not None else _made_last and _made_last()
+    if state is None:  # no build has started one: a line nobody sees
+        return Progress(display=False)
+    shown = state.get(STATE)
+    if shown is None:
+        shown = state[STATE] = Progress()
+        _made_last = weakref.ref(state)
+    return shown
 
 
-def close_current() -> None:
-    global _current
-    if _current is not None:
-        done, _current = _current, None
-        done.close()
-
-
-def _pelican_spinner():
-    """The spinner of Pelican's `console.status("Generating...")`, when it is live."""
-    try:
-        from pelican.log import console
-
-        if not console.is_terminal:
-            return None
-        live = console._live_stack[-1] if console._live_stack else None  # rich's Live
-        spinner = getattr(live, "_renderable", None)  # the Status's Spinner
-        return spinner if hasattr(spinner, "text") and hasattr(spinner, "update") else None
-    except Exception:  # noqa: BLE001 - no terminal display: no progress line
-        return None
+def close(settings, *, report: bool = True) -> Progress | None:
+    """End this build's progress line: off the screen, and its times logged (report);
+    the line that was closed, if there was one."""
+    shown = build.of(settings).pop(STATE, None)
+    if shown is not None and report:
+        shown.close()
+    elif shown is not None:
+        shown.stop()
+    return shown

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from unidecode import unidecode
+from markupsafe import escape
 
 from archive_quotes import NAME_PARTICLES
 from archive_quotes.lexicon import SUPPORTED
 from archive_quotes.lexicon import load as load_lexicon
+from archive_site import slugs
 
 logger = logging.getLogger(__name__)
 
@@ -87,9 +88,15 @@ def _titled(name: str) -> bool:
     return fold(name).split()[0] in _TITLES
 
 
+#: A speaker's slug as it has always been (it is the URL of their page): every run of
+#: characters other than ASCII letters and digits, once transliterated, is one hyphen
+#: ("O'Brien" -> 'o-brien', where Pelican's own rules would give 'obrien').
+SPEAKER_SLUG_SUBSTITUTIONS = [(r"[^a-z0-9]+", "-"), (r"\A-|-\Z", "")]
+
+
 def slug_of(name: str) -> str:
     """ASCII slug of a name, transliterating other scripts ('Дмитрий' -> 'dmitrii')."""
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-")
+    return slugs.slug_of(escape(name), regex_subs=SPEAKER_SLUG_SUBSTITUTIONS)
 
 
 def short_hash(name: str) -> str:

@@ -138,7 +138,7 @@ def test_every_cache_write_is_atomic(tmp_path, monkeypatch):
     memo.put("a.md", "extraction", [], "key", ("made",))
     memo.save()
     assert written == [
-        store._path("ab" * 32),
+        store.path_of("ab" * 32),
         tmp_path / "one.pickle",
         memo._path(memo._shard("a.md")),
     ]
