@@ -25,7 +25,6 @@ import multiprocessing
 import os
 import pickle
 import shutil
-import weakref
 from concurrent.futures import Future, ProcessPoolExecutor
 from logging.handlers import QueueHandler, QueueListener
 from pathlib import Path
@@ -274,22 +273,14 @@ class Extractor:
 #: Where a build keeps its extractor (archive_site.build).
 STATE = "quote_annotator.extractor"
 
-# Until pages.py passes its settings to finish() (it is edited elsewhere meanwhile), a
-# call without them means the build that made an extractor last: remove this with the
-# default of finish()'s argument.
-_made_last: weakref.ref[build.BuildState] | None = None
-
-
 def extractor(settings) -> Extractor:
     """This build's extractor (created with the first article, closed by finish())."""
-    global _made_last
     state = build.of(settings)
     made = state.get(STATE)
     if made is None:
         folder = settings.get("CACHE_PATH") if settings.get("QUOTES_CACHE", True) else None
         workers = settings.get("QUOTES_WORKERS") or os.cpu_count() or 1
         made = state[STATE] = Extractor(ExtractionCache(folder), workers)
-        _made_last = weakref.ref(state)
     return made
 
 
@@ -451,10 +442,9 @@ def _is_entry(value) -> bool:
     return isinstance(value, tuple) and len(value) == 4 and isinstance(value[1], list)
 
 
-def finish(settings=None) -> None:
+def finish(settings) -> None:
     """Stop this build's worker processes; the next build starts afresh."""
-    state = build.of(settings) if settings is not None else _made_last and _made_last()
-    done = state.pop(STATE, None) if state is not None else None
+    done = build.of(settings).pop(STATE, None)
     if done is not None:
         done.close()
         if done.cache.hits or done.cache.misses:

@@ -184,12 +184,12 @@ class SpeakerGenerator(Generator):
             entries = []
         index = SpeakerIndex(entries)
         everything = _all_articles(self.context)
-        shown = progress.current()
+        shown = progress.current(settings)
         shown.next_stage("extracting")
         cached = settings.get("CACHE_PATH") if settings.get("QUOTES_CACHE", True) else None
         memo = AnnotationCache(cached)
         extracted = _extractions(everything, memo, shown)
-        finish()
+        finish(settings)
         shown.next_stage("annotating")
         self.merges = _resolve(index, extracted, settings)
         for warning in index.assign_slugs():

@@ -88,7 +88,7 @@ def _writing(generators) -> None:
     shown = progress.current(generators[0].settings)
     shown.next_stage("writing")
     # content_written carries no settings to find the build by (its context is a copy of
-    # the generators' context, or None when archive_writer replays a child's pages), so
+    # the generators' context), so
     # this build's line receives it itself while the build writes: connected strongly
     # (blinker holds receivers weakly), disconnected when the line is put away
     signals.content_written.connect(shown.page_written, weak=False)

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import time
-import weakref
 
 from pelican.log import console as pelican_console
 from rich import progress as rich_progress
@@ -40,9 +38,6 @@ class Progress:
         self.stages: list[tuple[str, float]] = []
         self._drawn = 0.0
         self._display = self._task = None
-        # a process forked to render pages (archive_writer) counts, but never draws: the
-        # display's lock may have been held by another thread of the parent at the fork
-        self._pid = os.getpid()
         if display:
             try:
                 self._start_display(console if console is not None else pelican_console)
@@ -89,9 +84,6 @@ class Progress:
         """A receiver of Pelican's `content_written` for this build (see plugin.py)."""
         self.page()
 
-    # a writer that renders in several processes may send it later, without the context
-    page_written.replay_safe = True
-
     def line(self) -> str:
         return (
             f"{self.stage}: {self.articles:,} articles read · {self.quotes:,} quotes found"
@@ -99,7 +91,7 @@ class Progress:
         )
 
     def draw(self, force: bool = False) -> None:
-        if self._display is None or os.getpid() != self._pid:
+        if self._display is None:
             return
         now = time.perf_counter()
         if not force and now - self._drawn < self.INTERVAL:
@@ -113,7 +105,7 @@ class Progress:
     def stop(self) -> None:
         """Take the line off the screen (the build goes on without it)."""
         display, self._display = self._display, None
-        if display is None or os.getpid() != self._pid:
+        if display is None:
             return
         # a display problem must never stop a build
         with contextlib.suppress(Exception):
@@ -133,22 +125,12 @@ class Progress:
         )
 
 
-# Until pages.py passes its settings to current() (it is edited elsewhere meanwhile), a
-# call without them means the build that started a progress line last: remove this with
-# the default of current()'s argument.
-_made_last: weakref.ref[build.BuildState] | None = None
-
-
-def current(settings=None) -> Progress:
+def current(settings) -> Progress:
     """This build's progress line (made on first use, closed by close())."""
-    global _made_last
-    state = build.of(settings) if settings is not None else _made_last and _made_last()
-    if state is None:  # no build has started one: a line nobody sees
-        return Progress(display=False)
+    state = build.of(settings)
     shown = state.get(STATE)
     if shown is None:
         shown = state[STATE] = Progress()
-        _made_last = weakref.ref(state)
     return shown
 
 
