@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 from sitebuild import ROOT
@@ -27,3 +28,22 @@ def test_generated_quotes_are_found_by_the_engine():
     found = extract_quotes(article["title"] + "\n\n" + article["text"]).quotes
     assert len(found) >= 4
     assert sum(q.speaker is not None for q in found) >= len(found) * 0.8
+
+
+def test_a_corpus_becomes_pelican_articles_with_key_value_headers(tmp_path):
+    source = tmp_path / "corpus.jsonl"
+    rows = [
+        {"id": "bbc/business/001", "title": "Ad sales\nboost", "text": "One."},
+        {"id": "bbc/tech/002", "title": "Путин", "text": "Two."},
+    ]
+    source.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    articles = bench.load(source, 5)  # a corpus shorter than asked for is used again
+    assert [a["id"] for a in articles] == [
+        "bbc/business/001", "bbc/tech/002", "bbc/business/001-2", "bbc/tech/002-2",
+        "bbc/business/001-3",
+    ]  # fmt: skip
+    bench.write_content(articles, tmp_path / "content")
+    first = (tmp_path / "content/articles/bbc-business-001.md").read_text(encoding="utf-8")
+    assert first.startswith("Title: Ad sales boost\nDate: 2005-01-01\nCategory: News\n")
+    assert "\nSlug: bbc-business-001\n\nOne.\n" in first
+    assert len(list((tmp_path / "content/articles").iterdir())) == 5
