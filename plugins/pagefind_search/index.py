@@ -44,7 +44,8 @@ DEFAULTS: dict[str, Any] = {
     # "records": index the articles as Pelican reads them (fast, no HTML parsed);
     # "pages": index the written article pages (honours data-pagefind-* in templates).
     "PAGEFIND_MODE": "records",
-    # Folder of the bundle inside the output; the theme loads it from SITEURL/pagefind/.
+    # Folder of the bundle inside the output; the theme loads it from SITEURL/<it>/ (the
+    # templates and the service worker read this setting).
     "PAGEFIND_OUTPUT": "pagefind",
     # Which written pages Pagefind reads; None derives it from ARTICLE_SAVE_AS, so
     # list pages are never even parsed (cheaper, and they hold no article body).
@@ -93,6 +94,7 @@ def check_settings(pelican) -> None:
         or out.startswith("/")
     ):
         raise SettingError(f"PAGEFIND_OUTPUT must be a folder name inside the output, not {out!r}")
+    settings["PAGEFIND_OUTPUT"] = out.strip("/")  # the templates write SITEURL/<it>/
     lang = settings["PAGEFIND_LANGUAGE"]
     if lang is not None and not (isinstance(lang, str) and 2 <= len(lang) <= 8):
         raise SettingError(
