@@ -25,7 +25,6 @@ import logging
 import os
 import re
 import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Mapping
@@ -33,6 +32,8 @@ from html import unescape
 from typing import Any
 
 from pelican import signals
+
+from archive_site import atomic, build
 
 from .service import PagefindError, PagefindService
 
@@ -350,7 +351,7 @@ class RecordIndex:
         keep = {name or "main" for name, _ in self.sections}
         data = {k: v for k, v in self.manifest.items() if k in keep}
         try:
-            write_text_atomic(self.manifest_path, json.dumps(data))
+            atomic.write_bytes(self.manifest_path, json.dumps(data).encode("utf-8"))
         except OSError as err:
             logger.warning("cannot save %s: %s", self.manifest_path, err)
 
@@ -365,21 +366,6 @@ class RecordIndex:
         if self.error is not None:
             raise self.error
         return self.count
-
-
-def write_text_atomic(path: str, text: str) -> None:
-    """Write a small file whole or not at all (a kill mid-write leaves the old one)."""
-    folder = os.path.dirname(path) or "."
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.remove(tmp)
-        raise
 
 
 def add_records(service: PagefindService, index_id: int, records: list[dict]) -> int:
@@ -402,12 +388,12 @@ def add_records(service: PagefindService, index_id: int, records: list[dict]) ->
     return added
 
 
-_running: RecordIndex | None = None
+#: The build state key of the RecordIndex a build runs (archive_site.build.KEYS).
+STATE = "pagefind_search.index"
 
 
 def on_all_generators_finalized(generators) -> None:
     """Every article is read and annotated: start indexing them ("records" mode)."""
-    global _running
     articles_generator = next((g for g in generators if hasattr(g, "articles")), None)
     if articles_generator is None:
         return
@@ -419,14 +405,24 @@ def on_all_generators_finalized(generators) -> None:
         articles.append(article)
         articles.extend(getattr(article, "translations", []))
     records = [article_record(a, settings) for a in articles]
-    _running = RecordIndex(articles_generator.output_path, settings, records)
+    state = build.of(settings)
+    _abandon(state.pop(STATE, None))
+    running = state[STATE] = RecordIndex(articles_generator.output_path, settings, records)
     # the search page merges the older years' bundles into the newest one
-    articles_generator.context["PAGEFIND_MERGE"] = _running.merged()
+    articles_generator.context["PAGEFIND_MERGE"] = running.merged()
+
+
+def _abandon(running: RecordIndex | None) -> None:
+    """Let the indexing of a build that stopped before `finalized` end (bounded by
+    PAGEFIND_TIMEOUT), so that it never writes into the folder the next build writes."""
+    if running is None:
+        return
+    with contextlib.suppress(Exception):
+        running.finish()
 
 
 def on_finalized(pelican) -> None:
-    global _running
-    running, _running = _running, None
+    running = build.of(pelican.settings).pop(STATE, None)
     if not pelican.settings["PAGEFIND_ENABLED"]:
         return
     started = time.perf_counter()
