@@ -28,12 +28,12 @@ import shutil
 import threading
 import time
 from collections.abc import Mapping
-from html import unescape
 from typing import Any
 
 from pelican import signals
 
 from archive_site import atomic, build
+from quote_annotator import htmltext
 
 from .service import PagefindError, PagefindService
 
@@ -184,8 +184,6 @@ def build_index(output_path: str, settings: Mapping[str, Any]) -> int:
 
 
 _PAGEFIND_VERSION = importlib.metadata.version("pagefind-bin")
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
 
 
 #: A language Pagefind can take: it names index files after it (and panics on a long one).
@@ -219,8 +217,9 @@ def article_record(article, settings: Mapping[str, Any]) -> dict:
     """
     text = getattr(article, "search_text", None)
     if text is None:
-        body = _SPACE.sub(" ", unescape(_TAG.sub(" ", article.content or ""))).strip()
-        text = f"{article.title}\n\n{body}"
+        # as quote_annotator reads an article (headline first), with the archive's one
+        # HTML-to-text conversion
+        text = f"{article.title}\n\n{htmltext.plain_text(article.content or '')}"
     date = article.date.date().isoformat()  # Pelican's strftime is slow
     meta = {"title": article.title, "date": date}
     if getattr(article, "quotes_search", None):
