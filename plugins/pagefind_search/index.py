@@ -143,7 +143,9 @@ def _config(output_path: str, settings: Mapping[str, Any]) -> dict:
 
 def _record_files(output_path: str, settings: Mapping[str, Any]) -> list[dict]:
     """The records of the PAGEFIND_RECORDS files; a line that is no record is reported
-    and skipped."""
+    and skipped, and so is one whose language is no language tag (Pagefind names files
+    after it: a long one makes it panic, a path would be written outside the bundle).
+    Each record's source (for the error messages) is its file and line."""
     records = []
     for name in settings.get("PAGEFIND_RECORDS") or []:
         path = os.path.join(output_path, name)
@@ -159,9 +161,15 @@ def _record_files(output_path: str, settings: Mapping[str, Any]) -> list[dict]:
                         record.get("content"), str
                     ):
                         raise ValueError("it needs a url and a content")
+                    lang = record.get("language")
+                    if lang is not None and not (
+                        isinstance(lang, str) and LANGUAGE_TAG.fullmatch(lang)
+                    ):
+                        raise ValueError(f"its language {lang!r:.40} is no tag such as 'en'")
                 except (ValueError, AttributeError) as err:
                     logger.error("%s:%d: not a search record (%s); skipped", path, number, err)
                     continue
+                record["source"] = f"{path}:{number}"
                 records.append(record)
     return records
 
