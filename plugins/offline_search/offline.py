@@ -9,13 +9,13 @@ import logging
 import os
 import re
 import zlib
-from html import unescape
 from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator
 
 from archive_site.atomic import write_bytes
+from quote_annotator import htmltext
 
 logger = logging.getLogger(__name__)
 
@@ -28,10 +28,6 @@ DEFAULTS: dict[str, Any] = {
     "OFFLINE_SEARCH_PART_BYTES": 1_200_000,
     "OFFLINE_SERVICE_WORKER": "sw.js",
 }
-
-_TAG = re.compile(r"<[^>]+>")
-_LABEL = re.compile(r'<a class="quote-ref".*?</a>', re.S)
-_SPACE = re.compile(r"\s+")
 
 
 class SettingError(ValueError):
@@ -49,8 +45,10 @@ def check_settings(pelican) -> None:
 
 
 def plain_text(html: str) -> str:
-    """The words of an article page's body, without the annotation labels."""
-    return _SPACE.sub(" ", unescape(_TAG.sub(" ", _LABEL.sub("", html)))).strip()
+    """The words of an article's body when quote_annotator gave it no `search_text`: the
+    archive's one HTML-to-text conversion (quote_annotator.htmltext), which leaves out
+    what archive_site.markup declares is no text (the quotations' labels)."""
+    return htmltext.plain_text(html)
 
 
 def index_documents(articles, limit: int | None) -> list[dict]:

@@ -25,14 +25,15 @@ import logging
 import os
 import re
 import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Mapping
-from html import unescape
 from typing import Any
 
 from pelican import signals
+
+from archive_site import atomic, build
+from quote_annotator import htmltext
 
 from .service import PagefindError, PagefindService
 
@@ -44,7 +45,8 @@ DEFAULTS: dict[str, Any] = {
     # "records": index the articles as Pelican reads them (fast, no HTML parsed);
     # "pages": index the written article pages (honours data-pagefind-* in templates).
     "PAGEFIND_MODE": "records",
-    # Folder of the bundle inside the output; the theme loads it from SITEURL/pagefind/.
+    # Folder of the bundle inside the output; the theme loads it from SITEURL/<it>/ (the
+    # templates and the service worker read this setting).
     "PAGEFIND_OUTPUT": "pagefind",
     # Which written pages Pagefind reads; None derives it from ARTICLE_SAVE_AS, so
     # list pages are never even parsed (cheaper, and they hold no article body).
@@ -93,6 +95,7 @@ def check_settings(pelican) -> None:
         or out.startswith("/")
     ):
         raise SettingError(f"PAGEFIND_OUTPUT must be a folder name inside the output, not {out!r}")
+    settings["PAGEFIND_OUTPUT"] = out.strip("/")  # the templates write SITEURL/<it>/
     lang = settings["PAGEFIND_LANGUAGE"]
     if lang is not None and not (isinstance(lang, str) and 2 <= len(lang) <= 8):
         raise SettingError(
@@ -140,7 +143,9 @@ def _config(output_path: str, settings: Mapping[str, Any]) -> dict:
 
 def _record_files(output_path: str, settings: Mapping[str, Any]) -> list[dict]:
     """The records of the PAGEFIND_RECORDS files; a line that is no record is reported
-    and skipped."""
+    and skipped, and so is one whose language is no language tag (Pagefind names files
+    after it: a long one makes it panic, a path would be written outside the bundle).
+    Each record's source (for the error messages) is its file and line."""
     records = []
     for name in settings.get("PAGEFIND_RECORDS") or []:
         path = os.path.join(output_path, name)
@@ -156,9 +161,15 @@ def _record_files(output_path: str, settings: Mapping[str, Any]) -> list[dict]:
                         record.get("content"), str
                     ):
                         raise ValueError("it needs a url and a content")
+                    lang = record.get("language")
+                    if lang is not None and not (
+                        isinstance(lang, str) and LANGUAGE_TAG.fullmatch(lang)
+                    ):
+                        raise ValueError(f"its language {lang!r:.40} is no tag such as 'en'")
                 except (ValueError, AttributeError) as err:
                     logger.error("%s:%d: not a search record (%s); skipped", path, number, err)
                     continue
+                record["source"] = f"{path}:{number}"
                 records.append(record)
     return records
 
@@ -181,8 +192,6 @@ def build_index(output_path: str, settings: Mapping[str, Any]) -> int:
 
 
 _PAGEFIND_VERSION = importlib.metadata.version("pagefind-bin")
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
 
 
 #: A language Pagefind can take: it names index files after it (and panics on a long one).
@@ -216,8 +225,9 @@ def article_record(article, settings: Mapping[str, Any]) -> dict:
     """
     text = getattr(article, "search_text", None)
     if text is None:
-        body = _SPACE.sub(" ", unescape(_TAG.sub(" ", article.content or ""))).strip()
-        text = f"{article.title}\n\n{body}"
+        # as quote_annotator reads an article (headline first), with the archive's one
+        # HTML-to-text conversion
+        text = f"{article.title}\n\n{htmltext.plain_text(article.content or '')}"
     date = article.date.date().isoformat()  # Pelican's strftime is slow
     meta = {"title": article.title, "date": date}
     if getattr(article, "quotes_search", None):
@@ -348,7 +358,7 @@ class RecordIndex:
         keep = {name or "main" for name, _ in self.sections}
         data = {k: v for k, v in self.manifest.items() if k in keep}
         try:
-            write_text_atomic(self.manifest_path, json.dumps(data))
+            atomic.write_bytes(self.manifest_path, json.dumps(data).encode("utf-8"))
         except OSError as err:
             logger.warning("cannot save %s: %s", self.manifest_path, err)
 
@@ -363,21 +373,6 @@ class RecordIndex:
         if self.error is not None:
             raise self.error
         return self.count
-
-
-def write_text_atomic(path: str, text: str) -> None:
-    """Write a small file whole or not at all (a kill mid-write leaves the old one)."""
-    folder = os.path.dirname(path) or "."
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.remove(tmp)
-        raise
 
 
 def add_records(service: PagefindService, index_id: int, records: list[dict]) -> int:
@@ -400,12 +395,12 @@ def add_records(service: PagefindService, index_id: int, records: list[dict]) ->
     return added
 
 
-_running: RecordIndex | None = None
+#: The build state key of the RecordIndex a build runs (archive_site.build.KEYS).
+STATE = "pagefind_search.index"
 
 
 def on_all_generators_finalized(generators) -> None:
     """Every article is read and annotated: start indexing them ("records" mode)."""
-    global _running
     articles_generator = next((g for g in generators if hasattr(g, "articles")), None)
     if articles_generator is None:
         return
@@ -417,14 +412,24 @@ def on_all_generators_finalized(generators) -> None:
         articles.append(article)
         articles.extend(getattr(article, "translations", []))
     records = [article_record(a, settings) for a in articles]
-    _running = RecordIndex(articles_generator.output_path, settings, records)
+    state = build.of(settings)
+    _abandon(state.pop(STATE, None))
+    running = state[STATE] = RecordIndex(articles_generator.output_path, settings, records)
     # the search page merges the older years' bundles into the newest one
-    articles_generator.context["PAGEFIND_MERGE"] = _running.merged()
+    articles_generator.context["PAGEFIND_MERGE"] = running.merged()
+
+
+def _abandon(running: RecordIndex | None) -> None:
+    """Let the indexing of a build that stopped before `finalized` end (bounded by
+    PAGEFIND_TIMEOUT), so that it never writes into the folder the next build writes."""
+    if running is None:
+        return
+    with contextlib.suppress(Exception):
+        running.finish()
 
 
 def on_finalized(pelican) -> None:
-    global _running
-    running, _running = _running, None
+    running = build.of(pelican.settings).pop(STATE, None)
     if not pelican.settings["PAGEFIND_ENABLED"]:
         return
     started = time.perf_counter()

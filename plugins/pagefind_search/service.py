@@ -12,7 +12,11 @@ waits on every reply without a bound: one bad record could hang a build for good
 
 Here every wait is bounded (`timeout`), a reply of any size is read, the binary's
 standard error is kept apart (and quoted when it dies), and a failure is an exception
-that names the request, the record's URL included.
+that names the request, the record's URL included. Requests are written by a thread of
+their own, so a binary that stops reading cannot block the build either. A request
+unanswered in time, a reply that is not the protocol, or an error that names no request
+(its request would never be answered) ends the service at once: every request still
+waiting fails with that reason, instead of each waiting out the timeout in turn.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import contextlib
 import json
 import logging
 import os
+import queue
 import subprocess
 import threading
 from collections import deque
@@ -79,6 +84,9 @@ class PagefindService:
         self._stderr: deque[bytes] = deque()
         self._stderr_size = 0
         self._dead: str | None = None
+        # requests are written by a thread of their own: a binary that stops reading its
+        # input blocks that thread only, never the caller (whose wait stays bounded)
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._proc = subprocess.Popen(
             [self._binary, "--service"],
             stdin=subprocess.PIPE,
@@ -86,11 +94,14 @@ class PagefindService:
             stderr=subprocess.PIPE,
             bufsize=0,
         )
-        self._reader = threading.Thread(target=self._read_replies, name="pagefind-replies")
+        self._threads = [
+            threading.Thread(target=self._write_requests, name="pagefind-requests", daemon=True),
+            threading.Thread(target=self._read_replies, name="pagefind-replies", daemon=True),
+        ]
         self._errors = threading.Thread(target=self._read_stderr, name="pagefind-stderr")
-        self._reader.daemon = self._errors.daemon = True
-        self._reader.start()
-        self._errors.start()
+        self._errors.daemon = True
+        for thread in (*self._threads, self._errors):
+            thread.start()
 
     def __enter__(self) -> PagefindService:
         return self
@@ -111,24 +122,30 @@ class PagefindService:
             self._next_id += 1
             message_id = self._next_id
             self._pending[message_id] = (future, what)
-            message = json.dumps({"message_id": message_id, "payload": payload})
-            data = base64.b64encode(message.encode("utf-8", "surrogatepass")) + b","
-            try:
-                self._proc.stdin.write(data)
-            except (BrokenPipeError, OSError, ValueError) as err:
+        try:
+            # strict JSON in ASCII (lone surrogates escaped): the binary can parse it, or
+            # answers with the request itself, from which _deliver takes its id
+            message = json.dumps({"message_id": message_id, "payload": payload}, allow_nan=False)
+        except (TypeError, ValueError) as err:
+            with self._lock:
                 self._pending.pop(message_id, None)
-                future.set_exception(PagefindError(f"Pagefind cannot take {what}: {err}"))
+            future.set_exception(PagefindError(f"Pagefind cannot take {what}: {err}"))
+            return future
+        self._outbox.put(base64.b64encode(message.encode("ascii")) + b",")
         return future
 
     def wait(self, future: Future, what: str = "a request") -> dict:
-        """The reply of a submitted request, within the timeout."""
+        """The reply of a submitted request, within the timeout. A request unanswered in
+        time ends the service: every other request fails at once (no wait adds up)."""
         try:
             return future.result(timeout=self.timeout)
         except FutureTimeout:
-            raise PagefindError(
+            reason = (
                 f"Pagefind did not answer {what} within {self.timeout:g} s"
                 " (PAGEFIND_TIMEOUT); the search index is not written"
-            ) from None
+            )
+            self._abort(reason)
+            raise PagefindError(reason) from None
 
     def request(self, payload: dict[str, Any]) -> dict:
         """Send a request and wait for its reply (at most `timeout` seconds)."""
@@ -169,42 +186,69 @@ class PagefindService:
         return self._dead is None
 
     def close(self) -> None:
-        """End the binary (closing its input is how it is told to stop)."""
+        """End the binary (closing its input is how it is told to stop); at most 10 s
+        before it is killed."""
         with self._lock:
             if self._dead is None:
                 self._dead = "the service was closed"
-        with contextlib.suppress(OSError):
-            self._proc.stdin.close()
+        self._outbox.put(None)  # the writer closes the binary's input after the rest
         try:
             self._proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self._proc.kill()
             self._proc.wait()
-        self._reader.join(timeout=5)
+        for thread in self._threads:
+            thread.join(timeout=5)
         self._errors.join(timeout=5)
 
-    # the reply stream
+    def _abort(self, reason: str) -> None:
+        """Fail every waiting request with reason and kill the binary."""
+        self._fail_all(reason)
+        with contextlib.suppress(OSError):
+            self._proc.kill()
+
+    # the request and reply streams
+
+    def _write_requests(self) -> None:
+        stdin = self._proc.stdin
+        while (data := self._outbox.get()) is not None:
+            view = memoryview(data)
+            try:
+                while view:
+                    view = view[stdin.write(view) :]
+            except (OSError, ValueError):
+                # the binary is gone: the reply reader reports how it ended
+                break
+        with contextlib.suppress(OSError):
+            stdin.close()
 
     def _read_replies(self) -> None:
-        buffer = b""
         stdout = self._proc.stdout
-        while chunk := stdout.read(65_536):
-            buffer += chunk
-            *messages, buffer = buffer.split(b",")
-            for message in messages:
-                self._deliver(message)
+        partial = bytearray()
+        while chunk := stdout.read(1 << 16):
+            end = chunk.rfind(b",")
+            if end < 0:
+                partial += chunk  # a large reply: read on without splitting it again
+                continue
+            partial += chunk[:end]
+            for message in bytes(partial).split(b","):
+                if message:
+                    self._deliver(message)
+            partial = bytearray(chunk[end + 1 :])
         self._proc.wait()
         self._fail_all(f"Pagefind exited with code {self._proc.returncode}{self._stderr_tail()}")
 
     def _deliver(self, message: bytes) -> None:
         try:
             reply = json.loads(base64.b64decode(message, validate=True))
-        except (binascii.Error, ValueError) as err:
-            logger.warning("Pagefind sent a reply that is not its protocol (%s)", err)
+            payload = reply["payload"]
+            if not isinstance(payload, dict):
+                raise TypeError("its payload is no object")
+        except (binascii.Error, ValueError, TypeError, KeyError) as err:
+            # the stream cannot be trusted any more (Pagefind 1.5 answers an input that is
+            # not base64 with an endless stream of nulls): end it now, not at the timeout
+            self._abort(f"Pagefind sent a reply that is not its protocol ({err!r:.80})")
             return
-        if not isinstance(reply, dict) or not isinstance(reply.get("payload"), dict):
-            return
-        payload = reply["payload"]
         message_id = reply.get("message_id")
         if message_id is None and (original := payload.get("original_message")):
             # a request the service could not parse comes back whole: find its id in it
@@ -212,8 +256,13 @@ class PagefindService:
                 message_id = json.loads(original).get("message_id")
             except (ValueError, AttributeError):
                 message_id = None
+        if message_id is None:
+            # an error about a request it cannot name: that request would never be
+            # answered, so the index fails now instead of at the timeout
+            self._abort(f"Pagefind could not read a request: {payload.get('message')}")
+            return
         with self._lock:
-            waiting = self._pending.pop(message_id, None) if message_id is not None else None
+            waiting = self._pending.pop(message_id, None)
         if waiting is None:
             if payload.get("type") == "Error":
                 logger.error("Pagefind: %s", payload.get("message"))

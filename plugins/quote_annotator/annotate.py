@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from archive_quotes import Quote, extract_quotes
+from archive_site import markup
 
 from .htmltext import HtmlText
 
@@ -216,9 +217,9 @@ def render(doc: Extracted, canonical=None) -> Annotation:
         sv = speakers.get(v.speaker) if v.speaker else None
         who = v.speaker or v.description or "unattributed"
         label = f"{who} ({v.type}{', ' + v.cue if v.cue else ''})"
-        colour = f"speaker-slot-{sv.slot}" if sv else "quote--unattributed"
+        colour = markup.speaker_slot(sv.slot) if sv else markup.UNATTRIBUTED
         attrs = [
-            f'class="quote quote--{v.type} {colour}"',
+            f'class="{markup.QUOTE} {markup.quote_type(v.type)} {colour}"',
             f'data-quote="{v.id}"',
             f'data-speaker="{escape(sv.key) if sv else ""}"',
             f'title="{escape(label)}"',
@@ -237,8 +238,8 @@ def render(doc: Extracted, canonical=None) -> Annotation:
         v = by_number[key[0]]
         who = escape(v.speaker or v.description or "unattributed")
         return (
-            f'{end}<a class="quote-ref" href="#{v.id}" data-quote="{v.id}">'
-            f'<span class="visually-hidden">quote {v.number}, {escape(v.type)}, </span>'
+            f'{end}<a class="{markup.LABEL}" href="#{v.id}" data-quote="{v.id}">'
+            f'<span class="{markup.VISUALLY_HIDDEN}">quote {v.number}, {escape(v.type)}, </span>'
             f"{who}</a>"
         )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
+from archive_site import markup
 from mdit_reader.render import VOID_ELEMENTS
 
 # Elements that end a paragraph of text: the engine sees a blank line there.
@@ -49,8 +50,9 @@ _BLOCKS = {
     "tr",
     "ul",
 }
-# Text inside these never belongs to a quotation (footnote markers, code).
-_SKIP_CLASSES = {"footnote-ref"}
+# Text inside these is not the article's: never part of its plain text, so never of a
+# quotation or a search index (footnote markers, the annotator's labels; code).
+_SKIP_CLASSES = markup.NOT_TEXT
 _SKIP_TAGS = {"code", "pre", "script", "style"}
 
 
@@ -131,6 +133,13 @@ class HtmlText:
             if pos < p_end:
                 out.append(escape(self.text[pos:p_end], quote=False))
         return "".join(out)
+
+
+def plain_text(html: str) -> str:
+    """The plain text of an HTML fragment: the one HTML-to-text conversion of the archive
+    (the engine reads it; the search indexes read it when no annotated text is there).
+    Blocks are paragraphs (blank lines); labels, footnote markers and code are left out."""
+    return HtmlText(html).text.strip()
 
 
 class _Splitter(HTMLParser):
