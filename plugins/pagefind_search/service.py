@@ -100,7 +100,8 @@ class PagefindService:
         ]
         self._errors = threading.Thread(target=self._read_stderr, name="pagefind-stderr")
         self._errors.daemon = True
-        for thread in (*self._threads, self._errors):
+        # stderr first: the reply reader joins it when the binary ends, however soon
+        for thread in (self._errors, *self._threads):
             thread.start()
 
     def __enter__(self) -> PagefindService:
