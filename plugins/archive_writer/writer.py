@@ -296,6 +296,30 @@ def on_finalized(pelican) -> None:
     release()
 
 
+#: The generators' lists of content (Pelican's public attributes).
+CONTENT_LISTS = (
+    "articles", "translations", "hidden_articles", "hidden_translations", "drafts",
+    "drafts_translations", "pages", "hidden_pages", "draft_pages", "draft_translations",
+)  # fmt: skip
+
+
+def freeze_urls(generators) -> None:
+    """Every article and page is read: its address is final. Pelican formats `url` and
+    `save_as` from the settings at every use (tens of thousands of times in a build:
+    lists, speaker pages, digests); each is now kept as the object's own, with Pelican's
+    public override (the `url` and `save_as` metadata, as a Pelican user would set them),
+    except where an override is set already."""
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, None) or ():
+                if not isinstance(content, Content):
+                    continue
+                if not hasattr(content, "override_url"):
+                    content.override_url = content.url
+                if not hasattr(content, "override_save_as"):
+                    content.override_save_as = content.save_as
+
+
 def settle(*_args) -> None:
     """Every article is read and annotated: what the build holds from now on lives
     until its end. Python's collector stops scanning it (at a full collection of a
@@ -310,6 +334,7 @@ def release(*_args) -> None:
 
 def register() -> None:
     signals.get_writer.connect(get_writer)
+    signals.all_generators_finalized.connect(freeze_urls)
     signals.all_generators_finalized.connect(settle)
     signals.initialized.connect(release)  # after a build that failed half-way
     signals.finalized.connect(on_finalized)
