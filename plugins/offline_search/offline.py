@@ -15,6 +15,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from archive_site.atomic import write_bytes
+from pagefind_search.index import is_section
 from quote_annotator import htmltext
 
 logger = logging.getLogger(__name__)
@@ -238,12 +239,12 @@ _CHUNKS = (("index", ".pf_index"), ("filter", ".pf_filter"))
 
 def pagefind_bundles(out: str, folder: str) -> list[str]:
     """The Pagefind bundles of the site (folders relative to out): the main one at
-    folder, and the older years' in folder/<year>/ (pagefind_search's sections)."""
+    folder, and the older sections' in folder/<year>[-<part>]/ (pagefind_search's)."""
     root = os.path.join(out, folder)
     bundles = [folder] if os.path.isfile(os.path.join(root, "pagefind-entry.json")) else []
     if os.path.isdir(root):
         for name in sorted(os.listdir(root)):
-            if name.isdigit() and os.path.isfile(os.path.join(root, name, "pagefind-entry.json")):
+            if is_section(name) and os.path.isfile(os.path.join(root, name, "pagefind-entry.json")):
                 bundles.append(f"{folder}/{name}")
     return bundles
 

@@ -55,6 +55,10 @@ DEFAULTS: dict[str, Any] = {
     # PAGEFIND_OUTPUT/<year>/, merged by the search page): Pagefind holds one year in
     # memory at a time, and a rebuild indexes only the years that changed. None: one.
     "PAGEFIND_SECTIONS": "year",
+    # At most this many articles in one bundle: a larger year is split in parts (each
+    # merged by the search page like a year). Pagefind's memory grows with a bundle:
+    # ~190 MB per 1,000 news articles. None: a year is one bundle, however large.
+    "PAGEFIND_SECTION_MAX": 1000,
     # Force one index language (ISO 639-1) instead of each page's <html lang>.
     "PAGEFIND_LANGUAGE": None,
     # Seconds one request to the Pagefind binary may wait for its reply before the build
@@ -87,6 +91,9 @@ def check_settings(pelican) -> None:
         raise SettingError(
             f"PAGEFIND_SECTIONS must be 'year' or None, not {settings['PAGEFIND_SECTIONS']!r}"
         )
+    most = settings["PAGEFIND_SECTION_MAX"]
+    if most is not None and (isinstance(most, bool) or not isinstance(most, int) or most < 1):
+        raise SettingError(f"PAGEFIND_SECTION_MAX must be None or a number from 1, not {most!r}")
     out = settings["PAGEFIND_OUTPUT"]
     if (
         not isinstance(out, str)
@@ -251,17 +258,38 @@ def article_record(article, settings: Mapping[str, Any]) -> dict:
     }
 
 
-def sections(records: list[dict], by: str | None) -> list[tuple[str, list[dict]]]:
+#: How a bundle of an older section is named: its year, then "-2", "-3"... for the
+#: further parts of a year with more than PAGEFIND_SECTION_MAX articles.
+SECTION_NAME = re.compile(r"\d{4}(-\d+)?")
+
+
+def is_section(name: str) -> bool:
+    """Whether a folder inside PAGEFIND_OUTPUT is the bundle of a section."""
+    return SECTION_NAME.fullmatch(name) is not None
+
+
+def sections(
+    records: list[dict], by: str | None, most: int | None = None
+) -> list[tuple[str, list[dict]]]:
     """Records grouped into bundles: by year, newest first (the newest year is the main
-    bundle, at PAGEFIND_OUTPUT; older years go to PAGEFIND_OUTPUT/<year>/), or all in
-    one when PAGEFIND_SECTIONS is None."""
+    bundle, at PAGEFIND_OUTPUT; older years go to PAGEFIND_OUTPUT/<year>/), a year of
+    more than `most` records in parts of `most` (newest first: "<year>", "<year>-2",
+    ...), or all in one when PAGEFIND_SECTIONS is None. Pagefind holds one section in
+    memory at a time."""
     if by != "year":
         return [("", records)]
     years: dict[str, list[dict]] = {}
     for record in records:
         years.setdefault(record["sort"]["date"][:4], []).append(record)
-    ordered = sorted(years.items(), reverse=True)
-    return [("" if i == 0 else year, recs) for i, (year, recs) in enumerate(ordered)]
+    parts: list[tuple[str, list[dict]]] = []
+    for year, recs in sorted(years.items(), reverse=True):
+        if most and len(recs) > most:
+            recs = sorted(recs, key=lambda r: (r["sort"]["date"], r["url"]), reverse=True)
+            chunks = [recs[i : i + most] for i in range(0, len(recs), most)]
+        else:
+            chunks = [recs]
+        parts += [(year if k == 0 else f"{year}-{k + 1}", chunk) for k, chunk in enumerate(chunks)]
+    return [("" if i == 0 else name, recs) for i, (name, recs) in enumerate(parts)]
 
 
 class RecordIndex:
@@ -279,7 +307,9 @@ class RecordIndex:
         self.output_path = output_path
         self.settings = settings
         self.count = len(records)
-        self.sections = sections(records, settings.get("PAGEFIND_SECTIONS"))
+        self.sections = sections(
+            records, settings.get("PAGEFIND_SECTIONS"), settings.get("PAGEFIND_SECTION_MAX")
+        )
         self.indexed = 0
         cache = settings.get("CACHE_PATH")
         self.manifest_path = os.path.join(cache, "pagefind.json") if cache else None
@@ -322,7 +352,7 @@ class RecordIndex:
         if os.path.isdir(root):  # bundles of years no longer in the archive
             for entry in os.listdir(root):
                 path = os.path.join(root, entry)
-                if entry.isdigit() and entry not in names and os.path.isdir(path):
+                if is_section(entry) and entry not in names and os.path.isdir(path):
                     shutil.rmtree(path, ignore_errors=True)
         self._save_manifest()
 
