@@ -60,31 +60,31 @@ def test_an_unanswered_request_fails_the_index_once_not_once_a_record(tmp_path):
     assert time.monotonic() - started < 6  # one timeout, not twenty
 
 
-def test_an_error_that_names_no_request_fails_at_once(tmp_path):
-    """Pagefind answers a request it cannot decode (not UTF-8, not base64) with an Error
-    that has neither its id nor the request: that request would never be answered."""
-    error = {
-        "message_id": None,
-        "payload": {"type": "Error", "original_message": None, "message": "cannot parse"},
-    }
-    binary = fake_binary(tmp_path, f"printf '%s' '{reply(error)}'; exec cat > /dev/null")
+# Pagefind answers a request it cannot decode (not UTF-8, not base64) with an Error that
+# has neither its id nor the request: that request would never be answered
+_NAMELESS = {
+    "message_id": None,
+    "payload": {"type": "Error", "original_message": None, "message": "cannot parse"},
+}
+# Pagefind 1.5 answers input that is not base64 with an endless stream of nulls
+_NULL = base64.b64encode(b"null").decode()
+
+
+@pytest.mark.parametrize(
+    "script, match",
+    [
+        (f"printf '%s' '{reply(_NAMELESS)}'; exec cat > /dev/null",
+         "could not read a request: cannot parse"),
+        (f"while :; do printf '{_NULL},'; done", "not its protocol"),
+    ],
+    ids=["error-naming-no-request", "reply-not-the-protocol"],
+)  # fmt: skip
+def test_a_reply_no_request_can_wait_for_fails_at_once(tmp_path, script, match):
+    binary = fake_binary(tmp_path, script)
     started = time.monotonic()
     with (
         PagefindService(timeout=60, binary=binary) as service,
-        pytest.raises(PagefindError, match="could not read a request: cannot parse"),
-    ):
-        service.new_index()
-    assert time.monotonic() - started < 10
-
-
-def test_a_reply_that_is_not_the_protocol_fails_at_once(tmp_path):
-    """Pagefind 1.5 answers input that is not base64 with an endless stream of nulls."""
-    null = base64.b64encode(b"null").decode()
-    binary = fake_binary(tmp_path, f"while :; do printf '{null},'; done")
-    started = time.monotonic()
-    with (
-        PagefindService(timeout=60, binary=binary) as service,
-        pytest.raises(PagefindError, match="not its protocol"),
+        pytest.raises(PagefindError, match=match),
     ):
         service.new_index()
     assert time.monotonic() - started < 10
