@@ -5,12 +5,14 @@ every content object (`content.settings`), and signals carry one or the other. A
 that must remember something from one signal to the next (the extraction pool, the
 progress line, the Pagefind indexer running beside the writers) keeps it here, on the
 build those settings belong to, instead of in a module global of its own: two builds in
-one process (the devserver, the tests) never see each other's state, and a build that
-failed half-way leaves nothing behind for the next one (`end` at `initialized`).
+one process (the tests) never see each other's state. Each plugin takes its own key
+out when the build ends (`finalized`) and puts away what a run that failed half-way
+left under it when the next run starts (the devserver runs one settings many times).
 
     state = build.of(settings)          # this build's state (made on first use)
     pool = state.get("quote_annotator.extractor")
-    build.end(settings)                 # at `finalized`: the state is dropped
+    state.pop("quote_annotator.extractor", None)   # at `finalized`
+    build.end(settings)                 # the whole state dropped (tests, tools)
 
 Keys are namespaced by the plugin that owns them ("<plugin>.<name>"); the list of them
 is in KEYS, so the next maintainer sees every piece of shared state at a glance.
