@@ -323,10 +323,12 @@ def _time_adjunct_start(doc: Doc, toks: list[Token], i: int, lo: int) -> int | N
 
 def _conjunct_start(doc: Doc, toks: list[Token], lo: int, i: int) -> int:
     """Where the clause ending at toks[i] starts: after ', and', ', but', ';', ':' or a
-    dash within a few words ('…, and aides say he will run'), else at lo."""
+    dash within a few words ('…, and aides say he will run'), or after the 'And' or 'But'
+    that opens it ('But critics say'), else at lo."""
     for k in range(i - 1, max(lo, i - 6) - 1, -1):
         w = toks[k][2].lower()
-        if w in _CLAUSE_BREAKS or (w in doc.lex.coordinators and k > lo and toks[k - 1][2] == ","):
+        joined = w in doc.lex.coordinators and (k == lo or toks[k - 1][2] == ",")
+        if w in _CLAUSE_BREAKS or joined:
             return k + 1
     return lo
 
