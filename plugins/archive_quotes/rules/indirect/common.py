@@ -8,6 +8,7 @@ from ...lexicon import ReportingVerb
 from ...state import Doc, Draft
 from .. import phrases
 from ..phrases import Phrase, Token
+from . import quantifiers
 
 # Fewest words of reported content, by what follows the verb: "declined to comment" is
 # an attribution, "said so" is not.
@@ -266,6 +267,8 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
     if phrase is not None:
         return phrase
     phrase = description(doc, toks, _conjunct_start(doc, toks, lo, i), i)
+    if phrase is None:
+        phrase = quantifiers.subject(doc, toks, lo, i)
     return phrase if phrase is not None else _after_opener(doc, toks, lo, i, j)
 
 
