@@ -327,13 +327,15 @@ def _quoted_source(doc: Doc, right: list[phrases.Token], i: int) -> re.Match | N
 def _verb_after_quote(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool:
     """Does the quote end with a comma and a finite verb (verb-second: the quote is the
     clause's first part)? A lowercase word that is no article, pronoun, conjunction or
-    preposition is taken for the verb."""
+    preposition is taken for the verb, unless a verb in the Konjunktiv follows it."""
     lex = doc.lex
     comma = doc.text[d.spans[-1][1] - 1] == "," or right[0][2] == ","
     if not comma or i != 1 or i + 1 >= len(right):
         return False
     word = right[i][2]
     low = word.lower()
+    if right[i + 1][2] in lex.konjunktiv:
+        return False  # "„…“, allerdings sei …": the verb follows; the word before is none
     return (
         word.islower()
         and word.isalpha()
