@@ -66,13 +66,20 @@ def _new_sentence(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> boo
 
 
 def _byline(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
-    """A byline after the quote: "“…” ― Azucena Gonzàlez"."""
+    """A byline after the quote: "“…” ― Azucena Gonzàlez". A name that ends the frame,
+    not a dash's aside ("“…” — a reaction to the bill", "“…” — the balloons cascaded")."""
     if right[0][2] not in {"―", "—", "–"} or len(right) < 2:
         return None
     phrase = phrases.forward(right, 1, doc.lex, doc.text)
-    if phrase is not None and phrase.kind != "organization":
+    if phrase is not None and phrase.kind != "organization" and _ends_frame(doc, right, phrase):
         return set_speaker(doc, d, (right[0][0], right[0][1]), phrase, "dash-byline")
     return None
+
+
+def _ends_frame(doc: Doc, right: list[phrases.Token], phrase: phrases.Phrase) -> bool:
+    """Does the capitalised phrase reach the frame's end, but for a full stop?"""
+    rest = doc.text[phrase.end : right[-1][1]].strip(" .\u00a0")
+    return doc.text[phrase.start : phrase.start + 1].isupper() and not rest
 
 
 def _appeal(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
