@@ -268,7 +268,7 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
         return phrase
     phrase = description(doc, toks, _conjunct_start(doc, toks, lo, i), i)
     if phrase is None:
-        phrase = quantifiers.subject(doc, toks, lo, i)
+        phrase = quantifiers.subject(doc, toks, lo, i, j)
     return phrase if phrase is not None else _after_opener(doc, toks, lo, i, j)
 
 
