@@ -64,6 +64,7 @@ class Lexicon:
     clause_starts: frozenset[str]  # "said that", "said he": words that open a reported clause
     clause_non_starts: frozenset[str]  # "said in": an adjunct or object, not a clause
     shares: frozenset[str]  # "22 percent said", "a majority say": a share of people reports
+    quantifier_subjects: frozenset[str]  # "Some say", "few believe": people unnamed report
     question_words: frozenset[str]  # "asked whether", "explained how": a reported question
     passive_auxiliaries: frozenset[str]  # "it was said": no speaker
     time_adjuncts: frozenset[str]  # "said on Friday he would": an adjunct before the clause

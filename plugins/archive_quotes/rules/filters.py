@@ -49,7 +49,7 @@ def run(doc: Doc) -> None:
         if named(doc, d):
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a name, after its noun")
             continue
-        if _WEB_ADDRESS.fullmatch(doc.text[d.spans[0][0] : d.spans[-1][1]].strip()):
+        if web_address(doc, d):
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a web address")
             continue
         if in_source(doc, d):
@@ -71,6 +71,11 @@ def run(doc: Doc) -> None:
 # "laut „tagesschau.de“", "auf ''news.bbc.co.uk''": a site's address names it
 _WEB_ADDRESS = re.compile(r"(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,6}", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(\w+)\s*[(\[]?$")
+
+
+def web_address(doc: Doc, d) -> bool:
+    """Is the quote a site's address ("laut „news.bbc.co.uk“")?"""
+    return _WEB_ADDRESS.fullmatch(doc.text[d.spans[0][0] : d.spans[-1][1]].strip()) is not None
 
 
 def named(doc: Doc, d) -> bool:

@@ -11,7 +11,11 @@ import re
 from collections.abc import Iterator
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»“]?(?=\s+[\"“‘«„(\[]?[A-Z0-9ÀÁÂÄÅÉÈÊÖÜÇÑŠŽČĆ]|\s*$)")
+_SENTENCE_END = re.compile(
+    r"[.!?…]+[\"”’»“]?(?=\s+[\"“‘«„(\[]?[A-Z0-9ÀÁÂÄÅÉÈÊÖÜÇÑŠŽČĆ]|\s*$)"
+    # "sagte Merkel.Als …": a full stop glued to the next sentence's first word
+    r"|(?<=[a-zäöüß]{2})\.(?=[A-ZÄÖÜ][a-zäöüß]+\b(?![.\-]\w))"
+)
 _WORD_BEFORE = re.compile(r"(\w+(?:\.\w+)*)\.?$")
 TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
 
@@ -63,6 +67,8 @@ def sentences(
         )
         if word and masked[m.start()] == "." and word.group(1).lower() in abbreviations:
             continue  # "Mr. Peskov": an abbreviation's full stop ends no sentence
+        if m.end() < end and not masked[m.end()].isspace() and not _glued_end(word):
+            continue  # "One.Tel", "Halo.Bungie.Org": a name or an address, no end
         if (
             word
             and masked[m.start()] == "."
@@ -90,6 +96,13 @@ def sentences(
 
 
 _NEXT_WORD = re.compile(r"\s*(\w+)")
+
+
+def _glued_end(word: re.Match | None) -> bool:
+    """Does a full stop with no space after it end a sentence ("Merkel.Als")? Only after
+    a word of four letters or more that holds no full stop itself (not "One.Tel", not the
+    "Bungie" of "Halo.Bungie.Org")."""
+    return word is not None and len(word.group(1)) >= 4 and "." not in word.group(1)
 
 
 def _ordinal(masked: str, m: re.Match, nouns: frozenset[str]) -> bool:

@@ -135,10 +135,11 @@ def _speaker(
 def _quoted_name(doc: Doc, d: Draft) -> bool:
     """German 'wird von der „Netzeitung“ mit den Worten zitiert: „…“': a name in quotation
     marks before a quote in its sentence (the filters step drops it) does not end the
-    quote's frame."""
+    quote's frame; nor does a site's address ('laut „news.bbc.co.uk“ mit folgenden
+    Worten: „…“')."""
     if not doc.lex.name_connectors or doc.text[d.outer[1] : d.outer[1] + 1] in {",", ":"}:
         return False
-    return filters.named(doc, d) or filters.capitalised_name(doc, d)
+    return filters.named(doc, d) or filters.capitalised_name(doc, d) or filters.web_address(doc, d)
 
 
 def _same_report(doc: Doc, d: Draft, prev: Draft | None, same_sentence: bool) -> bool:

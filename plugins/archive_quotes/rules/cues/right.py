@@ -66,13 +66,20 @@ def _new_sentence(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> boo
 
 
 def _byline(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
-    """A byline after the quote: "“…” ― Azucena Gonzàlez"."""
+    """A byline after the quote: "“…” ― Azucena Gonzàlez". A name that ends the frame,
+    not a dash's aside ("“…” — a reaction to the bill", "“…” — the balloons cascaded")."""
     if right[0][2] not in {"―", "—", "–"} or len(right) < 2:
         return None
     phrase = phrases.forward(right, 1, doc.lex, doc.text)
-    if phrase is not None and phrase.kind != "organization":
+    if phrase is not None and phrase.kind != "organization" and _ends_frame(doc, right, phrase):
         return set_speaker(doc, d, (right[0][0], right[0][1]), phrase, "dash-byline")
     return None
+
+
+def _ends_frame(doc: Doc, right: list[phrases.Token], phrase: phrases.Phrase) -> bool:
+    """Does the capitalised phrase reach the frame's end, but for a full stop?"""
+    rest = doc.text[phrase.end : right[-1][1]].strip(" .\u00a0")
+    return doc.text[phrase.start : phrase.start + 1].isupper() and not rest
 
 
 def _appeal(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool | None:
@@ -327,13 +334,15 @@ def _quoted_source(doc: Doc, right: list[phrases.Token], i: int) -> re.Match | N
 def _verb_after_quote(doc: Doc, d: Draft, right: list[phrases.Token], i: int) -> bool:
     """Does the quote end with a comma and a finite verb (verb-second: the quote is the
     clause's first part)? A lowercase word that is no article, pronoun, conjunction or
-    preposition is taken for the verb."""
+    preposition is taken for the verb, unless a verb in the Konjunktiv follows it."""
     lex = doc.lex
     comma = doc.text[d.spans[-1][1] - 1] == "," or right[0][2] == ","
     if not comma or i != 1 or i + 1 >= len(right):
         return False
     word = right[i][2]
     low = word.lower()
+    if right[i + 1][2] in lex.konjunktiv:
+        return False  # "„…“, allerdings sei …": the verb follows; the word before is none
     return (
         word.islower()
         and word.isalpha()

@@ -8,6 +8,7 @@ from ...lexicon import ReportingVerb
 from ...state import Doc, Draft
 from .. import phrases
 from ..phrases import Phrase, Token
+from . import quantifiers
 
 # Fewest words of reported content, by what follows the verb: "declined to comment" is
 # an attribution, "said so" is not.
@@ -266,6 +267,8 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
     if phrase is not None:
         return phrase
     phrase = description(doc, toks, _conjunct_start(doc, toks, lo, i), i)
+    if phrase is None:
+        phrase = quantifiers.subject(doc, toks, lo, i, j)
     return phrase if phrase is not None else _after_opener(doc, toks, lo, i, j)
 
 
@@ -323,10 +326,12 @@ def _time_adjunct_start(doc: Doc, toks: list[Token], i: int, lo: int) -> int | N
 
 def _conjunct_start(doc: Doc, toks: list[Token], lo: int, i: int) -> int:
     """Where the clause ending at toks[i] starts: after ', and', ', but', ';', ':' or a
-    dash within a few words ('…, and aides say he will run'), else at lo."""
+    dash within a few words ('…, and aides say he will run'), or after the 'And' or 'But'
+    that opens it ('But critics say'), else at lo."""
     for k in range(i - 1, max(lo, i - 6) - 1, -1):
         w = toks[k][2].lower()
-        if w in _CLAUSE_BREAKS or (w in doc.lex.coordinators and k > lo and toks[k - 1][2] == ","):
+        joined = w in doc.lex.coordinators and (k == lo or toks[k - 1][2] == ",")
+        if w in _CLAUSE_BREAKS or joined:
             return k + 1
     return lo
 
