@@ -87,6 +87,10 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
     """Split the speaker into role words and a proper name, or make it a description."""
     raw = _speaking_name(doc, d, lex)
     mention = _mention_text(doc, d)
+    described = _described_by_letters(doc, d, mention, lex)
+    if described:
+        _describe(doc, d, described, raw, lex, orgs)
+        return
     words = _name_words(raw, lex)
     honorific = _titles_before(words, mention, lex)
     # the title ends where the name begins: "Home Secretary | Charles Clarke"
@@ -111,6 +115,25 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
             d.kind = "person" if len(name_words) > 1 else d.kind
         return
     _describe(doc, d, mention if (d.mention and not d.pronoun) else raw, raw, lex, orgs)
+
+
+def _described_by_letters(doc: Doc, d: Draft, mention: str, lex: Lexicon) -> str | None:
+    """'the Manchester Central MP', 'a Labour MEP': letters that follow a name
+    ("Andrew Tyrie MP") end a description here, its head; what stands before them is
+    a constituency or a party, not a name. The description, with the letters the cue
+    rules may have stopped before ("said the Labour | MP")."""
+    mw = mention.split() if (d.mention and not d.pronoun) else []
+    if len(mw) < 2 or "," in mention or mw[0].lower() not in lex.noun_phrase_starts:
+        return None  # "The Tory finance spokesman, Brian Monteith MSP": a name
+    if mw[-1].isupper() and mw[-1].lower() in lex.postnominals:
+        return mention
+    nxt = _NEXT_LETTERS.match(doc.text, d.mention[1])
+    if nxt and nxt.group(1).lower() in lex.postnominals:
+        return f"{mention} {nxt.group(1)}"
+    return None
+
+
+_NEXT_LETTERS = re.compile(r"[ \t]+([A-Z]{2,4})\b")
 
 
 def _speaking_name(doc: Doc, d: Draft, lex: Lexicon) -> str:
