@@ -305,6 +305,8 @@ def _role_word(word: str, lex: Lexicon) -> bool:
     low = word.lower().strip(",.")
     if low in lex.titles or low in lex.role_nouns:
         return True
+    if low in role_phrases.words(lex.lang, "role_words"):
+        return True
     # German compounds end in their title: "Finanzminister", "Polizeisprecher"
     return bool(lex.limits.get("compound_titles")) and low.endswith(_compound_heads(lex.lang))
 
@@ -545,7 +547,14 @@ def _titled_subject(doc: Doc, lo: int, pos: int, lex: Lexicon) -> tuple[int, str
     for s, e, full in doc.name_spans[first:last]:
         if s < lo or e > pos or not _VERB_AFTER.match(text[e : e + 3]):
             continue
-        start = max(text.rfind(". ", lo, s) + 2, text.rfind("\n", lo, s) + 1, lo)
+        # a sentence's or a clause's start: "And despite the results, | skipper Jason
+        # Robinson believes …"
+        start = max(
+            text.rfind(". ", lo, s) + 2,
+            text.rfind(", ", lo, s) + 2,
+            text.rfind("\n", lo, s) + 1,
+            lo,
+        )
         prefix = text[start:s].split()
         if (
             prefix
