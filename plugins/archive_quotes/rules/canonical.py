@@ -28,6 +28,7 @@ from typing import NamedTuple
 from ..lexicon import Lexicon
 from ..lexicon import load as load_lexicon
 from ..state import Doc, Draft
+from . import role_phrases
 from .phrases import PARTICLES
 
 _WORD = re.compile(r"[\w’'&.\-]+|[,;:()]")
@@ -86,14 +87,18 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
     """Split the speaker into role words and a proper name, or make it a description."""
     raw = _speaking_name(doc, d, lex)
     mention = _mention_text(doc, d)
+    described = _described_by_letters(doc, d, mention, lex)
+    if described:
+        _describe(doc, d, described, raw, lex, orgs)
+        return
     words = _name_words(raw, lex)
     honorific = _titles_before(words, mention, lex)
     # the title ends where the name begins: "Home Secretary | Charles Clarke"
     k = _name_start(words, lex)
     name_words, role_words = words[k:], words[:k]
     if role_words and not _is_org(name_words, lex):
-        role = " ".join(role_words)
-        if _role_word(role_words[-1], lex) and not (d.role and len(d.role) > len(role)):
+        role = " ".join(role_phrases.cut(role_words, lex, lambda w: _role_word(w, lex)))
+        if role and _role_word(role_words[-1], lex) and not (d.role and len(d.role) > len(role)):
             d.role = role
     name = " ".join(name_words)
     described = len(name_words) == 1 and (
@@ -110,6 +115,25 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
             d.kind = "person" if len(name_words) > 1 else d.kind
         return
     _describe(doc, d, mention if (d.mention and not d.pronoun) else raw, raw, lex, orgs)
+
+
+def _described_by_letters(doc: Doc, d: Draft, mention: str, lex: Lexicon) -> str | None:
+    """'the Manchester Central MP', 'a Labour MEP': letters that follow a name
+    ("Andrew Tyrie MP") end a description here, its head; what stands before them is
+    a constituency or a party, not a name. The description, with the letters the cue
+    rules may have stopped before ("said the Labour | MP")."""
+    mw = mention.split() if (d.mention and not d.pronoun) else []
+    if len(mw) < 2 or "," in mention or mw[0].lower() not in lex.noun_phrase_starts:
+        return None  # "The Tory finance spokesman, Brian Monteith MSP": a name
+    if mw[-1].isupper() and mw[-1].lower() in lex.postnominals:
+        return mention
+    nxt = _NEXT_LETTERS.match(doc.text, d.mention[1])
+    if nxt and nxt.group(1).lower() in lex.postnominals:
+        return f"{mention} {nxt.group(1)}"
+    return None
+
+
+_NEXT_LETTERS = re.compile(r"[ \t]+([A-Z]{2,4})\b")
 
 
 def _speaking_name(doc: Doc, d: Draft, lex: Lexicon) -> str:
@@ -280,6 +304,8 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
 def _role_word(word: str, lex: Lexicon) -> bool:
     low = word.lower().strip(",.")
     if low in lex.titles or low in lex.role_nouns:
+        return True
+    if low in role_phrases.words(lex.lang, "role_words"):
         return True
     # German compounds end in their title: "Finanzminister", "Polizeisprecher"
     return bool(lex.limits.get("compound_titles")) and low.endswith(_compound_heads(lex.lang))
@@ -521,7 +547,14 @@ def _titled_subject(doc: Doc, lo: int, pos: int, lex: Lexicon) -> tuple[int, str
     for s, e, full in doc.name_spans[first:last]:
         if s < lo or e > pos or not _VERB_AFTER.match(text[e : e + 3]):
             continue
-        start = max(text.rfind(". ", lo, s) + 2, text.rfind("\n", lo, s) + 1, lo)
+        # a sentence's or a clause's start: "And despite the results, | skipper Jason
+        # Robinson believes …"
+        start = max(
+            text.rfind(". ", lo, s) + 2,
+            text.rfind(", ", lo, s) + 2,
+            text.rfind("\n", lo, s) + 1,
+            lo,
+        )
         prefix = text[start:s].split()
         if (
             prefix
@@ -712,6 +745,14 @@ def _clean_role(role: str | None, name: str, lex: Lexicon) -> str | None:
         words = words[:-1]
     while words and (words[0].lower() in lex.noun_phrase_starts or words[0] in {"-", "–", ","}):
         words = words[1:]
+    words = role_phrases.trim(words, lex)  # "And coach", "now chairman of Mersey TV"
+    if not any(
+        w.lower() in _HEAD_ENDS or w.lower() in lex.prepositions or w.lower() in lex.articles
+        for w in words
+    ):
+        # a title before a name, as another rule read it: "Barca boss Frank Rijkaard and
+        # | referee" (an appositive's "of", "at" are its own: "trader at Mellon Financial")
+        words = role_phrases.cut(words, lex, lambda w: _role_word(w, lex))
     if not words or not any(_role_word(w, lex) or w.lower() in lex.org_nouns for w in words):
         return None
     return " ".join(words).strip(" ,")
@@ -741,58 +782,75 @@ class _Found(NamedTuple):
         return self.e
 
 
+def _closing_quote(window: str, end: re.Match) -> bool:
+    """Is the sentence end a closing quotation mark (one written right after a word)?"""
+    return end.group() in {'"', "”"} and end.start() > 0 and not window[end.start() - 1].isspace()
+
+
 def _roles_in_text(doc: Doc, name: str, lex: Lexicon) -> list[str]:
     """Titles before the name ("retail analyst Nick Bubb") and appositives after it."""
     found = []
     text = doc.text
     for m in _finditer(name, text):
-        # before: role words up to a determiner, a preposition or a sign
-        window = text[max(0, m.start() - 120) : m.start()]
-        window = window[window.rfind("\n") + 1 :]  # not across a paragraph
-        ends = list(_SENTENCE_END.finditer(window))
-        toks = _WORD.findall(window[ends[-1].end() :] if ends else window)  # nor a sentence
-        role: list[str] = []
-        # "The club's managing director, Keith Edelman, stressed": a role set off before
-        framed = bool(toks) and toks[-1] == "," and text[m.end() : m.end() + 1] == ","
-        walk = toks[:-1] if framed else toks
-        for n in range(len(walk) - 1, -1, -1):
-            w = walk[n]
-            low = w.lower()
-            if low == "and" and role and _role_word(role[0], lex):
-                role.insert(0, w)  # "Screenwriter and producer Debra Hill"
-                continue
-            if w in _STOP_BEFORE_ROLE or low.rstrip(".") in lex.honorifics:
-                break
-            if w.endswith(".") and low not in lex.abbreviations and len(w) > 2:
-                break  # the sentence before ("… raid. Russian presidency spokesman")
-            if low in lex.noun_phrase_starts or (
-                low in lex.function_words and low not in lex.titles
-            ):
-                # "But Tory leader …" stops; a capitalised word inside a name does not:
-                # "Sunderland No campaigner"
-                left = walk[n - 1] if n else ""
-                if w.islower() or not left[:1].isupper() or left.lower() in lex.function_words:
-                    break
-            if low in lex.cues or low in lex.indirect_cues:
-                break
-            if w.endswith(("’s", "'s", "s’", "s'")) and not role:
-                break  # "Intel's Allen Wilson": an affiliation alone is no role
-            role.insert(0, w)
-            if w.endswith(("’s", "'s", "s’", "s'")):
-                break  # "the club's managing director", "Hollywood's honorary mayor"
-            if len(role) > 6:
-                break
+        role = _role_before(text, m, lex)
         if role and _role_word(role[-1], lex) and len(role) <= 6:
             found.append(" ".join(role))
         # after: "Ian Gunner, a trader at Mellon Financial, said"
         a = _APPOSITIVE_ROLE.match(text, m.end())
-        if a:
-            words = a.group(1).split()
-            if (
-                words
-                and words[0].lower() not in {"who", "which", "whose", "said", "says"}
-                and any(_role_word(w, lex) for w in words[:5])
-                and not any(w.lower() in lex.cues for w in words)
+        phrase = role_phrases.appositive(a.group(1), lex) if a else None
+        if phrase:
+            words = phrase.split()
+            if any(_role_word(w, lex) for w in words[:5]) and not any(
+                w.lower() in lex.cues for w in words
             ):
-                found.append(a.group(1))
+                found.append(phrase)
     return [r for r in (_clean_role(r, name, lex) for r in found) if r]
+
+
+def _tokens_before(text: str, at: int, lex: Lexicon) -> list[str]:
+    """The words of the sentence before a name, up to it (not across a paragraph)."""
+    window = text[max(0, at - 120) : at]
+    window = window[window.rfind("\n") + 1 :]
+    ends = list(_SENTENCE_END.finditer(window))
+    toks = _WORD.findall(window[ends[-1].end() :] if ends else window)
+    if ends and _closing_quote(window, ends[-1]):
+        toks = toks[1:] if toks[:1] == [","] else toks
+        # the inverted cue: '"…", implored | guitar-toting environmental campaigner Barry Lim'
+        toks = toks[1:] if toks[:1] and role_phrases.inverted_cue(toks[0], lex) else toks
+    return toks
+
+
+def _role_before(text: str, m: _Found, lex: Lexicon) -> list[str]:
+    """The role words before a name: up to a determiner, a preposition, a verb or a sign."""
+    toks = _tokens_before(text, m.start(), lex)
+    is_role = lambda w: _role_word(w, lex)  # noqa: E731
+    role: list[str] = []
+    # "The club's managing director, Keith Edelman, stressed": a role set off before
+    framed = bool(toks) and toks[-1] == "," and text[m.end() : m.end() + 1] == ","
+    walk = toks[:-1] if framed else toks
+    for n in range(len(walk) - 1, -1, -1):
+        w = walk[n]
+        low = w.lower()
+        if low == "and" and role_phrases.joins_titles(walk, n, role, is_role):
+            role.insert(0, w)  # "Screenwriter and producer Debra Hill"
+            continue
+        if w in _STOP_BEFORE_ROLE or low.rstrip(".") in lex.honorifics or low == "and":
+            break
+        if role_phrases.ends_role(walk, n, role, lex, is_role):
+            break  # "the Pakistani president met | Prime Minister Tony Blair"
+        if w.endswith(".") and low not in lex.abbreviations and len(w) > 2:
+            break  # the sentence before ("… raid. Russian presidency spokesman")
+        if low in lex.noun_phrase_starts or (low in lex.function_words and low not in lex.titles):
+            # "But Tory leader …" stops; a capitalised word inside a name does not:
+            # "Sunderland No campaigner"
+            left = walk[n - 1] if n else ""
+            if w.islower() or not left[:1].isupper() or left.lower() in lex.function_words:
+                break
+        if low in lex.cues or low in lex.indirect_cues:
+            break
+        if w.endswith(("’s", "'s", "s’", "s'")) and not role:
+            break  # "Intel's Allen Wilson": an affiliation alone is no role
+        role.insert(0, w)
+        if w.endswith(("’s", "'s", "s’", "s'")) or len(role) > 6:
+            break  # "the club's managing director", "Hollywood's honorary mayor"
+    return role
