@@ -97,6 +97,15 @@ class Lexicon:
     clause_conjunctions: frozenset[str]  # "…, but analysts said": a clause of its own
     auxiliaries: frozenset[str]  # "said that is unlikely": "that" is the clause's subject
     time_names: frozenset[str]  # "Clinton on Tuesday said": days, months, parts of a day
+    role_words: frozenset[str]  # job words beyond the titles: "skipper", "referee"
+    role_verb_forms: frozenset[str]  # irregular verb forms and particles: "met", "up"
+    role_past_endings: frozenset[str]  # "-ed": a verb before a title ends a role
+    role_qualifiers: frozenset[str]  # "former", "late": adjectives in -ed that stay
+    role_adverbs: frozenset[str]  # "now", "similarly": no role starts with one
+    role_verb_endings: frozenset[str]  # endings of a verb before a capitalised title
+    role_non_verb_endings: frozenset[str]  # words with those endings that are no verb
+    appositive_non_starts: frozenset[str]  # "Apple, including …,": no role
+    subject_non_starts: frozenset[str]  # "Following claims that …": a preposition, no subject
 
 
 def word_pattern(words: Iterable[str]) -> str:

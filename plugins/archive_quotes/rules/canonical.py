@@ -305,7 +305,7 @@ def _role_word(word: str, lex: Lexicon) -> bool:
     low = word.lower().strip(",.")
     if low in lex.titles or low in lex.role_nouns:
         return True
-    if low in role_phrases.words(lex.lang, "role_words"):
+    if low in lex.role_words:
         return True
     # German compounds end in their title: "Finanzminister", "Polizeisprecher"
     return bool(lex.limits.get("compound_titles")) and low.endswith(_compound_heads(lex.lang))

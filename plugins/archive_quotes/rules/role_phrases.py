@@ -24,22 +24,8 @@ without them keeps every reading these rules would cut.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
-from pathlib import Path
 
 from ..lexicon import Lexicon
-
-_LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
-
-
-@cache
-def words(lang: str, name: str) -> frozenset[str]:
-    """The lower-cased words of lexicons/<lang>/<name>.txt (none if it is absent)."""
-    path = _LEXICONS / lang / f"{name}.txt"
-    if not path.is_file():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
 
 
 def is_verb(word: str, lex: Lexicon) -> bool:
@@ -47,7 +33,7 @@ def is_verb(word: str, lex: Lexicon) -> bool:
     of a verb of speech ("attacked", "urges"), an irregular form ("met", "told"). Its
     plain and -ing forms are nouns too: "talk show host", "planning director"."""
     low = word.lower()
-    if low in lex.auxiliaries or low in words(lex.lang, "role_verb_forms"):
+    if low in lex.auxiliaries or low in lex.role_verb_forms:
         return True
     verb = lex.indirect_verbs.get(low)
     return verb is not None and low != verb.lemma and not low.endswith("ing")
@@ -61,8 +47,8 @@ def inverted_cue(word: str, lex: Lexicon) -> bool:
         return False
     if is_verb(word, lex):
         return True
-    endings = tuple(words(lex.lang, "role_past_endings"))
-    qualified = word.lower() in words(lex.lang, "role_qualifiers")
+    endings = tuple(lex.role_past_endings)
+    qualified = word.lower() in lex.role_qualifiers
     return bool(endings) and word.lower().endswith(endings) and not qualified
 
 
@@ -75,13 +61,13 @@ def ends_role(
     low = w.lower()
     if not any(c.isalnum() for c in w):
         return True  # "their last 13 matches - | Ireland coach Eddie O'Sullivan"
-    if low in words(lex.lang, "role_adverbs"):
+    if low in lex.role_adverbs:
         return True  # "Similarly telecommunications firm": capitalised or not
     if not w.islower() or is_role(w) or low in lex.org_nouns:
         return False  # "state broadcaster": a role's word, whatever else it may be
     if is_verb(w, lex) or low in lex.prepositions:
         return True
-    if low in words(lex.lang, "role_qualifiers"):
+    if low in lex.role_qualifiers:
         return False
     # after an auxiliary or "to", a verb or its particle: "didn't stop | Chancellor
     # Gordon Brown", "has called up | Bath prop", "wanted to meet | Labour party chairman"
@@ -92,8 +78,8 @@ def ends_role(
         return False  # "party's Treasury spokesman", "newly-appointed Metropolitan …"
     # before a capitalised title: "Senator Kerry attacked | President Bush"; but
     # "former | US president", "injured | Chelsea winger"
-    endings = tuple(words(lex.lang, "role_verb_endings"))
-    exceptions = tuple(words(lex.lang, "role_non_verb_endings"))
+    endings = tuple(lex.role_verb_endings)
+    exceptions = tuple(lex.role_non_verb_endings)
     return bool(endings) and low.endswith(endings) and not low.endswith(exceptions)
 
 
@@ -146,7 +132,7 @@ def appositive(text: str, lex: Lexicon) -> str | None:
     if not ws:
         return None
     first = ws[0].lower()
-    if first in words(lex.lang, "appositive_non_starts") or first in lex.prepositions:
+    if first in lex.appositive_non_starts or first in lex.prepositions:
         return None
     for i, w in enumerate(ws):
         if i and (w.lower() in lex.relative_pronouns or w.lower() in lex.complementizers):
@@ -158,7 +144,7 @@ def appositive(text: str, lex: Lexicon) -> str | None:
 def trim(ws: list[str], lex: Lexicon) -> list[str]:
     """A role's words without a conjunction or an adverb before them ("And coach",
     "now chairman of Mersey TV")."""
-    adverbs = words(lex.lang, "role_adverbs")
+    adverbs = lex.role_adverbs
     while ws and (ws[0].lower() in lex.coordinators or ws[0].lower() in adverbs):
         ws = ws[1:]
     return ws

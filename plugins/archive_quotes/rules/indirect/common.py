@@ -265,11 +265,18 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
         j, i = adjunct, adjunct - 1  # "Clinton on Tuesday said": the subject is before it
     phrase = phrases.backward(toks, j, doc.lex, doc.text, lo)
     if phrase is not None:
-        return phrase
+        return None if _preposition(doc, phrase) else phrase
     phrase = description(doc, toks, _conjunct_start(doc, toks, lo, i), i)
     if phrase is None:
         phrase = quantifiers.subject(doc, toks, lo, i, j)
     return phrase if phrase is not None else _after_opener(doc, toks, lo, i, j)
+
+
+def _preposition(doc: Doc, phrase: Phrase) -> bool:
+    """'Following claims that …', 'Among them': a capitalised preposition read as a name."""
+    first = doc.text[phrase.start : phrase.end].split(None, 1)
+    low = first[0].lower() if first else ""
+    return low in doc.lex.subject_non_starts or low in doc.lex.prepositions
 
 
 def _place_before(toks: list[Token], i: int, lo: int) -> bool:
