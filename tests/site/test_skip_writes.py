@@ -199,3 +199,30 @@ def test_pages_of_an_unchanged_list_are_not_rendered_again(tmp_path):
     write(third, env, [*articles[:8], "z"])  # the last page changes
     assert (len(renders), third.skipped) == (1, 2)
     assert (out / "list3.html").read_text() == "a6 a7 z "
+
+
+def test_addresses_are_kept_once_final_and_a_users_override_is_never_replaced():
+    import datetime
+
+    from pelican.contents import Article
+
+    from archive_writer.writer import freeze_urls
+
+    settings = read_settings(override={"ARTICLE_URL": "a/{slug}.html"})
+
+    def article(**extra):
+        meta = {"title": "T", "date": datetime.datetime(2024, 1, 1), "slug": "t", **extra}
+        return Article("<p>x</p>", metadata=meta, settings=settings)
+
+    plain, overridden = article(), article(url="elsewhere/t/", save_as="elsewhere/t/index.html")
+    before = plain.url
+
+    class Generator:
+        articles, drafts = [plain], [overridden]
+
+    freeze_urls([Generator()])
+    assert vars(plain)["override_url"] == before == "a/t.html"
+    assert vars(plain)["override_save_as"] == plain.save_as
+    settings["ARTICLE_URL"] = "b/{slug}.html"  # kept: formatted no more
+    assert plain.url == "a/t.html"
+    assert (overridden.url, overridden.save_as) == ("elsewhere/t/", "elsewhere/t/index.html")
