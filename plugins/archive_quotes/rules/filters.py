@@ -46,20 +46,9 @@ def run(doc: Doc) -> None:
             # scare quotes, titles, nicknames: short, and nobody is said to have said them
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: {marked} words, no cue")
             continue
-        if named(doc, d):
-            doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a name, after its noun")
-            continue
-        if web_address(doc, d):
-            doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a web address")
-            continue
-        if in_source(doc, d):
-            doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: names its own source")
-            continue
-        if foreign_title(doc, d):
-            doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a foreign title")
-            continue
-        if capitalised_name(doc, d):
-            doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: a name in capitals")
+        why = next((why for check, why in _DROPPED if check(doc, d)), None)
+        if why is not None:
+            doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: {why}")
             continue
         if marked <= with_cue:
             doc.log("filters", "dropped", f"{doc.snippet(*d.spans[0])}: {marked} words")
@@ -208,3 +197,14 @@ def in_source(doc: Doc, d) -> bool:
 
 
 _SOURCE_LINKS = frozenset("von vom des der".split())
+
+
+#: What a quotation with a cue can still be, in the order it is asked: each says why it is
+#: dropped (for the trace).
+_DROPPED = (
+    (named, "a name, after its noun"),
+    (web_address, "a web address"),
+    (in_source, "names its own source"),
+    (foreign_title, "a foreign title"),
+    (capitalised_name, "a name in capitals"),
+)
