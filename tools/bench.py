@@ -7,8 +7,10 @@ Times, in one run, alternating the variants and taking medians:
   (b) the full annotated build (extraction, annotated pages, speaker pages, search),
   (c) the annotated build again after one article changed,
   (d) extraction alone, in articles per second (one core),
-and the peak memory of each build (Pelican, its extraction workers, its forked writers
-and Pagefind: their proportional set sizes, summed while they run). Full builds (a, b)
+with the CPU-seconds of each build's whole process tree (user + sys, from wait4, as
+/usr/bin/time counts them) beside its wall time, and its peak memory (Pelican, its
+extraction workers and Pagefind: their proportional set sizes, summed while they
+run). Articles get Pelican's `Key: value` headers. Full builds (a, b)
 start with no output and no caches; (c) is the rebuild of (b)'s output with (b)'s
 caches. Prints a table and writes it to bench/results.md.
 """
@@ -181,9 +183,8 @@ def write_content(articles: list[dict], folder: Path) -> None:
 
 
 def build(content: Path, out: Path, cache: Path, plain: bool) -> Run:
-    """One build in a fresh process: (seconds, peak memory in MB of the whole process
-    tree: Pelican, its extraction workers, forked writers and Pagefind, summed while
-    they run)."""
+    """One build in a fresh process: its wall time, the CPU-seconds and the peak memory
+    (MB) of its whole process tree (Pelican, its extraction workers and Pagefind)."""
     overrides = [f"CACHE_PATH={json.dumps(str(cache))}"]
     if plain:
         overrides += [
@@ -244,8 +245,8 @@ class Run:
 
 def tree_rss(root: int) -> int:
     """Memory (kB) of a process and all its descendants, from /proc: the sum of their
-    proportional set sizes, so that pages a forked writer shares with Pelican count
-    once (resident sizes where the kernel gives no PSS)."""
+    proportional set sizes, so that pages shared between processes count once
+    (resident sizes where the kernel gives no PSS)."""
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
