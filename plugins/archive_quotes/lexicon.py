@@ -106,6 +106,11 @@ class Lexicon:
     role_non_verb_endings: frozenset[str]  # words with those endings that are no verb
     appositive_non_starts: frozenset[str]  # "Apple, including …,": no role
     subject_non_starts: frozenset[str]  # "Following claims that …": a preposition, no subject
+    mixed_lead_ins: frozenset[str]  # "said that “…”": the reported clause starts after them
+    genitive_links: frozenset[str]  # German "des", "von": a noun phrase goes on after them
+    genitive_openers: frozenset[str]  # German "von": opens a source noun phrase
+    source_tail_links: frozenset[str]  # "according to people familiar with …": still the source
+    document_links: frozenset[str]  # German "heißt es in dem Schreiben": words before the text
 
 
 def word_pattern(words: Iterable[str]) -> str:

@@ -193,10 +193,8 @@ def in_source(doc: Doc, d) -> bool:
         return False  # "der Präsident von der „schlimmsten Katastrophe“": not a name
     gap = doc.text[d.mention[1] : d.outer[0]]
     words = doc.text[d.mention[0] : d.mention[1]].split()
-    return not gap.strip() and bool(words) and words[-1].lower() in _SOURCE_LINKS
+    return not gap.strip() and bool(words) and words[-1].lower() in doc.lex.genitive_links
 
-
-_SOURCE_LINKS = frozenset("von vom des der".split())
 
 
 #: What a quotation with a cue can still be, in the order it is asked: each says why it is

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from ..state import Doc
 
-_LEAD_INS = {"that", "as", "dass", "daß"}
-
 
 def run(doc: Doc) -> None:
     if not doc.lex.limits.get("widen_mixed", 1):
@@ -26,7 +24,7 @@ def run(doc: Doc) -> None:
         words = rest.split()
         offset = 0
         # skip the lead-in word ("said that", "defined the incident as" keeps its object)
-        if words and words[0].lower().strip(",") in _LEAD_INS:
+        if words and words[0].lower().strip(",") in doc.lex.mixed_lead_ins:
             offset = rest.index(words[0]) + len(words[0])
         s = start + offset
         while s < d.spans[0][0] and not doc.text[s].isalnum() and doc.text[s] not in '“"„«»‘':

@@ -23,7 +23,6 @@ _RIGHT_REACH = 30  # tokens after a quote in which its cue may stand (appositive
 
 _LEADING_MARKS = {",", ".", "!", "?", "—", "–", "-", "…", "―"}
 _FRAME_ENDS = {".", "!", "?", ";", "“", '"', "„", "«", "»"}
-_HEISST_ES_LINKS = {"in", "im", "aus", "von", "vom", "bei", "beim", "dazu", "weiter"}
 _CLOSING_ADJUNCTS = {"in", "on", "at", "during", "last", "this", "today", "yesterday"}
 
 
@@ -178,7 +177,7 @@ def _cue_at(doc: Doc, d: Draft, right: list[phrases.Token], i: int, j: int) -> b
 def _heisst_es(doc: Doc, d: Draft, right: list[phrases.Token], j: int, cue) -> bool:
     """ "„…“, heißt es in dem Schreiben": the document after the preposition speaks."""
     k = j + 2
-    while k < len(right) and right[k][2].lower() in _HEISST_ES_LINKS:
+    while k < len(right) and right[k][2].lower() in doc.lex.document_links:
         k += 1
     phrase = phrases.forward(right, k, doc.lex, doc.text) if k > j + 2 else None
     return set_speaker(doc, d, cue, phrase, "heisst-es")

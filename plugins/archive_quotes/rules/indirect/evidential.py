@@ -15,8 +15,6 @@ from .. import phrases
 from ..phrases import Phrase, Token
 from . import common
 
-_LINKS = {"des", "der", "von", "vom"}  # genitive links inside a German noun phrase
-_OPENERS = {"von", "vom"}  # besides the language's articles and adjective openers
 _LONGEST = 12  # tokens of a source
 
 
@@ -102,9 +100,6 @@ def _compound_source(doc: Doc, toks: list[Token], end: int) -> Phrase | None:
     return Phrase(a, b, w, None, None)
 
 
-_TAIL_LINKS = {"with", "of", "to", "at", "in", "on", "from", "for", "inside", "within"}
-
-
 def _source_tail(doc: Doc, toks: list[Token], j: int, phrase: Phrase) -> list[Token] | None:
     """'…, according to people familiar with the matter', '…, according to a report in the
     Harbour Gazette': after a sentence-final source phrase, a preposition and words with no
@@ -112,7 +107,9 @@ def _source_tail(doc: Doc, toks: list[Token], j: int, phrase: Phrase) -> list[To
     if doc.lex.lang != "en" or j == 0 or toks[j - 1][2] != ",":
         return None  # English prepositions ("laut dem Kevin … misshandelt worden war")
     tail = [t for t in toks if t[0] >= phrase.end]
-    if not tail or tail[0][2] not in _TAIL_LINKS or any(not t[2].isalnum() for t in tail[1:-1]):
+    if not tail or tail[0][2] not in doc.lex.source_tail_links:
+        return None
+    if any(not t[2].isalnum() for t in tail[1:-1]):
         return None
     if any(t[2] in doc.lex.indirect_verbs for t in tail):
         return None
@@ -161,12 +158,12 @@ def _german_np(doc: Doc, toks: list[Token], k: int) -> int | None:
         low = w.lower()
         if w[:1].isupper() and (w.isalpha() or "-" in w):
             head = i
-        elif head is None and (low in _OPENERS or _opens_noun_phrase(low, doc.lex)):
+        elif head is None and (low in doc.lex.genitive_openers or _opens_noun_phrase(low, doc.lex)):
             pass
         elif w.islower() and w.isalpha() and low.endswith(("en", "e", "er", "es", "em")):
-            if head is not None and low not in _LINKS:
+            if head is not None and low not in doc.lex.genitive_links:
                 break  # a lowercase word after the noun: the verb or an adverb
-        elif head is not None and low in _LINKS:
+        elif head is not None and low in doc.lex.genitive_links:
             pass
         else:
             break
