@@ -111,6 +111,13 @@ class Lexicon:
     genitive_openers: frozenset[str]  # German "von": opens a source noun phrase
     source_tail_links: frozenset[str]  # "according to people familiar with …": still the source
     document_links: frozenset[str]  # German "heißt es in dem Schreiben": words before the text
+    object_pronouns: frozenset[str]  # "told him that": the verb's object, never a clause
+    clause_subjects: frozenset[str]  # "said he would": a pronoun that opens a reported clause
+    noun_markers: frozenset[str]  # "his call", "the talk": a cue word after one is a noun
+    object_subjects: frozenset[str]  # "told reporters this was": a clause after an object
+    purpose_places: frozenset[str]  # "came on the show to talk": a purpose, not speech
+    description_breaks: frozenset[str]  # "critics who say": words that end a description
+    contractions: frozenset[str]  # "he’s", "they’re": the verb contracted after a pronoun
 
 
 def word_pattern(words: Iterable[str]) -> str:

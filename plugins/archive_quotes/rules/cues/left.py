@@ -132,7 +132,9 @@ def _passive_agent(doc: Doc, d: Draft, left: list[phrases.Token], j: int) -> Dec
     """ "X was asked: “…”", "described by Jobs as “…”": the subject is spoken to or of;
     only an agent after "by" speaks."""
     low = left[j][2].lower()
-    if j == 0 or left[j - 1][2].lower() not in _PASSIVE or not low.endswith(("ed", "ld", "en")):
+    if j == 0 or not low.endswith(("ed", "ld", "en")):
+        return None
+    if left[j - 1][2].lower() not in doc.lex.passive_auxiliaries:
         return None
     by = next((k for k in range(j + 1, len(left)) if left[k][2] == "by"), None)
     phrase = phrases.forward(left, by + 1, doc.lex, doc.text) if by is not None else None
@@ -308,5 +310,3 @@ def _verbless_colon(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase
         return None
     return phrases.split_name(toks[:k], lex, text)
 
-
-_PASSIVE = frozenset("was were is are been being be".split())

@@ -15,21 +15,11 @@ from . import quantifiers
 MIN_WORDS = {"say": 4, "clause": 4, "frame": 4, "to": 2, "object": 1}
 _CLAUSE_BREAKS = {";", ":", "—", "–"}
 _TRAILING_PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?\w+ing$")
-_CONTRACTED = {"s", "re", "ve", "d", "ll"}  # "he’s", "they’re", "we’ve", "she’d", "he’ll"
-_PRONOUN_SUBJECTS = {"he", "she", "they", "we", "i", "it", "there", "you"}
-# "his support", "the show": before these a verb of speech is a noun
-_NOUN_MARKERS = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our"}
-_OBJECT_PRONOUNS = {"him", "her", "them", "it", "us", "me", "you"}
-# subjects that may open a clause after an object: "told reporters this was"
 _CURRENCY = {"$", "£", "€"}
 _OBJECT_REACH = 12  # tokens from the verb within which "that" may follow its listener
-# a description after a comma holding these is a list or a relative clause
-_NOT_IN_DESCRIPTION = {"and", "but", "or", "nor", "which", "who", "whom", "whose", "that"}
-_PLACE_PREPOSITIONS = {"in", "on", "at", "into", "from"}
-_OBJECT_SUBJECTS = {"he", "she", "they", "we", "i", "this", "there"}
 
 
-def _object_before(toks: list[Token], start: int, end: int) -> bool:
+def _object_before(doc: Doc, toks: list[Token], start: int, end: int) -> bool:
     """Are toks[start:end] one short object ("reporters", "CNN", "the crowd", "him")
     with no verb or punctuation in it?"""
     words = [t[2] for t in toks[start:end] if t[2] not in {"’", "'", "s"}]
@@ -37,9 +27,9 @@ def _object_before(toks: list[Token], start: int, end: int) -> bool:
         return False
     first = words[0].lower()
     return (
-        first in _OBJECT_PRONOUNS
+        first in doc.lex.object_pronouns
         or words[0][:1].isupper()
-        or (first in _NOUN_MARKERS and len(words) > 1)
+        or (first in doc.lex.noun_markers and len(words) > 1)
         or (len(words) == 1 and first.endswith("s"))  # "reporters", "voters"
     )
 
@@ -59,7 +49,7 @@ def verb_at(doc: Doc, toks: list[Token], j: int) -> tuple[ReportingVerb, int] | 
     verb = doc.lex.indirect_verbs.get(w) if w.islower() else None
     if verb is None:
         return None
-    if j and toks[j - 1][2].lower() in _NOUN_MARKERS:
+    if j and toks[j - 1][2].lower() in doc.lex.noun_markers:
         return None  # "his support", "the show": a noun
     after = j + 1
     if verb.particle:
@@ -169,7 +159,7 @@ def _past_adjunct(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) 
         w = word(toks[m])
         if w in doc.lex.complementizers:
             return m + 1, "clause"
-        if w in _PRONOUN_SUBJECTS:
+        if w in doc.lex.clause_subjects:
             return m, "clause"
     return None
 
@@ -193,7 +183,7 @@ def _clause(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Ope
         return _UNDECIDED  # "told the council members of the plan": a listener, no clause
     if not opens:
         return _UNDECIDED
-    if verb.kinds & {"frame", "object"} and nxt not in _PRONOUN_SUBJECTS:
+    if verb.kinds & {"frame", "object"} and nxt not in doc.lex.clause_subjects:
         return after, "frame"
     return after, "clause"
 
@@ -209,11 +199,11 @@ def _listener(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> O
             return m + 1, "clause"
         if m == after or not toks[m][2].islower():
             continue
-        if w in _OBJECT_SUBJECTS or w in doc.lex.question_words:
-            return (m, "clause") if _object_before(toks, after, m) else None
+        if w in doc.lex.object_subjects or w in doc.lex.question_words:
+            return (m, "clause") if _object_before(doc, toks, after, m) else None
         infinitive = w == "to" or w == "not" and m + 1 < n and word(toks[m + 1]) == "to"
         if "addressee" in verb.kinds and infinitive:
-            return (after, "to") if _object_before(toks, after, m) else None
+            return (after, "to") if _object_before(doc, toks, after, m) else None
     return _UNDECIDED
 
 
@@ -228,7 +218,7 @@ def _object(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Ope
         return None  # "the cases cited involved …": a participle, then the verb
     if not raw.isalpha() or nxt in doc.lex.clause_non_starts:
         return None
-    if nxt in _OBJECT_PRONOUNS or raw[:1].isupper() or nxt in doc.lex.noun_phrase_starts:
+    if nxt in doc.lex.object_pronouns or raw[:1].isupper() or nxt in doc.lex.noun_phrase_starts:
         return after, "object"
     if raw.islower() and nxt not in doc.lex.function_words:
         return after, "object"
@@ -244,7 +234,7 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
         i -= 1
     if i < lo:
         return None
-    if i + 1 < j and toks[i + 1][2].lower() == "to" and _place_before(toks, i, lo):
+    if i + 1 < j and toks[i + 1][2].lower() == "to" and _place_before(doc, toks, i, lo):
         return None  # "came on the show to talk about": a purpose, whose speech is unsaid
     if toks[i][2].lower() in doc.lex.coordinators:
         return _first_subject(doc, toks, i, lo)
@@ -279,7 +269,7 @@ def _preposition(doc: Doc, phrase: Phrase) -> bool:
     return low in doc.lex.subject_non_starts or low in doc.lex.prepositions
 
 
-def _place_before(toks: list[Token], i: int, lo: int) -> bool:
+def _place_before(doc: Doc, toks: list[Token], i: int, lo: int) -> bool:
     """Does a noun phrase end at toks[i] ("on the show", "a meeting", "in Palo Alto",
     "used BlackBerrys"), the place, event or means of a purpose infinitive? A catenative
     verb before 'to' ("is trying to show", "need to realize") is lowercase and follows
@@ -288,7 +278,9 @@ def _place_before(toks: list[Token], i: int, lo: int) -> bool:
         # "AFL-CIO to endorse Clinton" opens a headline: 'to' is its future
         return any(t[2].islower() for t in toks[lo:i])
     words = [t[2].lower() for t in toks[max(lo, i - 3) : i]]
-    return bool(words) and (words[-1] in _NOUN_MARKERS or bool(_PLACE_PREPOSITIONS & set(words)))
+    if not words:
+        return False
+    return words[-1] in doc.lex.noun_markers or bool(doc.lex.purpose_places & set(words))
 
 
 def _with_subject(doc: Doc, toks: list[Token], i: int, lo: int) -> Phrase | None:
@@ -311,7 +303,8 @@ def _with_subject(doc: Doc, toks: list[Token], i: int, lo: int) -> Phrase | None
 def _contracted_pronoun(doc: Doc, tok: Token) -> Phrase | None:
     """'He’s', 'They’re' before a verb: the pronoun, with its auxiliary cut off."""
     pronoun, sep, rest = tok[2].replace("’", "'").partition("'")
-    if not sep or rest.lower() not in _CONTRACTED or pronoun.lower() not in doc.lex.pronouns:
+    lex = doc.lex
+    if not sep or rest.lower() not in lex.contractions or pronoun.lower() not in lex.pronouns:
         return None
     return Phrase(tok[0], tok[0] + len(pronoun), pronoun, None, None, pronoun=pronoun.lower())
 
@@ -365,7 +358,7 @@ def _after_opener(doc: Doc, toks: list[Token], lo: int, i: int, j: int) -> Phras
         if w == "," and toks[k - 1][2].isdigit() and toks[k + 1][2].isdigit():
             return None  # "250,000 shoppers"
         words = [t[2] for t in toks[k + 1 : i + 1]]
-        if {x.lower() for x in words} & _NOT_IN_DESCRIPTION:
+        if {x.lower() for x in words} & doc.lex.description_breaks:
             return None  # a list, or "a situation which critics say"
         if any(x.islower() and x.endswith("ed") for x in words):
             return None
