@@ -118,6 +118,10 @@ class Lexicon:
     purpose_places: frozenset[str]  # "came on the show to talk": a purpose, not speech
     description_breaks: frozenset[str]  # "critics who say": words that end a description
     contractions: frozenset[str]  # "he’s", "they’re": the verb contracted after a pronoun
+    plural_pronouns: frozenset[str]  # "they talk about": a bare verb after one is a verb
+    subordinate_openers: frozenset[str]  # "noting that" after a quote: never inside "who …"
+    name_articles: frozenset[str]  # German "die „Zeit“", "im „Spiegel“": a name follows
+    fused_articles: frozenset[str]  # German "am", "zum", "solche": open a noun phrase
 
 
 def word_pattern(words: Iterable[str]) -> str:

@@ -76,7 +76,7 @@ def named(doc: Doc, d) -> bool:
     if m is None:
         return False
     word = m.group(1).lower()
-    if word in ARTICLES and _title_case(doc, d):
+    if word in doc.lex.name_articles and _title_case(doc, d):
         # "die „Deutsche Krebshilfe“", "des „Spiegel“": a name after its article, and
         # so in an apposition ("der „New York Times“, bekräftigt …")
         return True
@@ -86,9 +86,6 @@ def named(doc: Doc, d) -> bool:
     return word in nouns or any(word.endswith(n) for n in nouns if len(n) >= 6)
 
 
-ARTICLES = frozenset(
-    "der die das des dem den ein eine einer eines einem einen im vom zum zur beim am".split()
-)
 _AFTER_NAME = re.compile(r"\s*\([A-ZÄÖÜ][\w.\-]*\)")
 
 

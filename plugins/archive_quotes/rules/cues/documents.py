@@ -4,7 +4,7 @@ Plakat stand:' give the place as the speaker."""
 from __future__ import annotations
 
 from ...state import Doc, Draft
-from .. import filters, phrases
+from .. import phrases
 from .frame import pronoun_after, set_speaker
 
 
@@ -67,7 +67,7 @@ def _place_end(toks: list[phrases.Token], j: int, lex) -> int:
         word = toks[k][2]
         if word in {",", "(", ":", ".", "„", "“", "»", "«", '"'}:
             return k
-        article = word in filters.ARTICLES or word in lex.adjective_openers
+        article = word in lex.name_articles or word in lex.adjective_openers
         if (
             k > j
             and word.islower()

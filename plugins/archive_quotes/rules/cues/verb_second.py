@@ -328,11 +328,6 @@ def finite_verb(toks: list[phrases.Token], lex) -> int | None:
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
-# Prepositions fused with an article ("Am heutigen Montag", "Zur aktuellen Lage"), like
-# the articles: lowercase words after them are adjectives.
-_FUSED_ARTICLES = frozenset("am im zum zur vom beim ins ans solche solcher solchen solches".split())
-
-
 _ADVERB_ENDINGS = ("end", "lich", "ig", "isch", "weise", "bar", "sam", "los", "mals")
 
 
@@ -450,4 +445,7 @@ RELATIVE_ADVERBS = frozenset(
 
 def _attributive(low: str, lex) -> bool:
     """Do lowercase words after this one read as adjectives (an article, a fused one)?"""
-    return low in lex.noun_phrase_starts or low in _FUSED_ARTICLES or low in lex.adjective_openers
+    # fused_articles: "Am heutigen Montag", "Zur aktuellen Lage": like the articles
+    if low in lex.noun_phrase_starts or low in lex.fused_articles:
+        return True
+    return low in lex.adjective_openers

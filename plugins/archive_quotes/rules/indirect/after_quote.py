@@ -19,7 +19,6 @@ from ..phrases import Phrase, Token
 from . import common
 
 # a clause of another subject starts here: "…,” he said of Trump, who has said …"
-_SUBORDINATE = {"who", "which", "whose", "whom", "that", "because", "while", "although", "if"}
 
 
 def find(doc: Doc, toks: list[Token], paragraph: int, quote: Draft) -> Draft | None:
@@ -33,7 +32,7 @@ def find(doc: Doc, toks: list[Token], paragraph: int, quote: Draft) -> Draft | N
         while lo < len(toks) and toks[lo][0] < last:
             lo += 1
     for c in range(lo, len(toks) - 1):
-        if toks[c][2].lower() in _SUBORDINATE:
+        if toks[c][2].lower() in doc.lex.subordinate_openers:
             return None
         j = _verb_after(toks, c, doc.lex)
         if j is None:

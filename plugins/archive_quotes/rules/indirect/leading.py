@@ -54,9 +54,6 @@ def _purpose(doc: Doc, toks: list[Token], j: int) -> bool:
     return before.lower() not in doc.lex.skip_words
 
 
-_PLURAL_PRONOUNS = {"i", "you", "we", "they"}
-
-
 def _noun_use(doc: Doc, toks: list[Token], j: int, verb: ReportingVerb, phrase: Phrase) -> bool:
     """'The harsh talk about migrants', 'peace talks about': a bare verb after a singular
     subject and no auxiliary is a noun ('Democrats talk about', 'he will discuss' are
@@ -72,4 +69,5 @@ def _noun_use(doc: Doc, toks: list[Token], j: int, verb: ReportingVerb, phrase: 
         return False
     words = doc.text[phrase.start : phrase.end].split()
     last = words[-1].lower() if words else ""
-    return not (last in _PLURAL_PRONOUNS or last.endswith(("s", "%")) or last in doc.lex.shares)
+    plural = last in doc.lex.plural_pronouns or last in doc.lex.shares
+    return not (plural or last.endswith(("s", "%")))
