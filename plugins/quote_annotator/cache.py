@@ -273,6 +273,7 @@ class Extractor:
 #: Where a build keeps its extractor (archive_site.build).
 STATE = "quote_annotator.extractor"
 
+
 def extractor(settings) -> Extractor:
     """This build's extractor (created with the first article, closed by finish())."""
     state = build.of(settings)

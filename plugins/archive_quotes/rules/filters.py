@@ -193,7 +193,6 @@ def in_source(doc: Doc, d) -> bool:
     return not gap.strip() and bool(words) and words[-1].lower() in doc.lex.genitive_links
 
 
-
 #: What a quotation with a cue can still be, in the order it is asked: each says why it is
 #: dropped (for the trace).
 _DROPPED = (

@@ -309,4 +309,3 @@ def _verbless_colon(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase
     if not any(t[2][:1].isupper() for t in toks[:k]):
         return None
     return phrases.split_name(toks[:k], lex, text)
-
