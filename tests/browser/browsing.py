@@ -1,4 +1,5 @@
-"""A local HTTP server for browser tests, and how Chromium is started."""
+"""A local HTTP server for browser tests, how Chromium is started, and a sample article
+of an older year (a search bundle of its own)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,15 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
+#: An article of 2019, older than the sample archive: Pagefind indexes it apart.
+OLD_ARTICLE = """---
+title: Harbour plans approved
+date: 2019-06-01
+category: Politics
+---
+
+“The lighthouse district will get its ferry terminal,” said Mayor Anna Berg.
+"""
 #: axe-core, the accessibility checker (`make test` installs it from the npm registry).
 AXE = Path(
     os.environ.get(

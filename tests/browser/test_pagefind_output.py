@@ -8,21 +8,14 @@ import shutil
 
 import pytest
 
-from browsing import first_result, serve
+from browsing import OLD_ARTICLE, first_result, serve
 from sitebuild import CONTENT, PELICANCONF, run_pelican
 
 pytestmark = pytest.mark.browser
 
 HEADLINE = "Attack on Putin, 2 drones attack the Kremlin"
 
-OLD = """---
-title: Harbour plans approved
-date: 2019-06-01
-category: Politics
----
-
-“The lighthouse district will get its ferry terminal,” said Mayor Anna Berg.
-"""
+OLD = OLD_ARTICLE
 
 
 @pytest.fixture(scope="module")

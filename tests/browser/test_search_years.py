@@ -6,19 +6,12 @@ import re
 
 import pytest
 
-from browsing import first_result, serve
+from browsing import OLD_ARTICLE, first_result, serve
 from sitebuild import build_articles
 
 pytestmark = pytest.mark.browser
 
-OLD = """---
-title: Harbour plans approved
-date: 2019-06-01
-category: Politics
----
-
-“The lighthouse district will get its ferry terminal,” said Mayor Anna Berg.
-"""
+OLD = OLD_ARTICLE
 
 NEW = """---
 title: School budget passed
