@@ -3,16 +3,20 @@
 - DataWriter: a writer that also writes data files beside the pages (JSON, CSV) and may
   leave an unchanged one alone: archive_writer's SkipUnchangedWriter is one. With
   Pelican's own Writer, `write_text` below writes the file itself.
+- is_section: the folders of the search bundles pagefind_search writes inside
+  PAGEFIND_OUTPUT besides the main one ("2019", "2005-2"), which offline_search's
+  service worker keeps too.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from typing import Protocol, runtime_checkable
 
 from . import atomic
 
-__all__ = ["DataWriter", "write_text"]
+__all__ = ["DataWriter", "is_section", "write_text"]
 
 
 @runtime_checkable
@@ -27,3 +31,13 @@ def write_text(writer, output_path: str, name: str, text: str) -> None:
         writer.write_text(name, text)
         return
     atomic.write_bytes(os.path.join(output_path, name), text.encode("utf-8", "surrogatepass"))
+
+
+#: How a bundle of an older section is named: its year, then "-2", "-3"... for the
+#: further parts of a year with more than PAGEFIND_SECTION_MAX articles.
+SECTION_NAME = re.compile(r"\d{4}(-\d+)?")
+
+
+def is_section(name: str) -> bool:
+    """Whether a folder inside PAGEFIND_OUTPUT is the bundle of a section."""
+    return SECTION_NAME.fullmatch(name) is not None

@@ -15,7 +15,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from archive_site.atomic import write_bytes
-from pagefind_search.index import is_section
+from archive_site.contracts import is_section
 from quote_annotator import htmltext
 
 logger = logging.getLogger(__name__)

@@ -33,6 +33,7 @@ from typing import Any
 from pelican import signals
 
 from archive_site import atomic, build
+from archive_site.contracts import is_section
 from quote_annotator import htmltext
 
 from .service import PagefindError, PagefindService
@@ -256,16 +257,6 @@ def article_record(article, settings: Mapping[str, Any]) -> dict:
         "sort": {"date": date},
         "source": getattr(article, "source_path", None),
     }
-
-
-#: How a bundle of an older section is named: its year, then "-2", "-3"... for the
-#: further parts of a year with more than PAGEFIND_SECTION_MAX articles.
-SECTION_NAME = re.compile(r"\d{4}(-\d+)?")
-
-
-def is_section(name: str) -> bool:
-    """Whether a folder inside PAGEFIND_OUTPUT is the bundle of a section."""
-    return SECTION_NAME.fullmatch(name) is not None
 
 
 def sections(

@@ -3,7 +3,8 @@ PAGEFIND_SECTION_MAX records (Pagefind holds one bundle in memory at a time)."""
 
 import pytest
 
-from pagefind_search.index import DEFAULTS, SettingError, check_settings, is_section, sections
+from archive_site.contracts import is_section
+from pagefind_search.index import DEFAULTS, SettingError, check_settings, sections
 
 
 def _records(year: int, n: int) -> list[dict]:
