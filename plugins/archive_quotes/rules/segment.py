@@ -17,7 +17,9 @@ _SENTENCE_END = re.compile(
     r"|(?<=[a-zäöüß]{2})\.(?=[A-ZÄÖÜ][a-zäöüß]+\b(?![.\-]\w))"
 )
 _WORD_BEFORE = re.compile(r"(\w+(?:\.\w+)*)\.?$")
-TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
+# A word (with inner apostrophes, dots, hyphens, and a slash before a capital:
+# "In-Stat/MDR", "New York Times/CBS News" poll), or one sign ("and/or" stays three).
+TOKEN = re.compile(r"\w+(?:[’'.\-]\w+|/[A-Z]\w*)*|[^\w\s]")
 
 
 def at_word_starts(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
