@@ -110,6 +110,9 @@ class Lexicon:
     genitive_links: frozenset[str]  # German "des", "von": a noun phrase goes on after them
     genitive_openers: frozenset[str]  # German "von": opens a source noun phrase
     source_tail_links: frozenset[str]  # "according to people familiar with …": still the source
+    source_heads: frozenset[str]  # "Aides to Clinton say": heads a post-modified description
+    place_titles: frozenset[str]  # "the Duke of Edinburgh": a title, "of" and a place name one
+    short_report_verbs: frozenset[str]  # "said he would": a pronoun and a verb are a report
     document_links: frozenset[str]  # German "heißt es in dem Schreiben": words before the text
     object_pronouns: frozenset[str]  # "told him that": the verb's object, never a clause
     clause_subjects: frozenset[str]  # "said he would": a pronoun that opens a reported clause

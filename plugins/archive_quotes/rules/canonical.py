@@ -85,6 +85,12 @@ def _mention_text(doc: Doc, d: Draft) -> str:
 
 def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
     """Split the speaker into role words and a proper name, or make it a description."""
+    if d.kind == "description":  # the rule that found it knew: "Aides to Clinton"
+        desc = _mention_text(doc, d)
+        doc.log("canonical", "description", f"{desc!r} names no one")
+        d.description = " ".join(desc.split())
+        d.speaker, d.role = None, None
+        return
     raw = _speaking_name(doc, d, lex)
     mention = _mention_text(doc, d)
     described = _described_by_letters(doc, d, mention, lex)
@@ -293,8 +299,8 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
             not w[:1].isupper() or _role_word(w, lex) or low.rstrip(".") in lex.honorifics
         ):
             break
-        if low in lex.org_nouns and k < len(words):
-            break  # "Bookmaker Ladbrokes", "music giant EMI"
+        if low in lex.org_nouns and k < len(words) and words[k].lower() != "of":
+            break  # "Bookmaker Ladbrokes", "music giant EMI"; not "Bank of England"
         k -= 1
     while k < len(words) and words[k].lower() in _CONNECTORS_NOT_PARTICLES:
         k += 1

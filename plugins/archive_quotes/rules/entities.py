@@ -90,6 +90,9 @@ def run(doc: Doc) -> None:
     for d in sorted(doc.drafts, key=lambda x: x.spans[0][0]):
         if d.speaker is None:
             continue
+        if d.kind == "description":
+            last_any = d  # "Aides to Clinton say …. They added": no name, but a source
+            continue
         if d.pronoun:
             wanted = _PRONOUN_GENDER.get(d.pronoun)
             if (

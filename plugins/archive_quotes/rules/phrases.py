@@ -74,6 +74,9 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
         i -= 1
     while i < len(tokens) and tokens[i][2].lower() in _PARTICLES_OR_DOT:
         i += 1
+    of = _of_before(tokens, i, lex)
+    if of is not None:
+        return _name_of(tokens[:of], tokens[of + 1 :], lex, text)
     start, end = tokens[0][0], tokens[-1][1]
     if i < len(tokens):
         name = text[tokens[i][0] : tokens[-1][1]]
@@ -152,6 +155,56 @@ def backward(
     return split_name(tokens[k : i + 1], lex, text)
 
 
+def _of_before(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
+    """The 'of' that joins the name starting at tokens[i] to a name before it ("Bank |
+    of | England", "Mr. Morgan | of the | Sierra Club"), or None."""
+    if not 1 < i < len(tokens):
+        return None
+    k = i - 2 if tokens[i - 1][2] == "the" else i - 1
+    if k < 1 or tokens[k][2] != "of" or not _of_names(tokens, k, lex):
+        return None
+    return k
+
+
+def _of_names(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Is tokens[k] an 'of' between two names ("Sanders of Vermont", "Bank of England",
+    "Duke of Edinburgh")?"""
+    if tokens[k][2] != "of" or not 0 < k < len(tokens) - 1:
+        return False
+    before = tokens[k - 1][2]
+    after = tokens[k + 2][2] if tokens[k + 1][2] == "the" and k + 2 < len(tokens) else ""
+    named = is_name_word(before, lex) or before.lower() in lex.place_titles
+    return named and capitalised(before) and is_name_word(after or tokens[k + 1][2], lex)
+
+
+def _name_of(left: list[Token], right: list[Token], lex: Lexicon, text: str) -> Phrase | None:
+    """A name, 'of' and a name: one organization when the first ends in a word that makes
+    one ("the Bank of England", "the University of Leeds"); else a person and where they
+    are from ("Bernie Sanders of Vermont", "John Curtice of Strathclyde University"):
+    the person speaks, the phrase covers both."""
+    head = left[-1][2].lower()
+    if head not in lex.org_heads and head not in lex.organizations:
+        phrase = split_name(left, lex, text)
+        if phrase is None:
+            return None
+        phrase.end = right[-1][1]
+        one_word = " " not in phrase.name and not phrase.role
+        if one_word or phrase.name.lower() in lex.place_titles:
+            # "the Duke of Edinburgh", "the Confederation of British Industry", "News of
+            # the World": a lone word before 'of' is no person's whole name
+            phrase.name = text[text.index(phrase.name, phrase.start) : phrase.end]
+            if one_word and phrase.name.lower() not in lex.place_titles:
+                phrase.kind = "organization"
+        return phrase
+    k = len(left)
+    while k > 0 and is_name_word(left[k - 1][2], lex):
+        k -= 1
+    role_words = [t[2] for t in left[:k] if t[2].lower() not in lex.noun_phrase_starts]
+    start, end = left[0][0], right[-1][1]
+    name = text[left[k][0] : end] if k < len(left) else text[left[-1][0] : end]
+    return Phrase(start, end, name, "organization", " ".join(role_words) or None)
+
+
 def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
     """Where the noun phrase ending at tokens[i] starts."""
     k = i
@@ -185,6 +238,8 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
             word == "-" or word in {"’s", "'s"} or low in lex.organizations or low in lex.documents
         ):
             pass
+        elif low == "of" and lo < k < i and _of_names(tokens, k, lex):
+            pass  # "Bernie Sanders of Vermont", "the Bank of England": see split_name
         elif low in lex.noun_phrase_starts or low in lex.possessives:
             if (
                 low == "the"
@@ -320,6 +375,9 @@ def forward(
     if best is None:
         return split_name(window, lex, text)
     i, e = best
+    of = _of_before(window, i, lex)
+    if of is not None:
+        return _name_of(window[:of], window[of + 1 : e], lex, text)  # "said the Bank of England"
     name_tokens = window[i:e]
     while name_tokens and name_tokens[0][2] in {"."} | PARTICLES:
         name_tokens = name_tokens[1:]

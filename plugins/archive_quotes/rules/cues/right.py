@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ...state import Doc, Draft
-from .. import phrases
+from .. import phrases, postmodified
 from .frame import sentence_of, set_speaker, tokens
 from .verb_second import RELATIVE_ADVERBS
 
@@ -251,6 +251,9 @@ def _whole_subject(
     stretch = right[i:k]
     if not 1 < len(stretch) <= _SUBJECT_REACH:
         return None
+    described = postmodified.description(doc, right, i, k - 1)
+    if described is not None:
+        return described  # "“…,” a spokesman for Hillary Clinton said"
     first = stretch[0][2]
     if not (first[:1].isupper() or first.lower() in lex.noun_phrase_starts):
         return None

@@ -40,8 +40,8 @@ def find(doc: Doc, toks: list[Token], paragraph: int, quote: Draft) -> Draft | N
         found = common.report_at(doc, toks, j)
         if found is None:
             continue
-        _, after, k, kind = found
-        span = common.content_after(doc, toks, k, kind)
+        verb, after, k, kind = found
+        span = common.content_after(doc, toks, k, kind, verb)
         if span is None:
             continue
         phrase = Phrase(*quote.mention, quote.speaker, quote.kind, quote.role, quote.pronoun)

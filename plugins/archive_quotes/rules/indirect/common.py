@@ -6,7 +6,7 @@ import re
 
 from ...lexicon import ReportingVerb
 from ...state import Doc, Draft
-from .. import phrases
+from .. import phrases, postmodified
 from ..phrases import Phrase, Token
 from . import quantifiers
 
@@ -253,6 +253,9 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
     adjunct = _time_adjunct_start(doc, toks, i, lo)
     if adjunct is not None:
         j, i = adjunct, adjunct - 1  # "Clinton on Tuesday said": the subject is before it
+    described = _postmodified(doc, toks, lo, i)
+    if described is not None:
+        return described  # "Aides to Clinton say": no name inside the modifier speaks
     phrase = phrases.backward(toks, j, doc.lex, doc.text, lo)
     if phrase is not None:
         return None if _preposition(doc, phrase) else phrase
@@ -260,6 +263,22 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
     if phrase is None:
         phrase = quantifiers.subject(doc, toks, lo, i, j)
     return phrase if phrase is not None else _after_opener(doc, toks, lo, i, j)
+
+
+def _postmodified(doc: Doc, toks: list[Token], lo: int, i: int) -> Phrase | None:
+    """A description with its prepositional phrases that opens the clause ending at
+    toks[i]: at lo, after a coordinator or break, or after an opening phrase's comma
+    ("In Texas, half of GOP primary voters said")."""
+    starts = {lo, _conjunct_start(doc, toks, lo, i)}
+    comma = next((k for k in range(i - 1, lo - 1, -1) if toks[k][2] == ","), None)
+    opener = toks[lo][2].lower()
+    if comma is not None and (opener in doc.lex.prepositions or opener in doc.lex.subordinators):
+        starts.add(comma + 1)  # not "Lisa Power, head of policy at …, said": an appositive
+    for start in sorted(starts):
+        phrase = postmodified.description(doc, toks, start, i)
+        if phrase is not None:
+            return phrase
+    return None
 
 
 def _preposition(doc: Doc, phrase: Phrase) -> bool:
@@ -462,11 +481,34 @@ def report_at(
     return None if opening is None else (hit[0], hit[1], *opening)
 
 
-def content_after(doc: Doc, toks: list[Token], k: int, kind: str) -> tuple[int, int] | None:
+def content_after(
+    doc: Doc, toks: list[Token], k: int, kind: str, verb: ReportingVerb | None = None
+) -> tuple[int, int] | None:
     """The report's content from toks[k] (where complement() opened it) to the clause's
-    end, or None when it is too short for its kind."""
+    end, or None when it is too short for its kind. After a verb of speech ("said", not
+    "thought"), a pronoun and its verb are enough ("said he would")."""
     start = toks[k][0] if k < len(toks) else toks[-1][1]
-    return content(doc, start, toks[-1][1], MIN_WORDS[kind])
+    speech = verb is not None and verb.lemma in doc.lex.short_report_verbs
+    short = speech and kind == "clause" and _subject_verb(doc, toks, k)
+    fewest = _SHORT_CLAUSE if short else MIN_WORDS[kind]
+    return content(doc, start, toks[-1][1], fewest)
+
+
+_SHORT_CLAUSE = 2  # "said he would", "said they were angry": a subject and its verb
+
+
+def _subject_verb(doc: Doc, toks: list[Token], k: int) -> bool:
+    """Does the clause at toks[k] open with a pronoun and a verb ("he would", "they were
+    angry", "she supported it") and end its sentence? Then it is a report however short
+    ("said it all" is not: 'all' is no verb)."""
+    if k + 1 >= len(toks) or word(toks[k]) not in doc.lex.clause_subjects:
+        return False
+    if toks[-1][2] not in {".", "!", "?"}:
+        return False  # "said she asked “…”": the clause goes on in a quotation
+    verb = toks[k + 1][2]
+    if word(toks[k + 1]) in doc.lex.auxiliaries:
+        return True
+    return verb.isalpha() and verb.islower() and verb.endswith(("ed", "s")) and len(verb) > 3
 
 
 def verb_draft(

@@ -35,7 +35,7 @@ def _find(doc: Doc, toks: list[Token], paragraph: int, frame: bool) -> Draft | N
         phrase = common.subject(doc, toks, j)
         if phrase is None or (kind == "object" and _noun_use(doc, toks, j, verb, phrase)):
             continue
-        span = common.content_after(doc, toks, k, kind)
+        span = common.content_after(doc, toks, k, kind, verb)
         if span is None:
             continue
         return common.verb_draft(doc, span, toks, (j, after), kind, phrase, paragraph, _RULE)
