@@ -28,7 +28,7 @@ from typing import NamedTuple
 from ..lexicon import Lexicon
 from ..lexicon import load as load_lexicon
 from ..state import Doc, Draft
-from . import role_phrases
+from . import role_phrases, short_names
 from .phrases import PARTICLES
 
 _WORD = re.compile(r"[\w’'&.\-]+|[,;:()]")
@@ -69,8 +69,12 @@ def run(doc: Doc) -> None:
     drafts = [d for d in drafts if d.speaker]
     # names the article gives in full ("Mr Blair" is Tony Blair, "Sir Bernard" Bernard Ingham)
     for d in drafts:
-        if d.speaker and d.kind == "person":
-            full = _full_name(doc, d.speaker, lex)
+        if d.speaker and d.kind in ("person", "organization"):
+            full = (
+                _full_name(doc, d.speaker, lex)
+                if d.kind == "person"
+                else short_names.full_organization(doc, d.speaker, d.spans[0][0])
+            )
             if full != d.speaker:
                 doc.log("canonical", "resolved", f"{d.speaker!r} -> {full!r} (fullest name)")
                 d.speaker = full
