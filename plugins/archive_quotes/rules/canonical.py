@@ -295,6 +295,9 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
     while k > 0:
         w = words[k - 1]
         low = w.lower().rstrip(",")
+        if low == "of" and k < len(words) and k > 1 and words[k - 2].lower() in lex.place_titles:
+            k -= 2  # "Archbishop of Cardiff", "Duke of Edinburgh": the title is the name
+            break
         if low in _CONNECTORS and k < len(words) and k > 1:
             k -= 1
             continue

@@ -56,7 +56,12 @@ def collect_names(doc: Doc) -> None:
         words = [w.replace("’s", "").replace("'s", "") for w in words]
         for k in range(len(words) - 1, -1, -1):
             low = words[k].lower()
-            if low in lex.titles or low in lex.role_nouns or low in lex.org_nouns:
+            if (
+                low in lex.titles
+                or low in lex.role_nouns
+                or low in lex.org_nouns
+                or low in lex.role_words
+            ):
                 words = words[k + 1 :]  # "Education Secretary Ruth Kelly": the name after
                 break
         if len(words) > 2 and words[0].lower() in lex.title_objects:

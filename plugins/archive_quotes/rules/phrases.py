@@ -183,6 +183,10 @@ def _name_of(left: list[Token], right: list[Token], lex: Lexicon, text: str) -> 
     are from ("Bernie Sanders of Vermont", "John Curtice of Strathclyde University"):
     the person speaks, the phrase covers both."""
     head = left[-1][2].lower()
+    if head in lex.place_titles:  # "the Roman Catholic Archbishop of Cardiff": one title
+        role = [t[2] for t in left[:-1] if t[2].lower() not in lex.noun_phrase_starts]
+        start, end = left[0][0], right[-1][1]
+        return Phrase(start, end, text[left[-1][0] : end], "person", " ".join(role) or None)
     if head not in lex.org_heads and head not in lex.organizations:
         phrase = split_name(left, lex, text)
         if phrase is None:
