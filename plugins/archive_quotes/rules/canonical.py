@@ -91,6 +91,11 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
     """Split the speaker into role words and a proper name, or make it a description."""
     if d.kind == "description":  # the rule that found it knew: "Aides to Clinton"
         desc = _mention_text(doc, d)
+        org = _spoken_for(desc, lex)
+        if org is not None:
+            doc.log("canonical", "resolved", f"description {desc!r} -> {org!r}")
+            d.speaker, d.kind, d.role = org, "organization", None
+            return
         doc.log("canonical", "description", f"{desc!r} names no one")
         d.description = " ".join(desc.split())
         d.speaker, d.role = None, None
@@ -125,6 +130,19 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
             d.kind = "person" if len(name_words) > 1 else d.kind
         return
     _describe(doc, d, mention if (d.mention and not d.pronoun) else raw, raw, lex, orgs)
+
+
+def _spoken_for(desc: str, lex: Lexicon) -> str | None:
+    """'A spokesman for the Home Office' speaks for it, as 'a BBC spokesman' does for the
+    BBC: the organization a spokesperson of the description is for, when it is one."""
+    words = desc.split()
+    link = next((k for k, w in enumerate(words) if k and w in _HEAD_ENDS), None)
+    if link is None or words[link - 1].lower() not in lex.spokespeople:
+        return None
+    named = [w for w in words[link + 1 :] if w.lower() not in lex.noun_phrase_starts]
+    if not named or not all(w[:1].isupper() for w in named) or not _is_org(named, lex):
+        return None
+    return " ".join(named)
 
 
 def _described_by_letters(doc: Doc, d: Draft, mention: str, lex: Lexicon) -> str | None:

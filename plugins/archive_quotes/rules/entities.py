@@ -97,6 +97,8 @@ def run(doc: Doc) -> None:
             continue
         if d.kind == "description":
             last_any = d  # "Aides to Clinton say …. They added": no name, but a source
+            if _one_person(doc, d):
+                last_person = d  # "A spokesman for Michael Howard said …. He added"
             continue
         if d.pronoun:
             wanted = _PRONOUN_GENDER.get(d.pronoun)
@@ -118,24 +120,7 @@ def run(doc: Doc) -> None:
             if wanted and d.speaker and d.kind == "person":
                 genders.setdefault(d.speaker.split()[-1], wanted)
         else:
-            name = _clean(d.speaker, doc)
-            mention = doc.text[d.mention[0] : d.mention[1]] if d.mention else name
-            if {w.lower() for w in mention.split()} & doc.lex.documents:
-                if m := _ISSUER.search(mention):
-                    issuer = m.group(1)
-                    _resolve(doc, d, issuer, "organization", "document-issuer")
-                elif issuer:
-                    _resolve(doc, d, issuer, "organization", "document-issuer")
-                else:
-                    _resolve(doc, d, name, "organization", d.speaker_rule)
-            elif " " not in name and name in doc.names and not _indefinite(mention):
-                _resolve(doc, d, _full_before(doc, name, d), "person", "surname")
-            elif name:
-                named = any(w[:1].isupper() for w in name.split())
-                kind = d.kind or ("person" if named and (" " in name or d.role) else "organization")
-                _resolve(doc, d, name, kind, d.speaker_rule)
-            else:
-                d.speaker = None
+            issuer = _named_speaker(doc, d, issuer)
         if d.speaker is None:
             continue
         last_any = d
@@ -143,6 +128,40 @@ def run(doc: Doc) -> None:
             last_person = d
             if not d.pronoun:
                 people.append(d)
+
+
+def _named_speaker(doc: Doc, d: Draft, issuer: str | None) -> str | None:
+    """Resolve a speaker named by the text (not a pronoun): a document's issuer, a
+    surname's full name, or the name as it stands. Returns the last document issuer."""
+    name = _clean(d.speaker, doc)
+    mention = doc.text[d.mention[0] : d.mention[1]] if d.mention else name
+    if {w.lower() for w in mention.split()} & doc.lex.documents:
+        if m := _ISSUER.search(mention):
+            issuer = m.group(1)
+            _resolve(doc, d, issuer, "organization", "document-issuer")
+        elif issuer:
+            _resolve(doc, d, issuer, "organization", "document-issuer")
+        else:
+            _resolve(doc, d, name, "organization", d.speaker_rule)
+    elif " " not in name and name in doc.names and not _indefinite(mention):
+        _resolve(doc, d, _full_before(doc, name, d), "person", "surname")
+    elif name:
+        named = any(w[:1].isupper() for w in name.split())
+        kind = d.kind or ("person" if named and (" " in name or d.role) else "organization")
+        _resolve(doc, d, name, kind, d.speaker_rule)
+    else:
+        d.speaker = None
+    return issuer
+
+
+def _one_person(doc: Doc, d: Draft) -> bool:
+    """Is a description one person ("A spokesman for X", "one of the prosecutors"), whom
+    "he" or "she" may stand for next?"""
+    words = doc.text[d.mention[0] : d.mention[1]].lower().split() if d.mention else []
+    link = next((k for k, w in enumerate(words) if k and w in doc.lex.source_tail_links), None)
+    head = words[link - 1] if link else (words[-1] if words else "")
+    singular = head in doc.lex.spokespeople or (head in doc.lex.role_nouns and head[-1:] != "s")
+    return singular or (bool(words) and words[0] == "one")
 
 
 def _resolve(doc: Doc, d: Draft, name: str, kind: str, rule: str | None) -> None:

@@ -15,11 +15,30 @@ who said" (a clause), nor a modifier holding a verb or a comma.
 from __future__ import annotations
 
 from ..state import Doc
-from .phrases import Phrase, Token
+from .phrases import Phrase, Token, adverb
 
 _LONGEST = 12  # tokens of the whole description
 _HEAD_REACH = 5  # tokens from its start to its head
 _GLUE = {"’s", "'s", "’", "'", "&"}
+
+
+_OPENERS = {".", "!", "?", ":", ";"}  # not a comma: "X, a strategist at Y, said" names X
+
+
+def before_verb(doc: Doc, toks: list[Token], j: int) -> Phrase | None:
+    """The post-modified description that opens its clause and ends right before the
+    verb at toks[j] (past adverbs: "also said"), or None."""
+    i = j - 1
+    while i >= 0 and (toks[i][2].lower() in doc.lex.skip_words or adverb(toks[i][2])):
+        i -= 1
+    starts = [
+        k + 1 for k in range(i) if toks[k][2] in _OPENERS or toks[k][2] in doc.lex.coordinators
+    ]
+    for lo in [0, *starts]:
+        phrase = description(doc, toks, lo, i)
+        if phrase is not None:
+            return phrase
+    return None
 
 
 def description(doc: Doc, toks: list[Token], lo: int, i: int) -> Phrase | None:
@@ -81,6 +100,8 @@ def _modifier_word(lex, toks: list[Token], k: int, last: bool) -> bool:
     low = w.lower()
     if not (w.isalnum() or w in _GLUE or (w.endswith(".") and w[:1].isupper())):
         return False  # a comma, a dash, a bracket: not one phrase
+    if low in lex.time_names or low in lex.time_words:
+        return False  # "The prime minister on Sunday": a time, not a modifier
     if not w.islower():
         before = toks[k - 1][2]
         # "director of rugby Warren Gatland": a title and a name

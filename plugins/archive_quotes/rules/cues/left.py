@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...state import Doc, Draft
-from .. import phrases
+from .. import phrases, postmodified
 from .frame import after_colon, pronoun_after, set_speaker
 from .subject import subject
 from .verb_second import finite_verb, object_first, second_main_clause, verb_second_subject
@@ -139,6 +139,10 @@ def _passive_agent(doc: Doc, d: Draft, left: list[phrases.Token], j: int) -> Dec
     by = next((k for k in range(j + 1, len(left)) if left[k][2] == "by"), None)
     phrase = phrases.forward(left, by + 1, doc.lex, doc.text) if by is not None else None
     if phrase is None or not any(w[:1].isupper() for w in phrase.name.split()):
+        if any(t[2] in doc.lex.frame_cues and t[2].islower() for t in left[:j]):
+            # "Howard said he would be remembered with “…”": the passive is inside the
+            # clause a verb before it reports
+            return _NEXT_CUE
         doc.log("cues", "passive", f"{doc.snippet(*d.spans[0])}: no agent")
         return False
     return set_speaker(doc, d, (left[j][0], left[j][1]), phrase, "passive-agent")
@@ -148,6 +152,9 @@ def _cue_before(doc: Doc, d: Draft, left: list[phrases.Token], j: int) -> Decisi
     """The subject before the cue ("Volodin thundered:"), or the name after a cue that
     opens the sentence ("Said Peskov: “…”")."""
     lex = doc.lex
+    described = postmodified.before_verb(doc, left, j)
+    if described is not None:  # "Another member of the Cabinet says: “…”"
+        return set_speaker(doc, d, (left[j][0], left[j][1]), described, "cue-before")
     phrase = phrases.backward(left, j, lex, doc.text)
     if phrase is None and j == 0 and len(left) > 1:
         phrase = phrases.forward(left, j + 1, lex, doc.text)
