@@ -310,6 +310,11 @@ def _person_of_org(mention: str, raw: str, lex: Lexicon) -> str | None:
 def _name_start(words: list[str], lex: Lexicon) -> int:
     """Index of the first word of the proper name at the end of words."""
     k = len(words)
+    # "National Highway Traffic Safety Administration", "International Monetary Fund":
+    # before an organization's head, a capitalised title word is part of its name
+    # (German capitalises every noun: there "Einsatzleiter der Polizei" is a title)
+    org = bool(words) and words[-1].lower().strip(",.") in lex.org_heads
+    org = org and not lex.limits.get("capitalised_nouns")
     while k > 0:
         w = words[k - 1]
         low = w.lower().rstrip(",")
@@ -320,8 +325,9 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
             k -= 1
             continue
         acronym_last = k == len(words) and w.isupper() and len(w) > 1  # "the US", "UN"
+        titled = _role_word(w, lex) and not (org and k < len(words))
         if not acronym_last and (
-            not w[:1].isupper() or _role_word(w, lex) or low.rstrip(".") in lex.honorifics
+            not w[:1].isupper() or titled or low.rstrip(".") in lex.honorifics
         ):
             break
         if low in lex.org_nouns and k < len(words) and words[k].lower() != "of":
