@@ -311,10 +311,9 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
     """Index of the first word of the proper name at the end of words."""
     k = len(words)
     # "National Highway Traffic Safety Administration", "International Monetary Fund":
-    # before an organization's head, a capitalised title word is part of its name
-    # (German capitalises every noun: there "Einsatzleiter der Polizei" is a title)
+    # before an organization's head, a title word of org_title_openers opens its name
     org = bool(words) and words[-1].lower().strip(",.") in lex.org_heads
-    org = org and not lex.limits.get("capitalised_nouns")
+    opened = False
     while k > 0:
         w = words[k - 1]
         low = w.lower().rstrip(",")
@@ -325,7 +324,9 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
             k -= 1
             continue
         acronym_last = k == len(words) and w.isupper() and len(w) > 1  # "the US", "UN"
-        titled = _role_word(w, lex) and not (org and k < len(words))
+        opens = org and k < len(words) and (low in lex.org_title_openers or opened)
+        opened = opened or opens  # "Republican | National Committee": the name goes on
+        titled = _role_word(w, lex) and not opens
         if not acronym_last and (
             not w[:1].isupper() or titled or low.rstrip(".") in lex.honorifics
         ):

@@ -74,6 +74,7 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
         i -= 1
     while i < len(tokens) and tokens[i][2].lower() in _PARTICLES_OR_DOT:
         i += 1
+    i = _organization_start(tokens, i, lex)  # "the National Highway Traffic Safety Administration"
     of = _of_before(tokens, i, lex)
     if of is not None:
         return _name_of(tokens[:of], tokens[of + 1 :], lex, text)
@@ -153,6 +154,35 @@ def backward(
     if k > i:
         return None
     return split_name(tokens[k : i + 1], lex, text)
+
+
+def _organization_start(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Where an organization's name ending the tokens starts, when title words open it
+    ("National | Audit Office"), and capitalised words before those ("Republican National
+    Committee", "US State Department"); else i."""
+    k = i
+    while 0 < k < len(tokens) and _titled_organization(tokens, k - 1, lex):
+        k -= 1
+    if k == i:
+        return i
+    while k > 0 and capitalised(tokens[k - 1][2]) and tokens[k - 1][2].isalpha():
+        low = tokens[k - 1][2].lower()
+        if low in lex.honorifics or low in lex.function_words:
+            break
+        k -= 1
+    return k
+
+
+def _titled_organization(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Is tokens[k] a capitalised title word that begins an organization's name ("National
+    | Highway Traffic Safety Administration")?"""
+    word = tokens[k][2]
+    low = word.lower()
+    return (
+        capitalised(word)
+        and low in lex.org_title_openers
+        and tokens[-1][2].lower() in lex.org_heads
+    )
 
 
 def _of_before(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
