@@ -341,6 +341,9 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
 
 def _role_word(word: str, lex: Lexicon) -> bool:
     low = word.lower().strip(",.")
+    head, dash, rest = low.partition("-")
+    if dash and head in {"co", "vice", "deputy"} and rest:
+        low = rest  # "Co-Chairman", "Vice-President"
     if low in lex.titles or low in lex.role_nouns:
         return True
     if low in lex.role_words:
@@ -638,6 +641,8 @@ def _organization_before(doc: Doc, pos: int, lex: Lexicon) -> str | None:
         ):
             words = words[1:]
         if words and _proper(words, lex) and not _role_word(words[-1], lex):
+            if len(words) == 1 and words[0].lower() in lex.demonyms:
+                continue  # "Dutch co-chairman Antony Burgmans": a nationality
             names.append((at, " ".join(words)))
     return max(names)[1] if names else None
 
@@ -713,11 +718,23 @@ def _mid_sentence(doc: Doc, word: str) -> bool:
     )
 
 
+def _people_noun(low: str, lex: Lexicon) -> bool:
+    """A plural noun for people: a source head ("critics"), a plural role ("ministers",
+    "prosecutors")."""
+    if low in lex.org_heads or lex.limits.get("capitalised_nouns"):
+        return False  # "Republicans", "Tories": a party; German "Sprechers" is a genitive
+    if low in lex.source_heads and low.endswith("s"):
+        return True
+    return low.endswith("s") and len(low) > 3 and _role_word(low[:-1], lex)
+
+
 def _common_noun(doc: Doc, word: str) -> bool:
     """'Research', 'Business': a capitalised word the text also writes in lower case,
     and never capitalised inside a sentence, is a common noun opening a sentence."""
     if word.isupper() or not word[:1].isupper() or len(word) < 2:
         return len(word) < 2
+    if _people_noun(word.lower(), doc.lex):
+        return True  # "Critics say", "Ministers said": people, not a name
     places = _occurrences(doc.text, word)
     if not any(doc.text.startswith(word.lower(), at) for at in places):
         return False
