@@ -313,6 +313,11 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
     # "National Highway Traffic Safety Administration", "International Monetary Fund":
     # before an organization's head, a title word of org_title_openers opens its name
     org = bool(words) and words[-1].lower().strip(",.") in lex.org_heads
+    org = org or any(  # "Office for National Statistics": the head before the link
+        w in {"of", "for"} and words[m - 1].lower() in lex.org_heads
+        for m, w in enumerate(words)
+        if m
+    )
     opened = False
     while k > 0:
         w = words[k - 1]

@@ -39,6 +39,21 @@ def adverb(word: str) -> bool:
     return word.islower() and len(word) > 4 and word.endswith("ly")
 
 
+def _pronoun_at(tok: Token, lex: Lexicon) -> Phrase | None:
+    """A pronoun ("he"), or one with its auxiliary ("I've said", "I'd say": not a name)."""
+    if tok[2].lower() in lex.pronouns:
+        return Phrase(tok[0], tok[1], tok[2], None, None, pronoun=tok[2].lower())
+    return contracted_pronoun(tok, lex)
+
+
+def contracted_pronoun(tok: Token, lex: Lexicon) -> Phrase | None:
+    """'He’s', 'They’re', 'I've' before a verb: the pronoun, with its auxiliary cut off."""
+    pronoun, sep, rest = tok[2].replace("’", "'").partition("'")
+    if not sep or rest.lower() not in lex.contractions or pronoun.lower() not in lex.pronouns:
+        return None
+    return Phrase(tok[0], tok[0] + len(pronoun), pronoun, None, None, pronoun=pronoun.lower())
+
+
 def capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -76,6 +91,8 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
         i += 1
     i = _organization_start(tokens, i, lex)  # "the National Highway Traffic Safety Administration"
     of = _of_before(tokens, i, lex)
+    if of is None:
+        of = _org_link(tokens, i, lex)  # "Office for | National Statistics"
     if of is not None:
         return _name_of(tokens[:of], tokens[of + 1 :], lex, text)
     start, end = tokens[0][0], tokens[-1][1]
@@ -120,8 +137,9 @@ def backward(
     if i < lo:
         return None
     word = tokens[i][2]
-    if word.lower() in lex.pronouns:
-        return Phrase(tokens[i][0], tokens[i][1], word, None, None, pronoun=word.lower())
+    pronoun = _pronoun_at(tokens[i], lex)
+    if pronoun is not None:
+        return pronoun
     if word == ",":
         return _appositive(tokens, i, lex, text, lo)
     end = i
@@ -191,20 +209,35 @@ def _of_before(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
     if not 1 < i < len(tokens):
         return None
     k = i - 2 if tokens[i - 1][2] == "the" else i - 1
-    if k < 1 or tokens[k][2] != "of" or not _of_names(tokens, k, lex):
+    if k < 1 or not _of_names(tokens, k, lex):
         return None
     return k
 
 
+def _org_link(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
+    """An 'of' or 'for' after an organization's head, shortly before the name starting at
+    tokens[i] ("Office for | National | Statistics"), or None."""
+    for k in range(i - 1, max(0, i - 3), -1):
+        if tokens[k - 1][2].lower() in lex.org_heads and _of_names(tokens, k, lex):
+            return k
+    return None
+
+
 def _of_names(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """Is tokens[k] an 'of' between two names ("Sanders of Vermont", "Bank of England",
-    "Duke of Edinburgh")?"""
-    if tokens[k][2] != "of" or not 0 < k < len(tokens) - 1:
+    "Duke of Edinburgh"), or a 'for' after an organization's head ("Office for National
+    Statistics", "Department for International Development")?"""
+    if not 0 < k < len(tokens) - 1:
         return False
     before = tokens[k - 1][2]
+    link = tokens[k][2]
+    if link != "of" and not (link == "for" and before.lower() in lex.org_heads):
+        return False
     after = tokens[k + 2][2] if tokens[k + 1][2] == "the" and k + 2 < len(tokens) else ""
     named = is_name_word(before, lex) or before.lower() in lex.place_titles
-    return named and capitalised(before) and is_name_word(after or tokens[k + 1][2], lex)
+    nxt = after or tokens[k + 1][2]
+    opener = capitalised(nxt) and nxt.lower() in lex.org_title_openers  # "for National …"
+    return named and capitalised(before) and (is_name_word(nxt, lex) or opener)
 
 
 def _name_of(left: list[Token], right: list[Token], lex: Lexicon, text: str) -> Phrase | None:
@@ -272,7 +305,7 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
             word == "-" or word in {"’s", "'s"} or low in lex.organizations or low in lex.documents
         ):
             pass
-        elif low == "of" and lo < k < i and _of_names(tokens, k, lex):
+        elif low in {"of", "for"} and lo < k < i and _of_names(tokens, k, lex):
             pass  # "Bernie Sanders of Vermont", "the Bank of England": see split_name
         elif low in lex.noun_phrase_starts or low in lex.possessives:
             if (

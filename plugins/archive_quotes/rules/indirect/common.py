@@ -240,7 +240,7 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
         return _first_subject(doc, toks, i, lo)
     if toks[i][2].lower() == "who" and i > lo and toks[i - 1][2] != ",":
         return _restrictive_antecedent(doc, toks, i, lo)
-    contracted = _contracted_pronoun(doc, toks[i]) if i == j - 1 else None
+    contracted = phrases.contracted_pronoun(toks[i], doc.lex) if i == j - 1 else None
     if contracted is not None:
         return contracted  # "He’s suggesting that", "They’re saying"
     if toks[j][2].lower().endswith("ing"):
@@ -317,15 +317,6 @@ def _with_subject(doc: Doc, toks: list[Token], i: int, lo: int) -> Phrase | None
             return None
         return phrase
     return None
-
-
-def _contracted_pronoun(doc: Doc, tok: Token) -> Phrase | None:
-    """'He’s', 'They’re' before a verb: the pronoun, with its auxiliary cut off."""
-    pronoun, sep, rest = tok[2].replace("’", "'").partition("'")
-    lex = doc.lex
-    if not sep or rest.lower() not in lex.contractions or pronoun.lower() not in lex.pronouns:
-        return None
-    return Phrase(tok[0], tok[0] + len(pronoun), pronoun, None, None, pronoun=pronoun.lower())
 
 
 def _time_adjunct_start(doc: Doc, toks: list[Token], i: int, lo: int) -> int | None:
