@@ -730,7 +730,7 @@ def _people_noun(low: str, lex: Lexicon) -> bool:
         return False  # "Republicans", "Tories": a party; German "Sprechers" is a genitive
     if low in lex.source_heads and low.endswith("s"):
         return True
-    return low.endswith("s") and len(low) > 3 and _role_word(low[:-1], lex)
+    return low.endswith("s") and len(low) > 2 and _role_word(low[:-1], lex)
 
 
 def _common_noun(doc: Doc, word: str) -> bool:
