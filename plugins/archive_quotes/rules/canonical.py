@@ -561,7 +561,7 @@ def last_subject(doc: Doc, pos: int, lex: Lexicon, lo: int | None = None) -> str
         while words and (
             words[0].lower() in lex.function_words
             or words[0].lower() in lex.noun_phrase_starts
-            or words[0].lower() in lex.pronouns
+            or re.split(r"[’']", words[0].lower())[0] in lex.pronouns  # "I've"
             or _role_word(words[0], lex)
             or words[0].rstrip(".").lower() in lex.honorifics
         ):

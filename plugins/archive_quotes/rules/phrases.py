@@ -443,6 +443,8 @@ def forward(
         return split_name(window, lex, text)
     i, e = best
     of = _of_before(window, i, lex)
+    if of is None:
+        of = _org_link(window, i, lex)  # "according to the Office for National Statistics"
     if of is not None:
         return _name_of(window[:of], window[of + 1 : e], lex, text)  # "said the Bank of England"
     name_tokens = window[i:e]

@@ -35,6 +35,8 @@ def _find(doc: Doc, toks: list[Token], paragraph: int, frame: bool) -> Draft | N
         phrase = common.subject(doc, toks, j)
         if phrase is None or (kind == "object" and _noun_use(doc, toks, j, verb, phrase)):
             continue
+        if phrase.pronoun == "i":
+            continue  # "I've said the criticism was harsh": the writer's own view
         span = common.content_after(doc, toks, k, kind, verb)
         if span is None:
             continue
