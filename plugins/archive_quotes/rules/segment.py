@@ -13,10 +13,14 @@ from collections.abc import Iterator
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 _SENTENCE_END = re.compile(
     r"[.!?…]+[\"”’»“]?(?=\s+[\"“‘«„(\[]?[A-Z0-9ÀÁÂÄÅÉÈÊÖÜÇÑŠŽČĆ]|\s*$)"
-    # "sagte Merkel.Als …": a full stop glued to the next sentence's first word
-    r"|(?<=[a-zäöüß]{2})\.(?=[A-ZÄÖÜ][a-zäöüß]+\b(?![.\-]\w))"
+    # "sagte Merkel.Als …": a full stop glued to the next sentence's first word (the
+    # look-behind after the full stop, not before it: every branch starts with a sign of
+    # [.!?…], and the regular expression engine skips to those at once)
+    r"|\.(?<=[a-zäöüß]{2}\.)(?=[A-ZÄÖÜ][a-zäöüß]+\b(?![.\-]\w))"
 )
-_WORD_BEFORE = re.compile(r"(\w+(?:\.\w+)*)\.?$")
+# (?<!\w): the leftmost match starts a word anyway; without it, each letter inside a word
+# was tried as a start, and the search cost the square of the word's length
+_WORD_BEFORE = re.compile(r"(?<!\w)(\w+(?:\.\w+)*)\.?$")
 # A word (with inner apostrophes, dots, hyphens, and a slash before a capital:
 # "In-Stat/MDR", "New York Times/CBS News" poll), or one sign ("and/or" stays three).
 TOKEN = re.compile(r"\w+(?:[’'.\-]\w+|/[A-Z]\w*)*|[^\w\s]")
