@@ -11,12 +11,16 @@ import re
 from collections.abc import Iterator
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
+# A sentence ends at a run of [.!?…] (and a closing mark) before white space and a
+# capital, or at the end; or ("sagte Merkel.Als …") at a full stop glued to the next
+# sentence's first word, after two lower-case letters. The branches share their first
+# sign, matched before them: a pattern that opens with one class of characters is
+# scanned at C speed from one such sign to the next, not tried at every character.
 _SENTENCE_END = re.compile(
-    r"[.!?…]+[\"”’»“]?(?=\s+[\"“‘«„(\[]?[A-Z0-9ÀÁÂÄÅÉÈÊÖÜÇÑŠŽČĆ]|\s*$)"
-    # "sagte Merkel.Als …": a full stop glued to the next sentence's first word (the
-    # look-behind after the full stop, not before it: every branch starts with a sign of
-    # [.!?…], and the regular expression engine skips to those at once)
-    r"|\.(?<=[a-zäöüß]{2}\.)(?=[A-ZÄÖÜ][a-zäöüß]+\b(?![.\-]\w))"
+    r"[.!?…](?:"
+    r"[.!?…]*[\"”’»“]?(?=\s+[\"“‘«„(\[]?[A-Z0-9ÀÁÂÄÅÉÈÊÖÜÇÑŠŽČĆ]|\s*$)"
+    r"|(?<=[a-zäöüß]{2}\.)(?=[A-ZÄÖÜ][a-zäöüß]+\b(?![.\-]\w))"
+    r")"
 )
 # (?<!\w): the leftmost match starts a word anyway; without it, each letter inside a word
 # was tried as a start, and the search cost the square of the word's length
