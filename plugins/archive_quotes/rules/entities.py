@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..lexicon import Lexicon
 from ..state import Doc, Draft
 from . import segment
 from .phrases import PARTICLES
@@ -39,50 +40,74 @@ def _clean(name: str, doc: Doc) -> str:
 
 def collect_names(doc: Doc) -> None:
     """Every multi-word capitalised name in the text; each surname to its full name."""
-    lex = doc.lex
     headline_only: set[str] = set()
+    seen = _seen_names(doc.lex)
     for m in segment.at_word_starts(_NAME_AT, doc.text):
-        words = m.group().split()
-        for k in range(len(words) - 1, 0, -1):
-            if words[k - 1].endswith(("’s", "'s", "s’", "s'")):
-                words = words[k:]  # "Chelsea's William Gallas": the name follows the 's
-                break
-        while words and (
-            words[0].lower() in lex.function_words
-            or words[0].lower() in lex.titles
-            or words[0].rstrip(".").lower() in lex.honorifics
-        ):
-            words = words[1:]
-        words = [w.replace("’s", "").replace("'s", "") for w in words]
-        for k in range(len(words) - 1, -1, -1):
-            low = words[k].lower()
-            if (
-                low in lex.titles
-                or low in lex.role_nouns
-                or low in lex.org_nouns
-                or low in lex.role_words
-            ):
-                words = words[k + 1 :]  # "Education Secretary Ruth Kelly": the name after
-                break
-        if len(words) > 2 and words[0].lower() in lex.title_objects:
-            words = words[1:]  # "(Chancellor of the) Exchequer Gordon Brown": the title's
-        if len(words) < 2 or any(w.lower() in lex.organizations for w in words):
+        caps = m.group()
+        name = seen.get(caps, _UNSEEN)
+        if name is _UNSEEN:
+            name = seen[caps] = _person_name(caps, doc.lex)
+        if name is None:
             continue
-        if any(len(w) > 1 and w.isupper() for w in words):
-            continue  # "FELLOW DOCTORS", "NATO": shouting headlines and acronyms are not people
-        if any(w.lower() in lex.function_words for w in words[1:]):
-            continue
-        full = " ".join(words)
-        last = words[-1].replace("’s", "").replace("'s", "")
-        if last.lower() in PARTICLES:
-            continue
+        full, last = name
         if last not in doc.names or last in headline_only:
             doc.names[last] = full  # the body's name beats a headline's ("Dogged Varga")
             headline_only.discard(last)
             if doc.headline and m.start() < doc.headline[1]:
                 headline_only.add(last)
-        start = m.end() - len(" ".join(words))
-        doc.name_spans.append((start, m.end(), full))
+        doc.name_spans.append((m.end() - len(full), m.end(), full))
+
+
+def _person_name(caps: str, lex: Lexicon) -> tuple[str, str] | None:
+    """The full name and the surname of a person in a run of capitalised words, if any."""
+    words = caps.split()
+    for k in range(len(words) - 1, 0, -1):
+        if words[k - 1].endswith(("’s", "'s", "s’", "s'")):
+            words = words[k:]  # "Chelsea's William Gallas": the name follows the 's
+            break
+    while words and (
+        words[0].lower() in lex.function_words
+        or words[0].lower() in lex.titles
+        or words[0].rstrip(".").lower() in lex.honorifics
+    ):
+        words = words[1:]
+    words = [w.replace("’s", "").replace("'s", "") for w in words]
+    for k in range(len(words) - 1, -1, -1):
+        low = words[k].lower()
+        if (
+            low in lex.titles
+            or low in lex.role_nouns
+            or low in lex.org_nouns
+            or low in lex.role_words
+        ):
+            words = words[k + 1 :]  # "Education Secretary Ruth Kelly": the name after
+            break
+    if len(words) > 2 and words[0].lower() in lex.title_objects:
+        words = words[1:]  # "(Chancellor of the) Exchequer Gordon Brown": the title's
+    if len(words) < 2 or any(w.lower() in lex.organizations for w in words):
+        return None
+    if any(len(w) > 1 and w.isupper() for w in words):
+        return None  # "FELLOW DOCTORS", "NATO": shouting headlines and acronyms are not people
+    if any(w.lower() in lex.function_words for w in words[1:]):
+        return None
+    last = words[-1].replace("’s", "").replace("'s", "")
+    if last.lower() in PARTICLES:
+        return None
+    return " ".join(words), last
+
+
+#: What each run of capitalised words came to (_person_name), per lexicon: names recur
+#: in an article and across a site. Emptied when it grows past _SEEN_MAX runs.
+_SEEN: dict[int, tuple[Lexicon, dict[str, tuple[str, str] | None]]] = {}
+_SEEN_MAX = 20_000
+_UNSEEN = object()
+
+
+def _seen_names(lex: Lexicon) -> dict[str, tuple[str, str] | None]:
+    cached = _SEEN.get(id(lex))
+    if cached is None or cached[0] is not lex or len(cached[1]) > _SEEN_MAX:
+        cached = _SEEN[id(lex)] = (lex, {})
+    return cached[1]
 
 
 def run(doc: Doc) -> None:
