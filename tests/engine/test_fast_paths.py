@@ -159,6 +159,7 @@ _PLAIN_SENTENCE_END = re.compile(
     r"[.!?…]+[\"”’»“]?(?=\s+[\"“‘«„(\[]?[A-Z0-9ÀÁÂÄÅÉÈÊÖÜÇÑŠŽČĆ]|\s*$)"
     r"|(?<=[a-zäöüß]{2})\.(?=[A-ZÄÖÜ][a-zäöüß]+\b(?![.\-]\w))"
 )
+_PLAIN_MARKS = re.compile(r"''|[\"“”„«»‹›‘’‚]")
 _PLAIN_WORD_BEFORE = re.compile(r"(\w+(?:\.\w+)*)\.?$")
 _PLAIN_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?]”\s)|(?<=[.!?]\"\s)|(?<=,\s))"
@@ -199,3 +200,10 @@ def test_word_before_a_full_stop_is_the_plain_pattern(text):
 def test_subjects_are_the_plain_pattern(text, window):
     a, b = _cut(text, window)
     assert _matches(canonical._SUBJECT, text, a, b) == _matches(_PLAIN_SUBJECT, text, a, b)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="''\"“”„«»‹›‘’‚a .", max_size=30), windows)
+def test_quotation_marks_are_the_plain_pattern(text, window):
+    a, b = _cut(text, window)
+    assert _matches(marks._MARKS, text, a, b) == _matches(_PLAIN_MARKS, text, a, b)
