@@ -6,9 +6,11 @@ templates read, and on what the page itself is given: an article page its articl
 (content with links resolved, metadata, and whatever plugins attached to it: here the
 quotations and speakers), a list page its page of articles. This writer keeps a digest
 of those inputs for each page in CACHE_PATH/pages.json and, when the digest and the
-file in the output folder are both unchanged, does not render the page: a page Pelican
-writes whole is left alone (not rewritten); a page of a paginated list, which Pelican's
-own write_file paginates and writes, gets its previous text back instead of a render.
+file in the output folder are both unchanged, does not render the page: it is left
+alone (not rewritten). A paginated list is paginated here, with Pelican's public
+Paginator and as Pelican's own write_file does it, so that each of its pages is one
+call of Pelican's write_file, made only for a page whose digest changed: an unchanged
+page of a list of 2,000 articles is neither rendered, nor read back, nor written.
 
 What a template reads is found by parsing it: settings (UPPERCASE names) and site-wide
 values such as `articles` or `tags` go into one digest per template, so a theme that
@@ -39,7 +41,7 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Content
-from pelican.paginator import Page
+from pelican.paginator import Page, Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
@@ -53,8 +55,6 @@ logger = logging.getLogger(__name__)
 PAGE_NAMES = {"article", "category", "url", "output_file", "localsiteurl", "SITEURL"}
 #: Lists of articles Pelican passes to list pages whole (the paginated ones).
 WHOLE_LISTS = {"articles", "dates"}
-#: What Pelican's write_file adds to a paginated page's values, per paginated list.
-PAGE_SUFFIXES = ("_paginator", "_page", "_previous_page", "_next_page")
 
 
 @dataclasses.dataclass
@@ -113,23 +113,32 @@ class SkipUnchangedWriter(Writer):
         if lists is None:
             lists = {key: val for key, val in kwargs.items() if key in WHOLE_LISTS}
         if lists and template_name in self.settings["PAGINATED_TEMPLATES"]:
-            # Pelican paginates: each page is skipped (or not) as Pelican renders it
-            template = _Skipping(self, template, context, relative_urls, kwargs, lists)
-        else:
-            siteurl = path_to_url(get_relative_path(name)) if relative_urls else None
-            if siteurl is not None:
-                # as Pelican does before rendering: content links are made relative to it
-                context["localsiteurl"] = siteurl
-            digest = self.page_digest(name, template, context, relative_urls, kwargs)
-            if self.unchanged(name, digest):
-                return None
-            if digest is not None:
-                self.new[name] = digest
-            self.rendered += 1
+            per_page = (
+                self.settings["PAGINATED_TEMPLATES"][template_name]
+                or self.settings["DEFAULT_PAGINATION"]
+            )
+            for save_as, values in paginate(name, url, lists, kwargs, self.settings, per_page):
+                # one page: Pelican's write_file with what its own pagination gives it
+                self._write_page(save_as, template, context, relative_urls, override_output, values)
+            return None
+        return self._write_page(name, template, context, relative_urls, override_output, kwargs)
+
+    def _write_page(self, name, template, context, relative_urls, override_output, kwargs):
+        """Render and write one page through Pelican's write_file, unless unchanged."""
+        siteurl = path_to_url(get_relative_path(name)) if relative_urls else None
+        if siteurl is not None:
+            # as Pelican does before rendering: content links are made relative to it
+            context["localsiteurl"] = siteurl
+        digest = self.page_digest(name, template, context, relative_urls, kwargs)
+        if self.unchanged(name, digest):
+            return None
+        if digest is not None:
+            self.new[name] = digest
+        self.rendered += 1
+        # no template_name: Pelican writes this one page as it is given, unpaginated
         return super().write_file(
-            name, template, context, relative_urls, paginated, template_name,
-            override_output, url, **kwargs,
-        )  # fmt: skip
+            name, template, context, relative_urls, override_output=override_output, **kwargs
+        )
 
     def unchanged(self, name: str, digest: str | None) -> bool:
         """Whether the page `name` was made from these inputs and is still in the
@@ -247,33 +256,24 @@ class SkipUnchangedWriter(Writer):
         )
 
 
-class _Skipping:
-    """The template of a paginated list, as Pelican's write_file renders it page by
-    page: a page whose inputs are unchanged gets its previous text back (Pelican writes
-    it again, unchanged), any other is rendered by the template."""
-
-    def __init__(self, writer, template, context, relative_urls, kwargs, lists):
-        self.writer, self.template, self.context = writer, template, context
-        self.relative_urls = relative_urls
-        self.names = set(kwargs) | {key + end for key in lists for end in PAGE_SUFFIXES}
-
-    def __getattr__(self, name):  # name, environment...: the template's own
-        return getattr(self.template, name)
-
-    def render(self, localcontext) -> str:
-        writer, name = self.writer, localcontext["output_file"]
-        given = {k: v for k, v in localcontext.items() if k in self.names}
-        digest = writer.page_digest(name, self.template, self.context, self.relative_urls, given)
-        if writer.unchanged(name, digest):
-            try:
-                with open(sanitised_join(writer.output_path, name), encoding="utf-8") as f:
-                    return f.read()
-            except (OSError, UnicodeDecodeError):  # gone since: rendered after all
-                writer.skipped -= 1
-        writer.rendered += 1
-        if digest is not None:
-            writer.new[name] = digest
-        return self.template.render(localcontext)
+def paginate(name, url, lists, kwargs, settings, per_page):
+    """The pages of a paginated list, as Pelican's Writer.write_file makes them: for each,
+    the file it is saved as and the values its template gets (kwargs, and for each list
+    its paginator, page, previous and next page), with Pelican's public Paginator."""
+    paginators = {
+        key: Paginator(name, url, values, settings, per_page) for key, values in lists.items()
+    }
+    for number in range(next(iter(paginators.values())).num_pages):
+        values = kwargs.copy()
+        for key, paginator in paginators.items():
+            page = paginator.page(number + 1)
+            values[f"{key}_paginator"] = paginator
+            values[f"{key}_page"] = page
+            values[f"{key}_previous_page"] = paginator.page(number) if number > 0 else None
+            values[f"{key}_next_page"] = (
+                paginator.page(number + 2) if number + 1 < paginator.num_pages else None
+            )
+        yield page.save_as, values
 
 
 def get_writer(pelican):
