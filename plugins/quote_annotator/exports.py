@@ -68,10 +68,9 @@ def quote_tables(rows: list[dict], settings) -> list[tuple[str, str]]:
     QUOTES_JSONL_SAVE_AS and QUOTES_CSV_SAVE_AS."""
     jsonl = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     table = io.StringIO(newline="")
-    writer = csv.DictWriter(table, fieldnames=FIELDS)
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: safe_cell(v) for k, v in row.items()})
+    writer = csv.writer(table)  # DictWriter's rows, without its check of every row's keys
+    writer.writerow(FIELDS)
+    writer.writerows([safe_cell(row[k]) for k in FIELDS] for row in rows)
     return [
         (settings["QUOTES_JSONL_SAVE_AS"], jsonl),
         (settings["QUOTES_CSV_SAVE_AS"], table.getvalue()),
