@@ -320,6 +320,15 @@ def freeze_urls(generators) -> None:
                     content.override_save_as = content.save_as
 
 
+def freeze_article_urls(generator) -> None:
+    """The articles' addresses are final once the articles generator has read and
+    settled them (archive_guard renames at `article_generator_pretaxonomy`): kept now,
+    before the speaker pages, the search records and the quotation tables ask for them
+    thousands of times; pages are kept with every other content at
+    `all_generators_finalized`."""
+    freeze_urls([generator])
+
+
 def settle(*_args) -> None:
     """Every article is read and annotated: what the build holds from now on lives
     until its end. Python's collector stops scanning it (at a full collection of a
@@ -334,6 +343,7 @@ def release(*_args) -> None:
 
 def register() -> None:
     signals.get_writer.connect(get_writer)
+    signals.article_generator_finalized.connect(freeze_article_urls)
     signals.all_generators_finalized.connect(freeze_urls)
     signals.all_generators_finalized.connect(settle)
     signals.initialized.connect(release)  # after a build that failed half-way
