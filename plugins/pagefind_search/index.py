@@ -348,15 +348,18 @@ class RecordIndex:
         self._save_manifest()
 
     def _section(self, service, folder, name, records, keep=()) -> None:
+        config = _config(self.output_path, self.settings)
+        config.pop("output_path")
+        # what the bundle is made from: Pagefind's version, its options (a forced
+        # language), the records
+        made_from = [_PAGEFIND_VERSION, config, records]
         digest = hashlib.sha256(
-            json.dumps([_PAGEFIND_VERSION, records], sort_keys=True).encode("utf-8", "replace")
+            json.dumps(made_from, sort_keys=True).encode("utf-8", "replace")
         ).hexdigest()
         key = name or "main"
         entry = os.path.join(folder, "pagefind-entry.json")
         if self.manifest.get(key) == digest and os.path.isfile(entry):
             return  # this section's bundle was written from these very records
-        config = _config(self.output_path, self.settings)
-        config.pop("output_path")
         index_id = service.new_index(config)
         add_records(service, index_id, records)
         if os.path.isdir(folder):  # a fresh bundle: no fragments of removed articles
