@@ -7,6 +7,8 @@ import dataclasses
 import datetime
 import hashlib
 import json
+import operator
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import meta, nodes
@@ -37,13 +39,17 @@ class Describer:
     def __init__(self):
         self._articles: dict[int, tuple[Content, str]] = {}
         self._active: set[int] = set()  # articles being described (translations cycle)
-        self._fields: dict[type, tuple[str, ...]] = {}  # dataclasses' field names
+        # per dataclass: its name and a getter of its fields' values (a tuple)
+        self._fields: dict[type, tuple[str, Callable]] = {}
         self._whole_lists = True
+        self._sorted = json.JSONEncoder(
+            default=self._default, sort_keys=True, ensure_ascii=False
+        ).encode
 
     def __call__(self, value, whole_lists: bool = True) -> str:
         self._whole_lists = whole_lists
         try:
-            return json.dumps(value, default=self._default, sort_keys=True, ensure_ascii=False)
+            return self._sorted(value)
         except TypeError:  # keys that are not strings, or cannot be sorted
             return json.dumps(self._plain(value), default=self._default, ensure_ascii=False)
 
@@ -55,9 +61,9 @@ class Describer:
         return value
 
     def _default(self, value):
-        names = self._fields.get(type(value))
-        if names is not None:  # a dataclass met before
-            return [type(value).__name__] + [getattr(value, name) for name in names]
+        known = self._fields.get(type(value))
+        if known is not None:  # a dataclass met before
+            return [known[0], *known[1](value)]
         if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
             return value.isoformat()
         if isinstance(value, URLWrapper):
@@ -79,7 +85,9 @@ class Describer:
         if isinstance(value, (set, frozenset)):
             return sorted(self(v, self._whole_lists) for v in value)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            self._fields[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+            names = [f.name for f in dataclasses.fields(value)]
+            getter = operator.attrgetter(*names) if len(names) > 1 else _one(names)
+            self._fields[type(value)] = (type(value).__name__, getter)
             return self._default(value)
         if isinstance(value, (datetime.tzinfo, Path)):
             return str(value)
@@ -118,6 +126,22 @@ class Describer:
 
 def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _one(names: list[str]) -> Callable:
+    """The getter of a dataclass's values as a tuple, for one field or none."""
+    return lambda value: tuple(getattr(value, name) for name in names)
+
+
+def parts_digest(parts: list[str]) -> str:
+    """The digest of a sequence of texts (each framed by its length: no two sequences
+    share their bytes), without escaping them as JSON."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        digest.update(b"%d:" % len(data))
+        digest.update(data)
+    return digest.hexdigest()
 
 
 def digest_of(data) -> str:

@@ -47,7 +47,7 @@ from pelican.writers import Writer
 
 from archive_site import atomic, build
 
-from .digest import Describer, Templates, Unstable, digest_of, text_digest
+from .digest import Describer, Templates, Unstable, digest_of, parts_digest, text_digest
 
 logger = logging.getLogger(__name__)
 
@@ -232,10 +232,11 @@ class SkipUnchangedWriter(Writer):
                 if isinstance(value, Page) and key.endswith(("_previous_page", "_next_page")):
                     given[key] = ["Page", value.number, value.url, value.save_as]
         try:
-            data = [site, name, siteurl, self.describe(given, info.whole_lists)]
+            # texts hashed as they are: an article's content is not escaped as JSON again
+            data = [site, name, json.dumps(siteurl), self.describe(given, info.whole_lists)]
             if isinstance(article, Content):
                 data += [article.get_content(siteurl), self.describe.article(article)]
-            return digest_of(data)
+            return parts_digest(data)
         except Unstable as why:
             logger.debug("%s is rendered: %s", name, why)
             return None
