@@ -264,9 +264,11 @@ def sections(
 ) -> list[tuple[str, list[dict]]]:
     """Records grouped into bundles: by year, newest first (the newest year is the main
     bundle, at PAGEFIND_OUTPUT; older years go to PAGEFIND_OUTPUT/<year>/), a year of
-    more than `most` records in parts of `most` (newest first: "<year>", "<year>-2",
-    ...), or all in one when PAGEFIND_SECTIONS is None. Pagefind holds one section in
-    memory at a time."""
+    more than `most` records in parts of `most` cut from its oldest end, the newest
+    part holding the rest (named newest first: "<year>", "<year>-2", ...), or all in
+    one when PAGEFIND_SECTIONS is None. Pagefind holds one section in memory at a time;
+    a new article changes the records of its year's newest part only, so a rebuild
+    indexes that part again, not the whole year."""
     if by != "year":
         return [("", records)]
     years: dict[str, list[dict]] = {}
@@ -276,7 +278,8 @@ def sections(
     for year, recs in sorted(years.items(), reverse=True):
         if most and len(recs) > most:
             recs = sorted(recs, key=lambda r: (r["sort"]["date"], r["url"]), reverse=True)
-            chunks = [recs[i : i + most] for i in range(0, len(recs), most)]
+            first = len(recs) % most or most  # the newest part: what the full ones leave
+            chunks = [recs[:first]] + [recs[i : i + most] for i in range(first, len(recs), most)]
         else:
             chunks = [recs]
         parts += [(year if k == 0 else f"{year}-{k + 1}", chunk) for k, chunk in enumerate(chunks)]
