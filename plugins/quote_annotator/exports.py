@@ -123,10 +123,12 @@ def safe_cell(value):
     """A quotes.csv cell that a spreadsheet shows as text, never runs as a formula: one
     whose first character, or first after leading white space (" =1+1"), could start a
     formula gets a leading apostrophe, which spreadsheets read as "this is text"."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not value:
         return value
-    # the first character itself too: lstrip() drops a leading tab or line break
-    if value[:1] in _FORMULA_START or value.lstrip()[:1] in _FORMULA_START:
+    first = value[0]
+    # the first character itself too: lstrip() drops a leading tab or line break; and
+    # only text that starts with white space is stripped (a copy of a long quotation)
+    if first in _FORMULA_START or (first.isspace() and value.lstrip()[:1] in _FORMULA_START):
         return "'" + value
     return value
 
