@@ -48,6 +48,7 @@ from pelican.writers import Writer
 from archive_site import atomic, build
 
 from .digest import Describer, Templates, Unstable, digest_of, parts_digest, text_digest
+from .templates import cache_templates
 
 logger = logging.getLogger(__name__)
 
@@ -344,6 +345,7 @@ def release(*_args) -> None:
 
 def register() -> None:
     signals.get_writer.connect(get_writer)
+    signals.generator_init.connect(cache_templates)
     signals.article_generator_finalized.connect(freeze_article_urls)
     signals.all_generators_finalized.connect(freeze_urls)
     signals.all_generators_finalized.connect(settle)
