@@ -150,20 +150,41 @@ def digest_of(data) -> str:
 
 
 class Templates:
-    """A theme's templates, each read and parsed once per build."""
+    """A theme's templates, each read once per build, and what each refers to and reads.
 
-    def __init__(self, env):
+    That analysis (the templates it extends, includes or imports, the names it reads,
+    whether it reads more of a list than its page) is a parse of the template; it is
+    kept in `known` by a digest of the template's source, so a rebuild parses only the
+    templates that changed (the writer keeps `known` between builds)."""
+
+    def __init__(self, env, known: dict | None = None):
         self.env = env
-        self._parsed: dict[str, tuple[str, nodes.Template]] = {}
+        self.known = known if known is not None else {}
+        self.used: set[str] = set()  # the keys of `known` this build asked for
+        self._sources: dict[str, str] = {}
 
     def source(self, name: str) -> str:
-        return self.parse(name)[0]
+        if name not in self._sources:
+            self._sources[name] = self.env.loader.get_source(self.env, name)[0]
+        return self._sources[name]
 
-    def parse(self, name: str) -> tuple[str, nodes.Template]:
-        if name not in self._parsed:
-            source = self.env.loader.get_source(self.env, name)[0]
-            self._parsed[name] = (source, self.env.parse(source))
-        return self._parsed[name]
+    def parse(self, name: str) -> nodes.Template:
+        return self.env.parse(self.source(name))
+
+    def analysis(self, name: str) -> dict:
+        """{"refs": templates referred to (None: one by a computed name), "reads": the
+        context names it reads, "whole_lists": see reads_whole_lists}."""
+        key = text_digest(self.source(name))
+        self.used.add(key)
+        found = self.known.get(key)
+        if not _is_analysis(found):  # none yet, or a damaged cache's
+            tree = self.parse(name)
+            found = self.known[key] = {
+                "refs": list(meta.find_referenced_templates(tree)),
+                "reads": sorted(meta.find_undeclared_variables(tree)),
+                "whole_lists": _reads_whole_lists(tree),
+            }
+        return found
 
     def names(self, name: str, seen: set[str] | None = None) -> set[str]:
         """The template and every template it extends, includes or imports."""
@@ -171,7 +192,7 @@ class Templates:
         if name in seen:
             return seen
         seen.add(name)
-        for ref in meta.find_referenced_templates(self.parse(name)[1]):
+        for ref in self.analysis(name)["refs"]:
             if not ref:
                 raise Unstable(f"{name} includes a template by a computed name")
             self.names(ref, seen)
@@ -181,21 +202,33 @@ class Templates:
         """The context names the templates read (Jinja leaves macros' parameters out)."""
         found: set[str] = set()
         for name in names:
-            found |= meta.find_undeclared_variables(self.parse(name)[1])
+            found.update(self.analysis(name)["reads"])
         return found
 
     def reads_whole_lists(self, names: set[str]) -> bool:
         """Whether the templates read more of a paginated list than their own page of
         it: `object_list` of anything but the page's own `..._page` (its paginator, the
         page before or after), or a page's `paginator`."""
-        for name in names:
-            for node in self.parse(name)[1].find_all(nodes.Getattr):
-                if node.attr == "paginator":
-                    return True
-                if node.attr == "object_list" and not (
-                    isinstance(node.node, nodes.Name)
-                    and node.node.name.endswith("_page")
-                    and not node.node.name.endswith(("_previous_page", "_next_page"))
-                ):
-                    return True
-        return False
+        return any(self.analysis(name)["whole_lists"] for name in names)
+
+
+def _is_analysis(found) -> bool:
+    return (
+        isinstance(found, dict)
+        and isinstance(found.get("refs"), list)
+        and isinstance(found.get("reads"), list)
+        and isinstance(found.get("whole_lists"), bool)
+    )
+
+
+def _reads_whole_lists(tree: nodes.Template) -> bool:
+    for node in tree.find_all(nodes.Getattr):
+        if node.attr == "paginator":
+            return True
+        if node.attr == "object_list" and not (
+            isinstance(node.node, nodes.Name)
+            and node.node.name.endswith("_page")
+            and not node.node.name.endswith(("_previous_page", "_next_page"))
+        ):
+            return True
+    return False

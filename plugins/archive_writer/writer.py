@@ -78,6 +78,9 @@ class SkipUnchangedWriter(Writer):
         cache = settings.get("CACHE_PATH")
         enabled = settings.get("INCREMENTAL_WRITES", True)
         self.manifest_path = Path(cache) / "pages.json" if cache and enabled else None
+        # what each template refers to and reads, by a digest of its source (digest.py)
+        self.reads_path = Path(cache) / "template-reads.json" if cache and enabled else None
+        self.reads: dict[str, dict] = {}
         self.old: dict[str, str] = {}
         self.new: dict[str, str] = {}
         self.templates: dict[tuple[int, str], _Template | None] = {}
@@ -89,6 +92,11 @@ class SkipUnchangedWriter(Writer):
                 self.old = json.loads(self.manifest_path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 self.old = {}
+            try:
+                reads = json.loads(self.reads_path.read_text(encoding="utf-8"))
+                self.reads = reads if isinstance(reads, dict) else {}
+            except (OSError, ValueError):
+                self.reads = {}
 
     # -- writing ------------------------------------------------------------------
 
@@ -175,7 +183,8 @@ class SkipUnchangedWriter(Writer):
             return self.templates[key]
         templates = self._themes.get(id(template.environment))
         if templates is None or templates.env is not template.environment:
-            templates = self._themes[id(template.environment)] = Templates(template.environment)
+            templates = Templates(template.environment, self.reads)
+            self._themes[id(template.environment)] = templates
         try:
             names = templates.names(template.name)
             info = _Template(
@@ -245,12 +254,14 @@ class SkipUnchangedWriter(Writer):
     def save(self) -> None:
         if self.manifest_path is None:
             return
-        try:
-            atomic.write_bytes(
-                self.manifest_path, json.dumps(self.new, sort_keys=True).encode("utf-8")
-            )
-        except OSError as err:
-            logger.warning("cannot save %s: %s", self.manifest_path, err)
+        used = set().union(*(t.used for t in self._themes.values()))
+        reads = {key: self.reads[key] for key in sorted(used) if key in self.reads}
+        files = [(self.manifest_path, self.new), (self.reads_path, reads)]
+        for path, data in files:
+            try:
+                atomic.write_bytes(path, json.dumps(data, sort_keys=True).encode("utf-8"))
+            except OSError as err:
+                logger.warning("cannot save %s: %s", path, err)
         logger.info(
             "Pages and data files: %d written, %d unchanged and left as they were",
             self.rendered,
