@@ -335,6 +335,12 @@ def scheme_pattern(save_as: str) -> re.Pattern:
     return re.compile("[^/]+".join(re.escape(part) for part in parts) + r"\Z")
 
 
+def target(item) -> str:
+    """The item's save_as, normalized ("" for none): formatted once."""
+    save_as = item.save_as
+    return normal(save_as) if save_as else ""
+
+
 def normal(save_as: str) -> str:
     return posixpath.normpath(save_as.replace("\\", "/")).lstrip("/")
 
@@ -357,18 +363,18 @@ def settle(generator, lists, kind: str) -> None:
         path = display_path(item.source_path or "?")
         group = ids if by_id else None
         # Pelican formats save_as from the settings at every use: once per attempt here
-        save_as = normal(item.save_as) if item.save_as else ""
+        save_as = target(item)
         while (problem := conflict(item, bucket, group, claims, save_as)) is not None:
             changed = True
             if problem.startswith("same URL") and hasattr(item, "override_save_as"):
                 drop_overrides(item)
-                save_as = normal(item.save_as) if item.save_as else ""
+                save_as = target(item)
                 logger.error("%s: %s; using %s", path, problem, item.save_as)
                 continue
             base = item.slug
             for number in itertools.count(2):
                 item.slug = f"{base}-{number}"
-                save_as = normal(item.save_as) if item.save_as else ""
+                save_as = target(item)
                 if conflict(item, bucket, group, claims, save_as) is None:
                     break
             if "slug" in item.metadata:
