@@ -154,7 +154,8 @@ class SkipUnchangedWriter(Writer):
         output folder (then it counts as skipped)."""
         if digest is None or self.old.get(name) != digest:
             return False
-        if not os.path.isfile(sanitised_join(self.output_path, name)):
+        # (only a test: a name outside the output folder is refused when it is written)
+        if not os.path.isfile(os.path.join(self.output_path, name)):
             return False
         self.new[name] = digest
         self.skipped += 1
