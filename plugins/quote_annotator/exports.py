@@ -66,7 +66,8 @@ def quote_rows(articles, settings) -> list[dict]:
 def quote_tables(rows: list[dict], settings) -> list[tuple[str, str]]:
     """quotes.jsonl and quotes.csv, as (path in the output, text): paths from
     QUOTES_JSONL_SAVE_AS and QUOTES_CSV_SAVE_AS."""
-    jsonl = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    line = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps's, made once
+    jsonl = "".join([line(row) + "\n" for row in rows])
     table = io.StringIO(newline="")
     writer = csv.writer(table)  # DictWriter's rows, without its check of every row's keys
     writer.writerow(FIELDS)
