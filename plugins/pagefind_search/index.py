@@ -57,9 +57,11 @@ DEFAULTS: dict[str, Any] = {
     # memory at a time, and a rebuild indexes only the years that changed. None: one.
     "PAGEFIND_SECTIONS": "year",
     # At most this many articles in one bundle: a larger year is split in parts (each
-    # merged by the search page like a year). Pagefind's memory grows with a bundle:
-    # ~190 MB per 1,000 news articles. None: a year is one bundle, however large.
-    "PAGEFIND_SECTION_MAX": 1000,
+    # merged by the search page like a year). Pagefind's memory grows with a bundle
+    # (~190 MB per 1,000 news articles), and so does a rebuild after one change: the
+    # changed article's bundle is indexed whole (~1.5 CPU-s per 500 BBC articles).
+    # None: a year is one bundle, however large.
+    "PAGEFIND_SECTION_MAX": 500,
     # Force one index language (ISO 639-1) instead of each page's <html lang>.
     "PAGEFIND_LANGUAGE": None,
     # Seconds one request to the Pagefind binary may wait for its reply before the build
