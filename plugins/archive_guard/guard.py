@@ -335,6 +335,12 @@ def scheme_pattern(save_as: str) -> re.Pattern:
     return re.compile("[^/]+".join(re.escape(part) for part in parts) + r"\Z")
 
 
+def target(item) -> str:
+    """The item's save_as, normalized ("" for none): formatted once."""
+    save_as = item.save_as
+    return normal(save_as) if save_as else ""
+
+
 def normal(save_as: str) -> str:
     return posixpath.normpath(save_as.replace("\\", "/")).lstrip("/")
 
@@ -356,22 +362,26 @@ def settle(generator, lists, kind: str) -> None:
     for bucket, item in sorted(items.values(), key=lambda entry: entry[1].source_path or ""):
         path = display_path(item.source_path or "?")
         group = ids if by_id else None
-        while (problem := conflict(item, bucket, group, claims)) is not None:
+        # Pelican formats save_as from the settings at every use: once per attempt here
+        save_as = target(item)
+        while (problem := conflict(item, bucket, group, claims, save_as)) is not None:
             changed = True
             if problem.startswith("same URL") and hasattr(item, "override_save_as"):
                 drop_overrides(item)
+                save_as = target(item)
                 logger.error("%s: %s; using %s", path, problem, item.save_as)
                 continue
             base = item.slug
             for number in itertools.count(2):
                 item.slug = f"{base}-{number}"
-                if conflict(item, bucket, group, claims) is None:
+                save_as = target(item)
+                if conflict(item, bucket, group, claims, save_as) is None:
                     break
             if "slug" in item.metadata:
                 item.metadata["slug"] = item.slug
             logger.error("%s: %s; renamed to %s", path, problem, item.save_as)
-        if item.save_as:
-            claims["files"][normal(item.save_as)] = path
+        if save_as:
+            claims["files"][save_as] = path
         if by_id:
             claims["groups"][translation_group(item, bucket, ids)] = path
     if changed:
@@ -388,9 +398,9 @@ def translation_group(item, bucket: int, ids: list[str]) -> tuple:
     return bucket, tuple(str(getattr(item, name, "")) for name in ids), item.lang
 
 
-def conflict(item, bucket: int, ids: list[str] | None, claims) -> str | None:
-    """What the item's URL (or, with ids, its translation group) collides with, or None."""
-    save_as = normal(item.save_as) if item.save_as else ""
+def conflict(item, bucket: int, ids: list[str] | None, claims, save_as: str) -> str | None:
+    """What the item's URL (its save_as, normalized; or, with ids, its translation
+    group) collides with, or None."""
     owner = claims["files"].get(save_as) if save_as else None
     patterns = claims["paginated"]
     if hasattr(item, "override_save_as"):  # a name of the metadata's choosing

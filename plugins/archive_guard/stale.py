@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import posixpath
 import time
 
 from archive_site import atomic
@@ -62,7 +63,13 @@ def produced(writer, generators, output: str) -> set[str]:
     """The files this build produced: paths relative to the output folder, with '/'."""
     names = set()
     paths = [*getattr(writer, "_written_files", ())]
-    paths += [os.path.join(output, name) for name in getattr(writer, "new", {})]
+    for name in getattr(writer, "new", {}):
+        if os.path.isabs(name):
+            paths.append(name)
+        elif (relative := posixpath.normpath(name.replace(os.sep, "/"))) != "." and not (
+            relative == ".." or relative.startswith("../")
+        ):
+            names.add(relative)  # a page's name: relative already (no path made and undone)
     for generator in generators:
         paths += [os.path.join(output, s.save_as) for s in getattr(generator, "staticfiles", ())]
     for path in paths:

@@ -30,6 +30,7 @@ __all__ = ["KEYS", "BuildState", "end", "of"]
 KEYS = {
     "quote_annotator.extractor": "the extraction pool and cache (quote_annotator.cache)",
     "quote_annotator.progress": "the progress display of the build (quote_annotator.progress)",
+    "quote_annotator.summaries": "the summaries kept between builds (quote_annotator.summaries)",
     "pagefind_search.index": "the Pagefind records indexing in a thread (pagefind_search.index)",
     "archive_writer.writer": "the writer that skips unchanged pages (archive_writer.writer)",
 }

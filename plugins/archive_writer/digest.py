@@ -7,6 +7,8 @@ import dataclasses
 import datetime
 import hashlib
 import json
+import operator
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import meta, nodes
@@ -37,13 +39,17 @@ class Describer:
     def __init__(self):
         self._articles: dict[int, tuple[Content, str]] = {}
         self._active: set[int] = set()  # articles being described (translations cycle)
-        self._fields: dict[type, tuple[str, ...]] = {}  # dataclasses' field names
+        # per dataclass: its name and a getter of its fields' values (a tuple)
+        self._fields: dict[type, tuple[str, Callable]] = {}
         self._whole_lists = True
+        self._sorted = json.JSONEncoder(
+            default=self._default, sort_keys=True, ensure_ascii=False
+        ).encode
 
     def __call__(self, value, whole_lists: bool = True) -> str:
         self._whole_lists = whole_lists
         try:
-            return json.dumps(value, default=self._default, sort_keys=True, ensure_ascii=False)
+            return self._sorted(value)
         except TypeError:  # keys that are not strings, or cannot be sorted
             return json.dumps(self._plain(value), default=self._default, ensure_ascii=False)
 
@@ -55,9 +61,9 @@ class Describer:
         return value
 
     def _default(self, value):
-        names = self._fields.get(type(value))
-        if names is not None:  # a dataclass met before
-            return [type(value).__name__] + [getattr(value, name) for name in names]
+        known = self._fields.get(type(value))
+        if known is not None:  # a dataclass met before
+            return [known[0], *known[1](value)]
         if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
             return value.isoformat()
         if isinstance(value, URLWrapper):
@@ -79,7 +85,9 @@ class Describer:
         if isinstance(value, (set, frozenset)):
             return sorted(self(v, self._whole_lists) for v in value)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            self._fields[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+            names = [f.name for f in dataclasses.fields(value)]
+            getter = operator.attrgetter(*names) if len(names) > 1 else _one(names)
+            self._fields[type(value)] = (type(value).__name__, getter)
             return self._default(value)
         if isinstance(value, (datetime.tzinfo, Path)):
             return str(value)
@@ -120,26 +128,63 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _one(names: list[str]) -> Callable:
+    """The getter of a dataclass's values as a tuple, for one field or none."""
+    return lambda value: tuple(getattr(value, name) for name in names)
+
+
+def parts_digest(parts: list[str]) -> str:
+    """The digest of a sequence of texts (each framed by its length: no two sequences
+    share their bytes), without escaping them as JSON."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        digest.update(b"%d:" % len(data))
+        digest.update(data)
+    return digest.hexdigest()
+
+
 def digest_of(data) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Templates:
-    """A theme's templates, each read and parsed once per build."""
+    """A theme's templates, each read once per build, and what each refers to and reads.
 
-    def __init__(self, env):
+    That analysis (the templates it extends, includes or imports, the names it reads,
+    whether it reads more of a list than its page) is a parse of the template; it is
+    kept in `known` by a digest of the template's source, so a rebuild parses only the
+    templates that changed (the writer keeps `known` between builds)."""
+
+    def __init__(self, env, known: dict | None = None):
         self.env = env
-        self._parsed: dict[str, tuple[str, nodes.Template]] = {}
+        self.known = known if known is not None else {}
+        self.used: set[str] = set()  # the keys of `known` this build asked for
+        self._sources: dict[str, str] = {}
 
     def source(self, name: str) -> str:
-        return self.parse(name)[0]
+        if name not in self._sources:
+            self._sources[name] = self.env.loader.get_source(self.env, name)[0]
+        return self._sources[name]
 
-    def parse(self, name: str) -> tuple[str, nodes.Template]:
-        if name not in self._parsed:
-            source = self.env.loader.get_source(self.env, name)[0]
-            self._parsed[name] = (source, self.env.parse(source))
-        return self._parsed[name]
+    def parse(self, name: str) -> nodes.Template:
+        return self.env.parse(self.source(name))
+
+    def analysis(self, name: str) -> dict:
+        """{"refs": templates referred to (None: one by a computed name), "reads": the
+        context names it reads, "whole_lists": see reads_whole_lists}."""
+        key = text_digest(self.source(name))
+        self.used.add(key)
+        found = self.known.get(key)
+        if not _is_analysis(found):  # none yet, or a damaged cache's
+            tree = self.parse(name)
+            found = self.known[key] = {
+                "refs": list(meta.find_referenced_templates(tree)),
+                "reads": sorted(meta.find_undeclared_variables(tree)),
+                "whole_lists": _reads_whole_lists(tree),
+            }
+        return found
 
     def names(self, name: str, seen: set[str] | None = None) -> set[str]:
         """The template and every template it extends, includes or imports."""
@@ -147,7 +192,7 @@ class Templates:
         if name in seen:
             return seen
         seen.add(name)
-        for ref in meta.find_referenced_templates(self.parse(name)[1]):
+        for ref in self.analysis(name)["refs"]:
             if not ref:
                 raise Unstable(f"{name} includes a template by a computed name")
             self.names(ref, seen)
@@ -157,21 +202,33 @@ class Templates:
         """The context names the templates read (Jinja leaves macros' parameters out)."""
         found: set[str] = set()
         for name in names:
-            found |= meta.find_undeclared_variables(self.parse(name)[1])
+            found.update(self.analysis(name)["reads"])
         return found
 
     def reads_whole_lists(self, names: set[str]) -> bool:
         """Whether the templates read more of a paginated list than their own page of
         it: `object_list` of anything but the page's own `..._page` (its paginator, the
         page before or after), or a page's `paginator`."""
-        for name in names:
-            for node in self.parse(name)[1].find_all(nodes.Getattr):
-                if node.attr == "paginator":
-                    return True
-                if node.attr == "object_list" and not (
-                    isinstance(node.node, nodes.Name)
-                    and node.node.name.endswith("_page")
-                    and not node.node.name.endswith(("_previous_page", "_next_page"))
-                ):
-                    return True
-        return False
+        return any(self.analysis(name)["whole_lists"] for name in names)
+
+
+def _is_analysis(found) -> bool:
+    return (
+        isinstance(found, dict)
+        and isinstance(found.get("refs"), list)
+        and isinstance(found.get("reads"), list)
+        and isinstance(found.get("whole_lists"), bool)
+    )
+
+
+def _reads_whole_lists(tree: nodes.Template) -> bool:
+    for node in tree.find_all(nodes.Getattr):
+        if node.attr == "paginator":
+            return True
+        if node.attr == "object_list" and not (
+            isinstance(node.node, nodes.Name)
+            and node.node.name.endswith("_page")
+            and not node.node.name.endswith(("_previous_page", "_next_page"))
+        ):
+            return True
+    return False

@@ -6,9 +6,11 @@ templates read, and on what the page itself is given: an article page its articl
 (content with links resolved, metadata, and whatever plugins attached to it: here the
 quotations and speakers), a list page its page of articles. This writer keeps a digest
 of those inputs for each page in CACHE_PATH/pages.json and, when the digest and the
-file in the output folder are both unchanged, does not render the page: a page Pelican
-writes whole is left alone (not rewritten); a page of a paginated list, which Pelican's
-own write_file paginates and writes, gets its previous text back instead of a render.
+file in the output folder are both unchanged, does not render the page: it is left
+alone (not rewritten). A paginated list is paginated here, with Pelican's public
+Paginator and as Pelican's own write_file does it, so that each of its pages is one
+call of Pelican's write_file, made only for a page whose digest changed: an unchanged
+page of a list of 2,000 articles is neither rendered, nor read back, nor written.
 
 What a template reads is found by parsing it: settings (UPPERCASE names) and site-wide
 values such as `articles` or `tags` go into one digest per template, so a theme that
@@ -39,13 +41,14 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Content
-from pelican.paginator import Page
+from pelican.paginator import Page, Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from archive_site import atomic, build
 
-from .digest import Describer, Templates, Unstable, digest_of, text_digest
+from .digest import Describer, Templates, Unstable, digest_of, parts_digest, text_digest
+from .templates import cache_templates
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +56,6 @@ logger = logging.getLogger(__name__)
 PAGE_NAMES = {"article", "category", "url", "output_file", "localsiteurl", "SITEURL"}
 #: Lists of articles Pelican passes to list pages whole (the paginated ones).
 WHOLE_LISTS = {"articles", "dates"}
-#: What Pelican's write_file adds to a paginated page's values, per paginated list.
-PAGE_SUFFIXES = ("_paginator", "_page", "_previous_page", "_next_page")
 
 
 @dataclasses.dataclass
@@ -77,6 +78,9 @@ class SkipUnchangedWriter(Writer):
         cache = settings.get("CACHE_PATH")
         enabled = settings.get("INCREMENTAL_WRITES", True)
         self.manifest_path = Path(cache) / "pages.json" if cache and enabled else None
+        # what each template refers to and reads, by a digest of its source (digest.py)
+        self.reads_path = Path(cache) / "template-reads.json" if cache and enabled else None
+        self.reads: dict[str, dict] = {}
         self.old: dict[str, str] = {}
         self.new: dict[str, str] = {}
         self.templates: dict[tuple[int, str], _Template | None] = {}
@@ -88,6 +92,11 @@ class SkipUnchangedWriter(Writer):
                 self.old = json.loads(self.manifest_path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 self.old = {}
+            try:
+                reads = json.loads(self.reads_path.read_text(encoding="utf-8"))
+                self.reads = reads if isinstance(reads, dict) else {}
+            except (OSError, ValueError):
+                self.reads = {}
 
     # -- writing ------------------------------------------------------------------
 
@@ -113,30 +122,40 @@ class SkipUnchangedWriter(Writer):
         if lists is None:
             lists = {key: val for key, val in kwargs.items() if key in WHOLE_LISTS}
         if lists and template_name in self.settings["PAGINATED_TEMPLATES"]:
-            # Pelican paginates: each page is skipped (or not) as Pelican renders it
-            template = _Skipping(self, template, context, relative_urls, kwargs, lists)
-        else:
-            siteurl = path_to_url(get_relative_path(name)) if relative_urls else None
-            if siteurl is not None:
-                # as Pelican does before rendering: content links are made relative to it
-                context["localsiteurl"] = siteurl
-            digest = self.page_digest(name, template, context, relative_urls, kwargs)
-            if self.unchanged(name, digest):
-                return None
-            if digest is not None:
-                self.new[name] = digest
-            self.rendered += 1
+            per_page = (
+                self.settings["PAGINATED_TEMPLATES"][template_name]
+                or self.settings["DEFAULT_PAGINATION"]
+            )
+            for save_as, values in paginate(name, url, lists, kwargs, self.settings, per_page):
+                # one page: Pelican's write_file with what its own pagination gives it
+                self._write_page(save_as, template, context, relative_urls, override_output, values)
+            return None
+        return self._write_page(name, template, context, relative_urls, override_output, kwargs)
+
+    def _write_page(self, name, template, context, relative_urls, override_output, kwargs):
+        """Render and write one page through Pelican's write_file, unless unchanged."""
+        siteurl = path_to_url(get_relative_path(name)) if relative_urls else None
+        if siteurl is not None:
+            # as Pelican does before rendering: content links are made relative to it
+            context["localsiteurl"] = siteurl
+        digest = self.page_digest(name, template, context, relative_urls, kwargs)
+        if self.unchanged(name, digest):
+            return None
+        if digest is not None:
+            self.new[name] = digest
+        self.rendered += 1
+        # no template_name: Pelican writes this one page as it is given, unpaginated
         return super().write_file(
-            name, template, context, relative_urls, paginated, template_name,
-            override_output, url, **kwargs,
-        )  # fmt: skip
+            name, template, context, relative_urls, override_output=override_output, **kwargs
+        )
 
     def unchanged(self, name: str, digest: str | None) -> bool:
         """Whether the page `name` was made from these inputs and is still in the
         output folder (then it counts as skipped)."""
         if digest is None or self.old.get(name) != digest:
             return False
-        if not os.path.isfile(sanitised_join(self.output_path, name)):
+        # (only a test: a name outside the output folder is refused when it is written)
+        if not os.path.isfile(os.path.join(self.output_path, name)):
             return False
         self.new[name] = digest
         self.skipped += 1
@@ -165,7 +184,8 @@ class SkipUnchangedWriter(Writer):
             return self.templates[key]
         templates = self._themes.get(id(template.environment))
         if templates is None or templates.env is not template.environment:
-            templates = self._themes[id(template.environment)] = Templates(template.environment)
+            templates = Templates(template.environment, self.reads)
+            self._themes[id(template.environment)] = templates
         try:
             names = templates.names(template.name)
             info = _Template(
@@ -223,10 +243,11 @@ class SkipUnchangedWriter(Writer):
                 if isinstance(value, Page) and key.endswith(("_previous_page", "_next_page")):
                     given[key] = ["Page", value.number, value.url, value.save_as]
         try:
-            data = [site, name, siteurl, self.describe(given, info.whole_lists)]
+            # texts hashed as they are: an article's content is not escaped as JSON again
+            data = [site, name, json.dumps(siteurl), self.describe(given, info.whole_lists)]
             if isinstance(article, Content):
                 data += [article.get_content(siteurl), self.describe.article(article)]
-            return digest_of(data)
+            return parts_digest(data)
         except Unstable as why:
             logger.debug("%s is rendered: %s", name, why)
             return None
@@ -234,12 +255,14 @@ class SkipUnchangedWriter(Writer):
     def save(self) -> None:
         if self.manifest_path is None:
             return
-        try:
-            atomic.write_bytes(
-                self.manifest_path, json.dumps(self.new, sort_keys=True).encode("utf-8")
-            )
-        except OSError as err:
-            logger.warning("cannot save %s: %s", self.manifest_path, err)
+        used = set().union(*(t.used for t in self._themes.values()))
+        reads = {key: self.reads[key] for key in sorted(used) if key in self.reads}
+        files = [(self.manifest_path, self.new), (self.reads_path, reads)]
+        for path, data in files:
+            try:
+                atomic.write_bytes(path, json.dumps(data, sort_keys=True).encode("utf-8"))
+            except OSError as err:
+                logger.warning("cannot save %s: %s", path, err)
         logger.info(
             "Pages and data files: %d written, %d unchanged and left as they were",
             self.rendered,
@@ -247,33 +270,24 @@ class SkipUnchangedWriter(Writer):
         )
 
 
-class _Skipping:
-    """The template of a paginated list, as Pelican's write_file renders it page by
-    page: a page whose inputs are unchanged gets its previous text back (Pelican writes
-    it again, unchanged), any other is rendered by the template."""
-
-    def __init__(self, writer, template, context, relative_urls, kwargs, lists):
-        self.writer, self.template, self.context = writer, template, context
-        self.relative_urls = relative_urls
-        self.names = set(kwargs) | {key + end for key in lists for end in PAGE_SUFFIXES}
-
-    def __getattr__(self, name):  # name, environment...: the template's own
-        return getattr(self.template, name)
-
-    def render(self, localcontext) -> str:
-        writer, name = self.writer, localcontext["output_file"]
-        given = {k: v for k, v in localcontext.items() if k in self.names}
-        digest = writer.page_digest(name, self.template, self.context, self.relative_urls, given)
-        if writer.unchanged(name, digest):
-            try:
-                with open(sanitised_join(writer.output_path, name), encoding="utf-8") as f:
-                    return f.read()
-            except (OSError, UnicodeDecodeError):  # gone since: rendered after all
-                writer.skipped -= 1
-        writer.rendered += 1
-        if digest is not None:
-            writer.new[name] = digest
-        return self.template.render(localcontext)
+def paginate(name, url, lists, kwargs, settings, per_page):
+    """The pages of a paginated list, as Pelican's Writer.write_file makes them: for each,
+    the file it is saved as and the values its template gets (kwargs, and for each list
+    its paginator, page, previous and next page), with Pelican's public Paginator."""
+    paginators = {
+        key: Paginator(name, url, values, settings, per_page) for key, values in lists.items()
+    }
+    for number in range(next(iter(paginators.values())).num_pages):
+        values = kwargs.copy()
+        for key, paginator in paginators.items():
+            page = paginator.page(number + 1)
+            values[f"{key}_paginator"] = paginator
+            values[f"{key}_page"] = page
+            values[f"{key}_previous_page"] = paginator.page(number) if number > 0 else None
+            values[f"{key}_next_page"] = (
+                paginator.page(number + 2) if number + 1 < paginator.num_pages else None
+            )
+        yield page.save_as, values
 
 
 def get_writer(pelican):
@@ -320,6 +334,15 @@ def freeze_urls(generators) -> None:
                     content.override_save_as = content.save_as
 
 
+def freeze_article_urls(generator) -> None:
+    """The articles' addresses are final once the articles generator has read and
+    settled them (archive_guard renames at `article_generator_pretaxonomy`): kept now,
+    before the speaker pages, the search records and the quotation tables ask for them
+    thousands of times; pages are kept with every other content at
+    `all_generators_finalized`."""
+    freeze_urls([generator])
+
+
 def settle(*_args) -> None:
     """Every article is read and annotated: what the build holds from now on lives
     until its end. Python's collector stops scanning it (at a full collection of a
@@ -334,6 +357,8 @@ def release(*_args) -> None:
 
 def register() -> None:
     signals.get_writer.connect(get_writer)
+    signals.generator_init.connect(cache_templates)
+    signals.article_generator_finalized.connect(freeze_article_urls)
     signals.all_generators_finalized.connect(freeze_urls)
     signals.all_generators_finalized.connect(settle)
     signals.initialized.connect(release)  # after a build that failed half-way

@@ -57,9 +57,11 @@ DEFAULTS: dict[str, Any] = {
     # memory at a time, and a rebuild indexes only the years that changed. None: one.
     "PAGEFIND_SECTIONS": "year",
     # At most this many articles in one bundle: a larger year is split in parts (each
-    # merged by the search page like a year). Pagefind's memory grows with a bundle:
-    # ~190 MB per 1,000 news articles. None: a year is one bundle, however large.
-    "PAGEFIND_SECTION_MAX": 1000,
+    # merged by the search page like a year). Pagefind's memory grows with a bundle
+    # (~190 MB per 1,000 news articles), and so does a rebuild after one change: the
+    # changed article's bundle is indexed whole (~1.5 CPU-s per 500 BBC articles).
+    # None: a year is one bundle, however large.
+    "PAGEFIND_SECTION_MAX": 500,
     # Force one index language (ISO 639-1) instead of each page's <html lang>.
     "PAGEFIND_LANGUAGE": None,
     # Seconds one request to the Pagefind binary may wait for its reply before the build
@@ -264,9 +266,11 @@ def sections(
 ) -> list[tuple[str, list[dict]]]:
     """Records grouped into bundles: by year, newest first (the newest year is the main
     bundle, at PAGEFIND_OUTPUT; older years go to PAGEFIND_OUTPUT/<year>/), a year of
-    more than `most` records in parts of `most` (newest first: "<year>", "<year>-2",
-    ...), or all in one when PAGEFIND_SECTIONS is None. Pagefind holds one section in
-    memory at a time."""
+    more than `most` records in parts of `most` cut from its oldest end, the newest
+    part holding the rest (named newest first: "<year>", "<year>-2", ...), or all in
+    one when PAGEFIND_SECTIONS is None. Pagefind holds one section in memory at a time;
+    a new article changes the records of its year's newest part only, so a rebuild
+    indexes that part again, not the whole year."""
     if by != "year":
         return [("", records)]
     years: dict[str, list[dict]] = {}
@@ -276,7 +280,8 @@ def sections(
     for year, recs in sorted(years.items(), reverse=True):
         if most and len(recs) > most:
             recs = sorted(recs, key=lambda r: (r["sort"]["date"], r["url"]), reverse=True)
-            chunks = [recs[i : i + most] for i in range(0, len(recs), most)]
+            first = len(recs) % most or most  # the newest part: what the full ones leave
+            chunks = [recs[:first]] + [recs[i : i + most] for i in range(first, len(recs), most)]
         else:
             chunks = [recs]
         parts += [(year if k == 0 else f"{year}-{k + 1}", chunk) for k, chunk in enumerate(chunks)]
@@ -348,15 +353,18 @@ class RecordIndex:
         self._save_manifest()
 
     def _section(self, service, folder, name, records, keep=()) -> None:
+        config = _config(self.output_path, self.settings)
+        config.pop("output_path")
+        # what the bundle is made from: Pagefind's version, its options (a forced
+        # language), the records
+        made_from = [_PAGEFIND_VERSION, config, records]
         digest = hashlib.sha256(
-            json.dumps([_PAGEFIND_VERSION, records], sort_keys=True).encode("utf-8", "replace")
+            json.dumps(made_from, sort_keys=True).encode("utf-8", "replace")
         ).hexdigest()
         key = name or "main"
         entry = os.path.join(folder, "pagefind-entry.json")
         if self.manifest.get(key) == digest and os.path.isfile(entry):
             return  # this section's bundle was written from these very records
-        config = _config(self.output_path, self.settings)
-        config.pop("output_path")
         index_id = service.new_index(config)
         add_records(service, index_id, records)
         if os.path.isdir(folder):  # a fresh bundle: no fragments of removed articles

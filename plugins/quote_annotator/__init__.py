@@ -8,6 +8,7 @@
 - pages: the speaker pages, and the annotation of every article once speakers are known;
 - exports: JSON-LD, Web Annotations, the open-data tables, the search positions;
 - progress: the progress line of a long build;
+- summaries: Pelican's summary of each article, kept between builds;
 - plugin: the glue, on Pelican's signals.
 """
 

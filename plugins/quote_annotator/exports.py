@@ -66,12 +66,12 @@ def quote_rows(articles, settings) -> list[dict]:
 def quote_tables(rows: list[dict], settings) -> list[tuple[str, str]]:
     """quotes.jsonl and quotes.csv, as (path in the output, text): paths from
     QUOTES_JSONL_SAVE_AS and QUOTES_CSV_SAVE_AS."""
-    jsonl = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    line = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps's, made once
+    jsonl = "".join([line(row) + "\n" for row in rows])
     table = io.StringIO(newline="")
-    writer = csv.DictWriter(table, fieldnames=FIELDS)
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: safe_cell(v) for k, v in row.items()})
+    writer = csv.writer(table)  # DictWriter's rows, without its check of every row's keys
+    writer.writerow(FIELDS)
+    writer.writerows([safe_cell(row[k]) for k in FIELDS] for row in rows)
     return [
         (settings["QUOTES_JSONL_SAVE_AS"], jsonl),
         (settings["QUOTES_CSV_SAVE_AS"], table.getvalue()),
@@ -124,10 +124,12 @@ def safe_cell(value):
     """A quotes.csv cell that a spreadsheet shows as text, never runs as a formula: one
     whose first character, or first after leading white space (" =1+1"), could start a
     formula gets a leading apostrophe, which spreadsheets read as "this is text"."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not value:
         return value
-    # the first character itself too: lstrip() drops a leading tab or line break
-    if value[:1] in _FORMULA_START or value.lstrip()[:1] in _FORMULA_START:
+    first = value[0]
+    # the first character itself too: lstrip() drops a leading tab or line break; and
+    # only text that starts with white space is stripped (a copy of a long quotation)
+    if first in _FORMULA_START or (first.isspace() and value.lstrip()[:1] in _FORMULA_START):
         return "'" + value
     return value
 

@@ -9,11 +9,12 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.utils import truncate_html_paragraphs, truncate_html_words
 
-from archive_site import pelican_internals
+from archive_site import build, pelican_internals
 
 from . import progress
 from .cache import extractor, finish
 from .pages import get_generators
+from .summaries import SummaryCache
 
 logger = logging.getLogger(__name__)
 
@@ -77,10 +78,27 @@ def _summary(html: str, settings) -> str:
     )
 
 
+#: Where a build keeps its summaries (archive_site.build).
+SUMMARIES = "quote_annotator.summaries"
+
+
+def summaries(settings) -> SummaryCache:
+    """This build's summaries (CACHE_PATH/summaries.pickle with QUOTES_CACHE), saved at
+    `finalized`."""
+    state = build.of(settings)
+    made = state.get(SUMMARIES)
+    if made is None:
+        folder = settings.get("CACHE_PATH") if settings.get("QUOTES_CACHE", True) else None
+        made = state[SUMMARIES] = SummaryCache(folder, settings)
+    return made
+
+
 def _starting(pelican) -> None:
     """A run of the build begins (the devserver runs one settings many times): its
-    progress line starts, after any left by a run that failed half-way is put away."""
+    progress line starts, after any left by a run that failed half-way is put away
+    (and its summaries, unsaved)."""
     _put_away(pelican.settings, report=False)
+    build.of(pelican.settings).pop(SUMMARIES, None)
     progress.current(pelican.settings)
 
 
@@ -102,6 +120,9 @@ def _put_away(settings, *, report: bool = True) -> None:
 
 def _done(pelican) -> None:
     finish(pelican.settings)
+    kept = build.of(pelican.settings).pop(SUMMARIES, None)
+    if kept is not None:
+        kept.save()
     _put_away(pelican.settings)
 
 
@@ -118,9 +139,12 @@ def read_quotes(content) -> None:
         content.title, pelican_internals.get_html(content), lang
     )
     if "summary" not in content.metadata:
-        # the summary is Pelican's own, taken before any annotation is added
+        # the summary is Pelican's own, taken before any annotation is added (and kept
+        # between builds by what it is made from)
         html = pelican_internals.get_html(content)
-        content.metadata["summary"] = _summary(html, content.settings)
+        content.metadata["summary"] = summaries(content.settings).get(
+            html, lambda text: _summary(text, content.settings)
+        )
 
 
 def register() -> None:

@@ -7,6 +7,7 @@ then against each other ("Peskov" alone is the archive's only "... Peskov").
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -72,8 +73,10 @@ class Merge:
     articles: int  # articles the short name is quoted in
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """Compare names without case, accents or punctuation: 'Serghei' ~ 'serghei'."""
+    """Compare names without case, accents or punctuation: 'Serghei' ~ 'serghei'.
+    Kept for the names met (a build asks for each of them tens of times)."""
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w]+", " ", plain.casefold()).split())

@@ -19,15 +19,24 @@ def test_years_newest_first_the_newest_is_the_main_bundle():
     assert [(name, len(recs)) for name, recs in found] == [("", 3), ("2004", 1), ("2003", 2)]
 
 
-def test_a_large_year_is_split_newest_first_into_parts():
+def test_a_large_year_is_split_into_parts_cut_from_its_oldest_end():
     found = sections(_records(2005, 25) + _records(2004, 12), "year", most=10)
     assert [(name, len(recs)) for name, recs in found] == [
-        ("", 10), ("2005-2", 10), ("2005-3", 5), ("2004", 10), ("2004-2", 2),
+        ("", 5), ("2005-2", 10), ("2005-3", 10), ("2004", 2), ("2004-2", 10),
     ]  # fmt: skip
     dates = [r["sort"]["date"] for _, recs in found[:3] for r in recs]
     assert dates == sorted(dates, reverse=True)  # the main bundle holds the newest
     every = [r["url"] for _, recs in found for r in recs]
     assert sorted(every) == sorted(set(every)) and len(every) == 37  # each record once
+
+
+def test_a_new_article_changes_the_newest_part_of_its_year_only():
+    year = _records(2005, 25)
+    new = {"url": "/a/new.html", "sort": {"date": "2005-12-31"}}
+    before = sections(year, "year", most=10)
+    after = sections([*year, new], "year", most=10)
+    assert after[1:] == before[1:]  # the older parts: the same records, not indexed again
+    assert after[0][1] == [new, *before[0][1]]
 
 
 def test_no_sections_and_no_limit():

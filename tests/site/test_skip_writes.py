@@ -226,3 +226,26 @@ def test_addresses_are_kept_once_final_and_a_users_override_is_never_replaced():
     settings["ARTICLE_URL"] = "b/{slug}.html"  # kept: formatted no more
     assert plain.url == "a/t.html"
     assert (overridden.url, overridden.save_as) == ("elsewhere/t/", "elsewhere/t/index.html")
+
+
+def test_templates_are_parsed_again_only_when_their_source_changed(tmp_path, monkeypatch):
+    from archive_writer.digest import Templates
+
+    parsed = []
+    parse = Templates.parse
+    monkeypatch.setattr(
+        Templates, "parse", lambda self, name: parsed.append(name) or parse(self, name)
+    )
+    writer, env, _ = _writer(tmp_path)
+    writer.write_file("p.html", env.get_template("page.html"), {"SITENAME": "A"}, n=1)
+    writer.save()
+    assert parsed == ["page.html"]
+    again, env, _ = _writer(tmp_path)
+    again.write_file("p.html", env.get_template("page.html"), {"SITENAME": "A"}, n=1)
+    again.save()
+    assert (parsed, again.skipped) == (["page.html"], 1)  # known by its source: not parsed
+
+    (tmp_path / "cache" / "template-reads.json").write_text('{"x": 1, "', encoding="utf-8")
+    third, env, _ = _writer(tmp_path)  # a damaged file: parsed again, the page still skipped
+    third.write_file("p.html", env.get_template("page.html"), {"SITENAME": "A"}, n=1)
+    assert (parsed, third.skipped) == (["page.html", "page.html"], 1)
