@@ -14,10 +14,11 @@ Never removed: a file no build of ours listed, anything outside the output folde
 folder), and a file modified since this build began (something else wrote it).
 A build that fails keeps the previous manifest.
 
-Relies on Pelican internals: `Writer._written_files` (every file the writer opened,
-feeds included) and that Pelican runs `generate_output(writer)` of the generators in
-the order `all_generators_finalized` lists them (StaticGenerator last). The incremental
-plugin's writer tells which pages it left unchanged in its `new` mapping.
+Relies on Pelican internals: the files its writer opened, feeds included
+(`archive_site.pelican_internals.written_files`), and that Pelican runs
+`generate_output(writer)` of the generators in the order `all_generators_finalized`
+lists them (StaticGenerator last). The incremental plugin's writer tells which pages it
+left unchanged in its `new` mapping.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import os
 import posixpath
 import time
 
-from archive_site import atomic
+from archive_site import atomic, pelican_internals
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ def _then_remove_stale(generate_output, generators, started: float):
 def produced(writer, generators, output: str) -> set[str]:
     """The files this build produced: paths relative to the output folder, with '/'."""
     names = set()
-    paths = [*getattr(writer, "_written_files", ())]
+    paths = pelican_internals.written_files(writer)
     for name in getattr(writer, "new", {}):
         if os.path.isabs(name):
             paths.append(name)

@@ -3,7 +3,9 @@
 Pelican has no public way to read or replace the HTML a reader gave a content object
 before Pelican resolves its links (`{filename}…`), nor its summary before truncation:
 they live in the `_content` and `_summary` attributes, and `Content.get_content` keeps
-each result per object (a `memoized` cache on the function). Plugins that sanitize or
+each result per object (a `memoized` cache on the function). Nor does its `Writer` say
+which files it wrote (feeds included): `_written_files` holds them, and archive_guard
+needs them to tell a stale file from one this build produced. Plugins that sanitize or
 annotate an article's HTML (here mdit_reader and quote_annotator, as Pelican's own
 summary and many community plugins do) go through these functions, and nowhere else.
 tests/site/test_pelican_internals.py checks every one of them against the installed
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from pelican.contents import Content
 
-__all__ = ["get_html", "get_summary", "set_html", "set_summary"]
+__all__ = ["get_html", "get_summary", "set_html", "set_summary", "written_files"]
 
 
 def get_html(content: Content) -> str:
@@ -42,3 +44,9 @@ def set_summary(content: Content, summary: str) -> None:
     resolves links, so both are set."""
     content._summary = summary
     content.metadata["summary"] = summary
+
+
+def written_files(writer) -> list[str]:
+    """Every path Pelican's writer (or a subclass) wrote in this build; [] for a writer
+    that keeps no such record."""
+    return list(getattr(writer, "_written_files", ()))

@@ -19,6 +19,7 @@ ALLOWED = {
     # the one place that depends on Pelican's internals (documented there, tested below)
     ("archive_site/pelican_internals.py", "_content"),
     ("archive_site/pelican_internals.py", "_summary"),
+    ("archive_site/pelican_internals.py", "_written_files"),
     # Python's own: a named tuple's public API is spelled with an underscore
     ("*", "_replace"),
     ("*", "_asdict"),
@@ -32,6 +33,10 @@ def _private_uses(path: Path) -> list[tuple[int, str]]:
     `module._name` is caught too, so a private helper is private to its module)."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        named = _named_by_string(node)
+        if named is not None:
+            found.append((node.lineno, named))
+            continue
         if not isinstance(node, ast.Attribute):
             continue
         name = node.attr
@@ -41,6 +46,33 @@ def _private_uses(path: Path) -> list[tuple[int, str]]:
             continue
         found.append((node.lineno, name))
     return sorted(found)
+
+
+def _named_by_string(node: ast.AST) -> str | None:
+    """`getattr(x, "_name")`, `hasattr(…)`, `setattr(…)`, `vars(x).get("_name")`: a private
+    attribute named by a string literal (not self's, which is spelled plainly)."""
+    if not isinstance(node, ast.Call) or not node.args:
+        return None
+    func, arg = node.func, node.args[0]
+    by_name = isinstance(func, ast.Name) and func.id in {"getattr", "hasattr", "setattr"}
+    by_vars = (
+        isinstance(func, ast.Attribute)
+        and func.attr in {"get", "pop", "setdefault"}
+        and isinstance(func.value, ast.Call)
+        and isinstance(func.value.func, ast.Name)
+        and func.value.func.id == "vars"
+    )
+    if by_name and len(node.args) < 2:
+        return None
+    key = node.args[1] if by_name else arg
+    if not (by_name or by_vars) or not isinstance(key, ast.Constant):
+        return None
+    name = key.value
+    if not isinstance(name, str) or not name.startswith("_") or name.startswith("__"):
+        return None
+    if by_name and isinstance(arg, ast.Name) and arg.id in {"self", "cls"}:
+        return None
+    return name
 
 
 def test_no_plugin_touches_a_private_attribute_outside_the_allow_list():
@@ -57,6 +89,29 @@ def test_the_check_finds_a_private_use(tmp_path):
     code = tmp_path / "x.py"
     code.write_text("def f(writer, self):\n    writer._open_w('a')\n    self._ok = 1\n")
     assert _private_uses(code) == [(2, "_open_w")]
+
+
+def test_the_check_finds_a_private_attribute_named_by_a_string(tmp_path):
+    code = tmp_path / "x.py"
+    code.write_text(
+        "def f(writer, self):\n"
+        "    getattr(writer, '_written_files', ())\n"
+        "    vars(writer).get('_content')\n"
+        "    getattr(self, '_mine', None)\n"
+        "    getattr(writer, 'public', None)\n"
+    )
+    assert _private_uses(code) == [(2, "_written_files"), (3, "_content")]
+
+
+def test_written_files_are_those_the_writer_wrote(tmp_path):
+    from jinja2 import Template
+    from pelican.writers import Writer
+
+    settings = read_settings(override={"SITEURL": "", "RELATIVE_URLS": True})
+    writer = Writer(str(tmp_path), settings=settings)
+    writer.write_file("page.html", Template("hello"), {})
+    assert pelican_internals.written_files(writer) == [str(tmp_path / "page.html")]
+    assert pelican_internals.written_files(object()) == []
 
 
 def _article(html: str) -> Article:
