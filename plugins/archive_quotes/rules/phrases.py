@@ -169,9 +169,6 @@ def backward(
     if phrase is not None and end != i:
         phrase.end = tokens[end][1]
     return phrase
-    if k > i:
-        return None
-    return split_name(tokens[k : i + 1], lex, text)
 
 
 def _organization_start(tokens: list[Token], i: int, lex: Lexicon) -> int:

@@ -29,14 +29,13 @@ def full_organization(doc: Doc, name: str, pos: int) -> str:
     if " " in name or name.lower() not in lex.short_org_heads:
         return name
     of, before = _patterns(name)
-    found: list[tuple[int, str]] = []
-    for m in of.finditer(doc.text, 0, pos):
-        found.append((m.start(), m.group(0)))
+    found = [(m.start(), m.group(0)) for m in of.finditer(doc.text, 0, pos)]
     for m in before.finditer(doc.text, 0, pos):
         words = m.group(1).split()
-        while words and words[0].lower() in lex.function_words | lex.pronouns.keys():
+        while words and (
+            words[0].lower() in lex.function_words or words[0].lower() in lex.pronouns
+        ):
             words = words[1:]  # "The", "But the": a sentence's start, no part of the name
         if words:
             found.append((m.start(), " ".join([*words, name])))
-    full = max(found)[1] if found else name
-    return full
+    return max(found)[1] if found else name
