@@ -112,6 +112,9 @@ class Lexicon:
     source_tail_links: frozenset[str]  # "according to people familiar with …": still the source
     source_heads: frozenset[str]  # "Aides to Clinton say": heads a post-modified description
     org_title_openers: frozenset[str]  # "National Audit Office": a title word opens the name
+    role_prefixes: frozenset[str]  # "Co-Chairman", "Vice-President": still a role
+    subject_openers: frozenset[str]  # "On Tuesday, X …": the subject follows the comma
+    closing_adjuncts: frozenset[str]  # "“…,” he said in a statement": the frame closes
     short_org_heads: frozenset[str]  # "the Bank": the Bank of England the article named
     place_titles: frozenset[str]  # "the Duke of Edinburgh": a title, "of" and a place name one
     short_report_verbs: frozenset[str]  # "said he would": a pronoun and a verb are a report

@@ -347,7 +347,7 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
 def _role_word(word: str, lex: Lexicon) -> bool:
     low = word.lower().strip(",.")
     head, dash, rest = low.partition("-")
-    if dash and head in {"co", "vice", "deputy"} and rest:
+    if dash and head in lex.role_prefixes and rest:
         low = rest  # "Co-Chairman", "Vice-President"
     if low in lex.titles or low in lex.role_nouns:
         return True

@@ -23,7 +23,6 @@ _RIGHT_REACH = 30  # tokens after a quote in which its cue may stand (appositive
 
 _LEADING_MARKS = {",", ".", "!", "?", "—", "–", "-", "…", "―"}
 _FRAME_ENDS = {".", "!", "?", ";", "“", '"', "„", "«", "»"}
-_CLOSING_ADJUNCTS = {"in", "on", "at", "during", "last", "this", "today", "yesterday"}
 
 
 def after_quote(doc: Doc, d: Draft, right: list[phrases.Token]) -> bool:
@@ -206,7 +205,7 @@ def _subject_after_quote(
     closing = (
         j + 1 >= len(right)
         or right[j + 1][2] in {".", ",", ";"}
-        or right[j + 1][2].lower() in _CLOSING_ADJUNCTS
+        or right[j + 1][2].lower() in lex.closing_adjuncts
         or _adjunct_after(right, j + 1, lex)
         or _listener_ends(right, j, lex)
     )

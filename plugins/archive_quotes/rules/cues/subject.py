@@ -9,22 +9,7 @@ from .. import phrases
 def subject(toks: list[phrases.Token], lex, text: str) -> phrases.Phrase | None:
     """The noun phrase a clause starts with (its subject), after an opening adverbial."""
     i = 0
-    if toks and toks[0][2].lower() in {
-        "on",
-        "in",
-        "at",
-        "during",
-        "after",
-        "before",
-        "but",
-        "and",
-        "yet",
-        "still",
-        "however",
-        "meanwhile",
-        "later",
-        "earlier",
-    }:
+    if toks and toks[0][2].lower() in lex.subject_openers:
         comma = next((k for k, t in enumerate(toks[:12]) if t[2] == ","), None)
         i = comma + 1 if comma is not None else 1
     if i >= len(toks):
