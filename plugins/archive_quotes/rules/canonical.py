@@ -28,7 +28,7 @@ from typing import NamedTuple
 from ..lexicon import Lexicon
 from ..lexicon import load as load_lexicon
 from ..state import Doc, Draft
-from . import role_phrases, short_names
+from . import postmodified, role_phrases, short_names
 from .phrases import PARTICLES
 
 _WORD = re.compile(r"[\w’'&.\-]+|[,;:()]")
@@ -136,7 +136,7 @@ def _spoken_for(desc: str, lex: Lexicon) -> str | None:
     """'A spokesman for the Home Office' speaks for it, as 'a BBC spokesman' does for the
     BBC: the organization a spokesperson of the description is for, when it is one."""
     words = desc.split()
-    link = next((k for k, w in enumerate(words) if k and w in _HEAD_ENDS), None)
+    link = postmodified.head_link(words, lex)
     if link is None or words[link - 1].lower() not in lex.spokespeople:
         return None
     named = [w for w in words[link + 1 :] if w.lower() not in lex.noun_phrase_starts]

@@ -14,7 +14,7 @@ import re
 
 from ..lexicon import Lexicon
 from ..state import Doc, Draft
-from . import segment
+from . import postmodified, segment
 from .phrases import PARTICLES
 
 _NAME = re.compile(  # words of a name stand on one line: a paragraph break ends it
@@ -183,7 +183,7 @@ def _one_person(doc: Doc, d: Draft) -> bool:
     """Is a description one person ("A spokesman for X", "one of the prosecutors"), whom
     "he" or "she" may stand for next?"""
     words = doc.text[d.mention[0] : d.mention[1]].lower().split() if d.mention else []
-    link = next((k for k, w in enumerate(words) if k and w in doc.lex.source_tail_links), None)
+    link = postmodified.head_link(words, doc.lex)
     head = words[link - 1] if link else (words[-1] if words else "")
     singular = head in doc.lex.spokespeople or (head in doc.lex.role_nouns and head[-1:] != "s")
     return singular or (bool(words) and words[0] == "one")

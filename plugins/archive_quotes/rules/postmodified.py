@@ -41,6 +41,12 @@ def before_verb(doc: Doc, toks: list[Token], j: int) -> Phrase | None:
     return None
 
 
+def head_link(words: list[str], lex) -> int | None:
+    """The index of the preposition after a description's head ("A spokesman | for | the
+    Home Office"), or None: what canonical and entities read of a description."""
+    return next((k for k, w in enumerate(words) if k and w.lower() in lex.source_tail_links), None)
+
+
 def description(doc: Doc, toks: list[Token], lo: int, i: int) -> Phrase | None:
     """The post-modified description that is exactly toks[lo : i + 1], or None."""
     if not 2 <= i - lo < _LONGEST:
