@@ -45,6 +45,9 @@ class QuoteView:
     # the words before reported speech: "said that" a clause, or the verb itself for an
     # infinitive or an object ("plans" to send a nominee, "endorsed" Mr Cruz)
     lead: str = "said that"
+    # a mixed quote's reported clause, its quoted words included ("he would be remembered
+    # with “affection and respect”"): a fragment alone says little on a speaker's page
+    context: str | None = None
 
 
 @dataclass(slots=True)
@@ -89,7 +92,7 @@ def extract(title: str, html: str, lang: str = "en") -> Extracted:
     offset = len(head) + 2
     text = f"{head}\n\n{body.text}"
     result = extract_quotes(text, lang)
-    views = [_view(q, n, offset) for n, q in enumerate(result.quotes, 1)]
+    views = [_view(q, n, offset, text) for n, q in enumerate(result.quotes, 1)]
     spans = [[(s.start, s.end) for s in q.spans] for q in result.quotes]
     if body.corrections:
         views, spans = _correct(views, spans, body.corrections, text, offset)
@@ -252,7 +255,16 @@ def render(doc: Extracted, canonical=None) -> Annotation:
     )
 
 
-def _view(q: Quote, n: int, offset: int) -> QuoteView:
+def _context(q: Quote, text: str) -> str | None:
+    """The reported clause of a mixed quote up to its closing mark, on one line."""
+    if q.type != "mixed" or q.clause is None or q.clause.start >= q.start:
+        return None
+    closing = _CLOSING.match(text, q.end)
+    end = closing.end() if closing else q.end
+    return " ".join(text[q.clause.start : end].split())
+
+
+def _view(q: Quote, n: int, offset: int, text: str) -> QuoteView:
     return QuoteView(
         id=f"q-{n}",
         number=n,
@@ -271,4 +283,5 @@ def _view(q: Quote, n: int, offset: int) -> QuoteView:
         start=q.start,
         end=q.end,
         lead=q.cue.text.lower() if q.report and q.cue else "said that",
+        context=_context(q, text),
     )

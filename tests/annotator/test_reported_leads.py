@@ -21,9 +21,18 @@ BODY = (
 )
 
 
+TRIBUTE = (
+    "The former prime minister died on Sunday. Tory leader Michael Howard said he would be "
+    "remembered with “affection and respect”. Others sent flowers."
+)
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    articles = {"court.md": ARTICLE.format(title="Court", date="2024-03-01", body=BODY)}
+    articles = {
+        "court.md": ARTICLE.format(title="Court", date="2024-03-01", body=BODY),
+        "tribute.md": ARTICLE.format(title="Tribute", date="2024-03-02", body=TRIBUTE),
+    }
     out, _ = build_articles(tmp_path_factory.mktemp("leads"), articles)
     return out
 
@@ -45,3 +54,11 @@ def test_search_record_carries_the_verb_of_an_infinitive_report(site):
     rows = json.loads(unescape(meta.group(1)))
     kinds = sorted(row[2] for row in rows)
     assert kinds == ["indirect", "indirect accused", "indirect announced", "indirect plans"]
+
+
+def test_speaker_page_shows_a_mixed_quote_in_its_reported_clause(site):
+    """A fragment alone ("“affection and respect”") says little: the page gives the
+    clause it stands in, its closing mark included, and escapes it like any text."""
+    html = (site / "speakers/michael-howard.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<span class="speaker-quote__said">([^<]*)</span>\s*([^<]*)</p>', html)
+    assert ("Said that", "he would be remembered with “affection and respect”") in shown
