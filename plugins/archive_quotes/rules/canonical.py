@@ -730,12 +730,14 @@ def _mid_sentence(doc: Doc, word: str) -> bool:
 
 
 def _people_noun(low: str, lex: Lexicon) -> bool:
-    """A plural noun for people: a source head ("critics"), a plural role ("ministers",
-    "prosecutors")."""
+    """A plural noun for people or texts: a source head ("critics"), a plural role
+    ("ministers", "prosecutors"), a plural document ("polls", "surveys")."""
     if low in lex.org_heads or lex.limits.get("capitalised_nouns"):
         return False  # "Republicans", "Tories": a party; German "Sprechers" is a genitive
     if low in lex.source_heads and low.endswith("s"):
         return True
+    if low.endswith("s") and (low[:-1] in lex.documents or low[:-3] + "y" in lex.documents):
+        return True  # "Polls show", "Studies found"
     return low.endswith("s") and len(low) > 2 and _role_word(low[:-1], lex)
 
 

@@ -8,7 +8,7 @@ from ...lexicon import ReportingVerb
 from ...state import Doc, Draft
 from .. import phrases, postmodified
 from ..phrases import Phrase, Token
-from . import quantifiers
+from . import bare_clause, clause_subject, quantifiers
 
 # Fewest words of reported content, by what follows the verb: "declined to comment" is
 # an attribution, "said so" is not.
@@ -84,7 +84,7 @@ def complement(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> 
     after = _past_day(doc, toks, after)
     steps = [_infinitive] if "to" in verb.kinds else []
     if verb.kinds & {"say", "clause", "frame"}:
-        steps += [_that_clause, _clause_after_comma, _past_adjunct, _clause, _listener]
+        steps += [_that_clause, _clause_after_comma, _past_adjunct, _clause, _listener, _bare]
     for step in steps:
         opening = step(doc, toks, after, verb)
         if opening != _UNDECIDED:
@@ -207,6 +207,12 @@ def _listener(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> O
     return _UNDECIDED
 
 
+def _bare(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Opening:
+    """'Polls show working-class whites could be …': see bare_clause.py."""
+    start = bare_clause.opening(doc, toks, after, verb)
+    return _UNDECIDED if start is None else (start, "clause")
+
+
 def _object(doc: Doc, toks: list[Token], after: int, verb: ReportingVerb) -> Opening:
     """'endorsed Mr. Cruz', 'calls for $1 trillion in new spending'."""
     if "object" not in verb.kinds:
@@ -262,7 +268,9 @@ def subject(doc: Doc, toks: list[Token], j: int, lo: int = 0) -> Phrase | None:
     phrase = description(doc, toks, _conjunct_start(doc, toks, lo, i), i)
     if phrase is None:
         phrase = quantifiers.subject(doc, toks, lo, i, j)
-    return phrase if phrase is not None else _after_opener(doc, toks, lo, i, j)
+    if phrase is None:
+        phrase = _after_opener(doc, toks, lo, i, j)
+    return phrase if phrase is not None else clause_subject.subject(doc, toks, lo, i, j)
 
 
 def _postmodified(doc: Doc, toks: list[Token], lo: int, i: int) -> Phrase | None:
@@ -490,16 +498,28 @@ _SHORT_CLAUSE = 2  # "said he would", "said they were angry": a subject and its 
 
 def _subject_verb(doc: Doc, toks: list[Token], k: int) -> bool:
     """Does the clause at toks[k] open with a pronoun and a verb ("he would", "they were
-    angry", "she supported it") and end its sentence? Then it is a report however short
+    angry", "she supported it"), or a plural noun and an auxiliary ("prices would rise"),
+    and end its sentence? Then it is a report however short
     ("said it all" is not: 'all' is no verb)."""
-    if k + 1 >= len(toks) or word(toks[k]) not in doc.lex.clause_subjects:
-        return False
-    if toks[-1][2] not in {".", "!", "?"}:
+    if k + 1 >= len(toks) or toks[-1][2] not in {".", "!", "?"}:
         return False  # "said she asked “…”": the clause goes on in a quotation
+    if word(toks[k]) not in doc.lex.clause_subjects:
+        return _noun_subject_verb(doc, toks, k)
     verb = toks[k + 1][2]
     if word(toks[k + 1]) in doc.lex.auxiliaries:
         return True
     return verb.isalpha() and verb.islower() and verb.endswith(("ed", "s")) and len(verb) > 3
+
+
+def _noun_subject_verb(doc: Doc, toks: list[Token], k: int) -> bool:
+    """'said prices would rise', 'said pupils were struggling': a plural noun and an
+    auxiliary ("said goodbye was" is no plural; "said things are" …)."""
+    noun = toks[k][2]
+    if not (noun.isalpha() and noun.islower() and noun.endswith("s") and len(noun) > 3):
+        return False
+    if noun in doc.lex.function_words:
+        return False
+    return word(toks[k + 1]) in doc.lex.auxiliaries
 
 
 def verb_draft(

@@ -34,7 +34,8 @@ def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
                 return None  # "…, denounced by Moscow": a passive, not speech
             if k == 0:
                 phrase = phrases.forward(tail, 1, doc.lex, doc.text)
-                if phrase is not None and not _named(doc.text[phrase.start : tail[-1][1]]):
+                after = doc.text[phrase.start : tail[-1][1]] if phrase is not None else ""
+                if phrase is not None and not _named(after, doc.lex.auxiliaries):
                     return None  # "…, said the attack dragged the campaign down": a clause
             else:
                 # "…, Peskov said", "…, records show": a name or a short description
@@ -66,8 +67,11 @@ def _inverted_before_appositive(doc: Doc, toks: list[Token], j: int) -> int:
     return j
 
 
-def _named(after_verb: str) -> bool:
+def _named(after_verb: str, auxiliaries: frozenset[str]) -> bool:
     """'said Michael O'Hanlon, a senior fellow', 'said officials': a name or a short
-    description after an inverted verb, not a clause."""
+    description after an inverted verb, not a clause ("Mary Jones, a teacher in Cardiff,
+    Wales, said pupils were struggling": the name before the verb is its subject)."""
     words = after_verb.split()
+    if any(w.lower() in auxiliaries or (w.islower() and w.endswith("ed")) for w in words[1:4]):
+        return False
     return len(words) <= 3 or any(w[:1].isupper() for w in words[:4])
