@@ -351,20 +351,25 @@ _APPOSITIVE_REACH = 25  # tokens between the commas of an appositive
 
 def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: int) -> Phrase | None:
     """'X, the role, said' or 'The role, X, said': the name is the part that is a name."""
-    k = comma - 1
-    while k >= lo and tokens[k][2] != "," and comma - k <= _APPOSITIVE_REACH:
-        k -= 1
-    if k < lo or tokens[k][2] != ",":
+    k = _comma_before(tokens, comma, lo)
+    if k is None:
         return None
+    if _place_after(tokens, k, comma, lex, lo):
+        # "a philanthropist from Monsey, New York, said": one appositive, if it opens
+        k = _comma_before(tokens, k, lo) or k
+        origin = _origin(tokens, k, lex, text, lo)
+        if origin is not None:
+            return origin
     inner = tokens[k + 1 : comma]
     inner_phrase = split_name(_without_label(inner), lex, text)
     if (
         inner_phrase
         and inner_phrase.kind == "person"
-        and inner_phrase.role is None
+        and (inner_phrase.role is None or _title_only(inner_phrase.role, lex))
         and all(capitalised(w) or w in PARTICLES for w in inner_phrase.name.split())
     ):
-        # "The chairman of the Russian Duma, Vyacheslav Volodin, thundered"
+        # "The chairman of the Russian Duma, Vyacheslav Volodin, thundered"; "Head of
+        # genetics at the Institute, Professor Robin Lovell-Badge, said"
         before_start = _run_start(tokens, k - 1, lex, lo) if k - 1 >= lo else k
         role_tokens = tokens[before_start:k]
         while before_start > lo and tokens[before_start - 1][2].lower() in {"of", "the", "for"}:
@@ -397,6 +402,48 @@ def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: in
         _strip_det(role, lex) if outer.role is None else outer.role,
         outer.pronoun,
     )
+
+
+def _title_only(role: str, lex: Lexicon) -> bool:
+    """Is a name's role one title word ("Professor", "Dr")?"""
+    return role.lower().rstrip(".") in lex.titles
+
+
+def _comma_before(tokens: list[Token], comma: int, lo: int) -> int | None:
+    """The comma that opens the appositive closed by tokens[comma], if near enough."""
+    k = comma - 1
+    while k >= lo and tokens[k][2] != "," and comma - k <= _APPOSITIVE_REACH:
+        k -= 1
+    return k if k >= lo and tokens[k][2] == "," else None
+
+
+def _origin(tokens: list[Token], k: int, lex: Lexicon, text: str, lo: int) -> Phrase | None:
+    """'Mr Mubanga, 32, from Wembley, London, said': where a speaker is from, and an age
+    before it, are no role; the name before them speaks."""
+    if k + 1 >= len(tokens) or tokens[k + 1][2].lower() not in lex.origin_prepositions:
+        return None
+    age = _comma_before(tokens, k, lo)
+    if age is not None and age + 2 == k and tokens[age + 1][2].isdigit():
+        k = age
+    name = backward(tokens, k, lex, text, lo)
+    if name is None or name.pronoun or tokens[k - 1][2] == ",":
+        return None
+    return Phrase(name.start, name.end, name.name, name.kind or "person", None)
+
+
+def _place_after(tokens: list[Token], k: int, comma: int, lex: Lexicon, lo: int) -> bool:
+    """Are tokens[k + 1 : comma] the region of a place named before the comma at k
+    ("from Monsey, New York", "in Cardiff, Wales")? Then both commas are inside one
+    appositive, and "New York" is no speaker."""
+    inner = tokens[k + 1 : comma]
+    if not inner or len(inner) > 3 or not all(capitalised(t[2]) for t in inner):
+        return False
+    if inner[0][2].lower() in lex.honorifics or inner[0][2].lower() in lex.titles:
+        return False  # "… at the Institute of Medical Research, Professor Robin Lovell-Badge,"
+    m = k - 1
+    while m > lo and capitalised(tokens[m][2]) and k - m <= 3:
+        m -= 1
+    return m < k - 1 and tokens[m][2].lower() in lex.origin_prepositions
 
 
 def _without_label(inner: list[Token]) -> list[Token]:
