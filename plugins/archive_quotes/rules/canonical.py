@@ -28,7 +28,7 @@ from typing import NamedTuple
 from ..lexicon import Lexicon
 from ..lexicon import load as load_lexicon
 from ..state import Doc, Draft
-from . import postmodified, role_phrases, short_names
+from . import postmodified, role_phrases, short_names, surnames
 from .phrases import PARTICLES
 
 _WORD = re.compile(r"[\w’'&.\-]+|[,;:()]")
@@ -110,6 +110,8 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
     honorific = _titles_before(words, mention, lex)
     # the title ends where the name begins: "Home Secretary | Charles Clarke"
     k = _name_start(words, lex)
+    if k == len(words) and surnames.after_honorific(words, mention, lex):
+        k -= 1  # "Mr King": the title word is his surname
     name_words, role_words = words[k:], words[:k]
     if role_words and not _is_org(name_words, lex):
         role = " ".join(role_phrases.cut(role_words, lex, lambda w: _role_word(w, lex)))
@@ -331,7 +333,7 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
         acronym_last = k == len(words) and w.isupper() and len(w) > 1  # "the US", "UN"
         opens = org and k < len(words) and (low in lex.org_title_openers or opened)
         opened = opened or opens  # "Republican | National Committee": the name goes on
-        titled = _role_word(w, lex) and not opens
+        titled = _role_word(w, lex) and not opens and not surnames.surname_at(words, k - 1, lex)
         if not acronym_last and (
             not w[:1].isupper() or titled or low.rstrip(".") in lex.honorifics
         ):

@@ -14,7 +14,7 @@ import re
 
 from ..lexicon import Lexicon
 from ..state import Doc, Draft
-from . import postmodified, segment
+from . import postmodified, segment, surnames
 from .phrases import PARTICLES
 
 _NAME = re.compile(  # words of a name stand on one line: a paragraph break ends it
@@ -74,6 +74,8 @@ def _person_name(caps: str, lex: Lexicon) -> tuple[str, str] | None:
     words = [w.replace("’s", "").replace("'s", "") for w in words]
     for k in range(len(words) - 1, -1, -1):
         low = words[k].lower()
+        if surnames.surname_at(words, k, lex):
+            continue  # "Kelli White", "Neil King": the title word is the surname
         if (
             low in lex.titles
             or low in lex.role_nouns
