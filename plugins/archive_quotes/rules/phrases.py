@@ -482,6 +482,9 @@ def forward(
         window = window[:-1]
     if not window:
         return None
+    named = _name_then_appositive(window, lex, text)
+    if named is not None:
+        return named
     best = _last_name(window, lex)
     if best is None:
         return split_name(window, lex, text)
@@ -505,6 +508,34 @@ def forward(
     )
     name = text[name_tokens[0][0] : name_tokens[-1][1]]
     return Phrase(window[0][0], name_tokens[-1][1], name, kind, role)
+
+
+def _name_then_appositive(window: list[Token], lex: Lexicon, text: str) -> Phrase | None:
+    """'said Sherman, a George Washington University grad': a name, a comma and an article
+    after an inverted cue; the name speaks, whatever names the appositive holds."""
+    comma = next((k for k, t in enumerate(window) if t[2] == ","), None)
+    if not comma or comma + 2 >= len(window):
+        return None
+    if window[comma + 1][2].lower() not in lex.articles and not _possessive_run(window, comma + 1):
+        return None  # "said Mr Donofrio, Industry Week's Technology Leader of the Year"
+    if not all(capitalised(t[2]) or t[2] in PARTICLES or t[2] == "." for t in window[:comma]):
+        return None
+    head = split_name(window[:comma], lex, text)
+    if head is None or head.kind == "organization" or head.pronoun:
+        return None
+    role = _strip_det(text[window[comma + 1][0] : window[-1][1]], lex)
+    return Phrase(head.start, head.end, head.name, head.kind or "person", head.role or role)
+
+
+def _possessive_run(window: list[Token], k: int) -> bool:
+    """Do the capitalised words from window[k] end in a possessive ("Industry Week's")?"""
+    while k < len(window) and capitalised(window[k][2]):
+        if window[k][2].endswith(("’s", "'s")) or (
+            k + 1 < len(window) and window[k + 1][2] in {"’s", "'s"}
+        ):
+            return True
+        k += 1
+    return False
 
 
 _FORWARD_BREAKS = {".", "!", "?", ";", ":", "(", "“", "”", '"', "«", "»", "„"}

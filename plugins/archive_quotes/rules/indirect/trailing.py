@@ -17,10 +17,13 @@ _APPOSITIVE = 25  # "…, said Howard Rubel, a senior analyst at Jefferies": a l
 
 def find(doc: Doc, toks: list[Token], paragraph: int) -> Draft | None:
     n = len(toks)
-    for j in range(n - 1, max(0, n - _TAIL), -1):
+    for j in range(n - 1, max(0, n - _APPOSITIVE), -1):
         if toks[j][2] != ",":
             continue
+        last = j
         j = _inverted_before_appositive(doc, toks, j)
+        if j == last and n - j >= _TAIL:
+            return None  # a long tail with no speaker's appositive in it
         tail = toks[j + 1 :]
         for k in range(len(tail)):
             if tail[k][2] not in doc.lex.indirect_verbs:
