@@ -785,8 +785,15 @@ def _roles(doc: Doc, drafts: list[Draft], lex: Lexicon, orgs: set[str]) -> None:
 
 def _organization_role(role: str, lex: Lexicon) -> bool:
     """'UK-based bank', 'music giant', 'Bafta-winning artists': an organization's role
-    ('member of the BMW management board' is a person's: its head is 'member')."""
+    ('member of the BMW management board' is a person's: its head is 'member'; so is
+    'Bank of England governor', whose title ends it)."""
     words = role.lower().split()
+    if not words or words[0] in lex.prepositions or words[0] == "of":
+        return False  # "from the FNSEA agricultural union", "of his advisers": one of them
+    last = words[-1]
+    singular = not last.endswith("s") or last.endswith("ss")
+    if singular and last not in lex.org_nouns and _role_word(last, lex):
+        return False  # "Bank of England governor", "Bank of Japan chief": a person's title
     cut = next((i for i, w in enumerate(words) if i and w in _HEAD_ENDS), len(words))
     head = words[cut - 1]
     plural = head.endswith("s") and not head.endswith("ss") and head[:-1] in lex.role_nouns
