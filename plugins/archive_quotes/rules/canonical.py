@@ -740,6 +740,8 @@ def _people_noun(low: str, lex: Lexicon) -> bool:
         return True
     if low.endswith("s") and (low[:-1] in lex.documents or low[:-3] + "y" in lex.documents):
         return True  # "Polls show", "Studies found"
+    if low.endswith("s") and low[:-1] in lex.demonyms:
+        return True  # "Britons think": a people, not a name
     return low.endswith("s") and len(low) > 2 and _role_word(low[:-1], lex)
 
 
