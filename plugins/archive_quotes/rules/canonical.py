@@ -29,7 +29,7 @@ from ..lexicon import Lexicon
 from ..lexicon import load as load_lexicon
 from ..state import Doc, Draft
 from . import postmodified, role_phrases, short_names, surnames
-from .phrases import PARTICLES
+from .phrases import PARTICLES, without_possessives
 
 _WORD = re.compile(r"[\w’'&.\-]+|[,;:()]")
 _POSSESSIVE = re.compile(r"[’']s?\s+(?=[A-Z])")
@@ -119,7 +119,9 @@ def _entity(doc: Doc, d: Draft, lex: Lexicon, orgs: set[str]) -> None:
             d.role = role
     name = " ".join(name_words)
     described = len(name_words) == 1 and (
-        (name.lower() in lex.demonyms and not d.role) or _common_noun(doc, name)
+        (name.lower() in lex.demonyms and not d.role)
+        or _common_noun(doc, name)
+        or _cut_short(doc, d, name, mention, lex)
     )
     mention = _with_role_after(doc, d, mention, lex)
     if name and _proper(name_words, lex) and not described and not _unnamed(d, mention, lex):
@@ -175,6 +177,8 @@ def _speaking_name(doc: Doc, d: Draft, lex: Lexicon) -> str:
     parts = _POSSESSIVE.split(mention)
     if len(parts) > 1 and raw.split() and raw.split()[-1] in parts[-1]:
         tail = parts[-1].split()
+        if tail and tail[0].lower() in lex.org_heads:
+            tail = []  # "the Information Commissioner's Office", "the European People's Party"
         if tail and tail[0] in raw.split():
             raw = " ".join(raw.split()[raw.split().index(tail[0]) :])
     # "said John Kennedy, chief executive of the International Federation of the
@@ -211,7 +215,9 @@ def _without_title_object(mention: str, raw: str, lex: Lexicon) -> str:
 def _name_words(raw: str, lex: Lexicon) -> list[str]:
     """The name's words without possessives, letters after it ("Andrew Tyrie MP"),
     stray punctuation ("Herron -") or a leading article ("The US said": "US")."""
-    words = [w.rstrip("’'") for w in raw.replace("’s", "").replace("'s", "").split() if w]
+    words = [w.rstrip("’'") for w in without_possessives(raw.split(), lex)]
+    if words and "&" in words[-1] and words[-1].endswith("."):
+        words[-1] = words[-1][:-1]  # "said M&S.": the full stop ends the sentence
     while len(words) > 1 and words[-1].lower().rstrip(".") in lex.postnominals:
         words = words[:-1]
     while words and not any(c.isalnum() for c in words[-1]):
@@ -237,6 +243,18 @@ def _titles_before(words: list[str], mention: str, lex: Lexicon) -> str | None:
             break
         titles.insert(0, w)
     return " ".join(titles) or None
+
+
+def _cut_short(doc: Doc, d: Draft, name: str, mention: str, lex: Lexicon) -> bool:
+    """'Party', 'Office' alone, where the mention says no more: the head of a name cut
+    short, no organization of the speakers index. Where the mention is fuller ("the
+    State Department"), a pronoun ("it announced") or the article named it in full before
+    ("the Commission"), canonical names it in full later."""
+    if name.lower() not in lex.generic_org_heads or d.pronoun or not d.mention:
+        return False
+    if short_names.full_organization(doc, name, d.spans[0][0]) != name:
+        return False  # "the Commission" after "the European Commission"
+    return len(_strip_determiners(mention, lex).split()) <= 1
 
 
 def _with_role_after(doc: Doc, d: Draft, mention: str, lex: Lexicon) -> str:
@@ -333,17 +351,30 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
         acronym_last = k == len(words) and w.isupper() and len(w) > 1  # "the US", "UN"
         opens = org and k < len(words) and (low in lex.org_title_openers or opened)
         opened = opened or opens  # "Republican | National Committee": the name goes on
-        titled = _role_word(w, lex) and not opens and not surnames.surname_at(words, k - 1, lex)
+        titled = (
+            _role_word(w, lex)
+            and not opens
+            and not surnames.surname_at(words, k - 1, lex)
+            and not (org and _inside_organization(words, k - 1, lex))
+        )
         if not acronym_last and (
             not w[:1].isupper() or titled or low.rstrip(".") in lex.honorifics
         ):
             break
-        if low in lex.org_nouns and k < len(words) and words[k].lower() != "of":
-            break  # "Bookmaker Ladbrokes", "music giant EMI"; not "Bank of England"
+        if low in lex.org_nouns and k < len(words) and words[k].lower() not in {"of", "for"}:
+            break  # "Bookmaker Ladbrokes", "music giant EMI"; not "Department for Transport"
         k -= 1
     while k < len(words) and words[k].lower() in _CONNECTORS_NOT_PARTICLES:
         k += 1
     return k
+
+
+def _inside_organization(words: list[str], m: int, lex: Lexicon) -> bool:
+    """In an organization's name, is words[m] a head of one ("Department for Transport")
+    or a word before its head ("Society for Consumer Research"), not a role?"""
+    if words[m].lower().strip(",.") in lex.org_heads:
+        return True
+    return m + 1 < len(words) and words[m + 1].lower().strip(",.") in lex.org_heads
 
 
 def _role_word(word: str, lex: Lexicon) -> bool:

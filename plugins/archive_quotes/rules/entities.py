@@ -15,7 +15,7 @@ import re
 from ..lexicon import Lexicon
 from ..state import Doc, Draft
 from . import postmodified, segment, surnames
-from .phrases import PARTICLES
+from .phrases import PARTICLES, without_possessives
 
 _NAME = re.compile(  # words of a name stand on one line: a paragraph break ends it
     r"\b[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.[ \t]*)?(?:(?:de|van|von|der|bin|al|la|da|di|del|le)"
@@ -28,8 +28,8 @@ _ISSUER = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w
 
 
 def _clean(name: str, doc: Doc) -> str:
-    words = [w for w in _SPACES.split(name.replace("’s", "").replace("'s", "")) if w]
     lex = doc.lex  # (no union of the two sets built per word)
+    words = without_possessives([w for w in _SPACES.split(name) if w], lex)
     while words and (
         words[0].rstrip(".").lower() in lex.honorifics
         or words[0].rstrip(".").lower() in lex.function_words

@@ -71,6 +71,16 @@ def is_name_word(word: str, lex: Lexicon) -> bool:
 _PARTICLES_OR_DOT = PARTICLES | {"."}
 
 
+def _ampersand(tokens: list[Token], k: int) -> bool:
+    """Is tokens[k] an '&' inside a name ("M&S", "Marks & Spencer", "AT&T")?"""
+    return (
+        tokens[k][2] == "&"
+        and 0 < k < len(tokens) - 1
+        and capitalised(tokens[k - 1][2])
+        and capitalised(tokens[k + 1][2])
+    )
+
+
 def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
     """Split a noun phrase into role words and the name that ends it."""
     if not tokens:
@@ -85,6 +95,8 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
     while i > 0 and (
         is_name_word(tokens[i - 1][2], lex)
         or (tokens[i - 1][2] == "." and i > 1 and len(tokens[i - 2][2]) == 1)
+        or _ampersand(tokens, i - 1)
+        or (i < len(tokens) and _ampersand(tokens, i))  # "AT" of "AT&T"
     ):
         i -= 1
     while i < len(tokens) and tokens[i][2].lower() in _PARTICLES_OR_DOT:
@@ -292,6 +304,8 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
             and (capitalised(tokens[k - 1][2]) or tokens[k - 1][2].lower() in lex.titles)
         ):
             pass  # "Work and pensions minister Alan Jones": one title in two parts
+        elif (k < i and _ampersand(tokens, k)) or (k + 1 < i and _ampersand(tokens, k + 1)):
+            pass  # "AT&T", "Marks & Spencer": the ampersand and the word before it
         elif (
             word == "."
             and k > lo
@@ -402,6 +416,19 @@ def _appositive(tokens: list[Token], comma: int, lex: Lexicon, text: str, lo: in
         _strip_det(role, lex) if outer.role is None else outer.role,
         outer.pronoun,
     )
+
+
+def without_possessives(words: list[str], lex: Lexicon) -> list[str]:
+    """The words with their possessive endings cut ("Mr Brown's" -> "Mr Brown"), but not
+    one before an organization's head ("the Information Commissioner's Office")."""
+    out = []
+    for k, w in enumerate(words):
+        nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+        if nxt not in lex.org_heads:
+            w = w.replace("’s", "").replace("'s", "")
+        if w:
+            out.append(w)
+    return out
 
 
 def _title_only(role: str, lex: Lexicon) -> bool:
@@ -595,6 +622,7 @@ def _last_name(window: list[Token], lex: Lexicon) -> tuple[int, int] | None:
         while i > 0 and (
             is_name_word(window[i - 1][2], lex)
             or (window[i - 1][2] == "." and i > 1 and len(window[i - 2][2]) == 1)
+            or _ampersand(window, i - 1)
         ):
             i -= 1
         if e - i >= 1 and any(capitalised(t[2]) for t in window[i:e]):
