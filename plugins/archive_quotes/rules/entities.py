@@ -250,10 +250,12 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
         impersonal = _impersonal(doc, d)
         if impersonal:
             start = max(start, doc.text.rfind(",", 0, s))
-        words = _CAPITALISED.findall(doc.text[start:s])
-        words = [w for w in words if w.lower() not in doc.lex.function_words]
-        if words:
-            d.speaker, d.kind = words[-1], "organization"
+        names = [
+            _organization_run(m, doc.lex) for m in _CAPITALISED_RUN.finditer(doc.text, start, s)
+        ]
+        names = [n for n in names if n]
+        if names:
+            d.speaker, d.kind = names[-1], "organization"
             d.speaker_rule = f"{d.speaker_rule}+pronoun-antecedent"
             return
         target = None if impersonal else last_any
@@ -267,6 +269,22 @@ def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | No
     d.speaker, d.kind, d.role = target.speaker, target.kind, target.role
     d.speaker_rule = f"{d.speaker_rule}+pronoun"
     doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {target.speaker!r}")
+
+
+#: A run of capitalised words, with the links names use ("Bank of England", "M&S"); not
+#: "and", which joins a list ("Cyprus, Ireland and Malta").
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w\-]*(?:(?:\s+(?:of|for)\s+|\s*&\s*|\s+)[A-Z][\w\-]*)*")
+
+
+def _organization_run(m: re.Match, lex: Lexicon) -> str:
+    """The name a run of capitalised words gives, past the function words that open it
+    ("The Congress Party" -> "Congress Party"; "But" -> "")."""
+    words = m.group().split()
+    while words and words[0].lower() in lex.function_words:
+        words = words[1:]
+    while words and words[-1].lower() in {"of", "for"}:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _impersonal(doc: Doc, d: Draft) -> bool:
