@@ -361,8 +361,10 @@ def _name_start(words: list[str], lex: Lexicon) -> int:
             not w[:1].isupper() or titled or low.rstrip(".") in lex.honorifics
         ):
             break
-        if low in lex.org_nouns and k < len(words) and words[k].lower() not in {"of", "for"}:
-            break  # "Bookmaker Ladbrokes", "music giant EMI"; not "Department for Transport"
+        nxt = words[k].lower() if k < len(words) else ""
+        if low in lex.org_nouns and nxt and nxt not in {"of", "for"} and nxt not in lex.org_heads:
+            break  # "Bookmaker Ladbrokes", "music giant EMI"; not "Department for Transport",
+            # nor "Harvard University Institute of Politics"
         k -= 1
     while k < len(words) and words[k].lower() in _CONNECTORS_NOT_PARTICLES:
         k += 1

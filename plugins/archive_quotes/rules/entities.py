@@ -24,7 +24,9 @@ _NAME = re.compile(  # words of a name stand on one line: a paragraph break ends
 _SPACES = re.compile(r"\s+")
 _CAPITALISED = re.compile(r"\b[A-Z][\w\-]+\b")
 _NAME_AT = re.compile(_NAME.pattern.removeprefix(r"\b"))  # for segment.at_word_starts
-_ISSUER = re.compile(r"\b(?:from|by|of)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)\s*$")
+_ISSUER = re.compile(  # "a poll by the Harvard University Institute of Politics"
+    r"\b(?:from|by|of)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][\w\-]+)*)\s*$"
+)
 
 
 def _clean(name: str, doc: Doc) -> str:

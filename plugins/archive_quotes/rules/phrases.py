@@ -223,6 +223,19 @@ def _of_before(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
     return k
 
 
+def _of_after(window: list[Token], e: int, lex: Lexicon) -> bool:
+    """Does an organization's name ending at window[e - 1] go on with 'of' and one name
+    that ends the window ("the Telecom Regulatory Authority | of India")?"""
+    if not 0 < e < len(window) - 1 or window[e][2] != "of":
+        return False
+    rest = window[e + 1 :]
+    if rest and rest[0][2] == "the":
+        rest = rest[1:]
+    head = window[e - 1][2].lower()
+    names = all(is_name_word(t[2], lex) for t in rest)
+    return head in lex.org_heads and bool(rest) and names and _of_names(window, e, lex)
+
+
 def _org_link(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
     """An 'of' or 'for' after an organization's head, shortly before the name starting at
     tokens[i] ("Office for | National | Statistics"), or None."""
@@ -521,6 +534,9 @@ def forward(
         of = _org_link(window, i, lex)  # "according to the Office for National Statistics"
     if of is not None:
         return _name_of(window[:of], window[of + 1 : e], lex, text)  # "said the Bank of England"
+    if _of_after(window, e, lex):
+        # "said the Telecom Regulatory Authority of India": the name goes on past 'of'
+        return _name_of(window[:e], window[e + 1 :], lex, text)
     name_tokens = window[i:e]
     while name_tokens and name_tokens[0][2] in {"."} | PARTICLES:
         name_tokens = name_tokens[1:]
