@@ -71,6 +71,28 @@ def is_name_word(word: str, lex: Lexicon) -> bool:
 _PARTICLES_OR_DOT = PARTICLES | {"."}
 
 
+def _and_in_organization(tokens: list[Token], k: int, hi: int, lex: Lexicon) -> bool:
+    """Is the 'and' at tokens[k] inside an organization's name: capitalised words on both
+    sides, up to its head ("Securities and Exchange Commission", "Food and Drug
+    Administration", "Health and Safety Executive")? Not a list ("Blair and Brown")."""
+    if not (0 < k < hi - 1 and capitalised(tokens[k - 1][2]) and capitalised(tokens[k + 1][2])):
+        return False
+    before = tokens[k - 1][2]
+    named = before.lower() in lex.org_heads and k > 1 and is_name_word(tokens[k - 2][2], lex)
+    if named or (before.isupper() and len(before) > 1):
+        return False  # "the IMF and World Bank", "the Washington Post and ABC News": two
+    if k > 1 and tokens[k - 2][2] in {",", "&"}:
+        return False  # "Radio, Film and Television": a list
+    m = k + 2  # a word of the name between 'and' and its head: not "Democrats and Republicans"
+    while m < hi and capitalised(tokens[m][2]):
+        head = tokens[m][2].lower()
+        if head in lex.org_heads:
+            # "Conservatives and Liberal Democrats": two groups, each a plural head
+            return not (before.lower() in lex.org_heads and head.endswith("s"))
+        m += 1
+    return False
+
+
 def _ampersand(tokens: list[Token], k: int) -> bool:
     """Is tokens[k] an '&' inside a name ("M&S", "Marks & Spencer", "AT&T")?"""
     return (
@@ -97,6 +119,7 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
         or (tokens[i - 1][2] == "." and i > 1 and len(tokens[i - 2][2]) == 1)
         or _ampersand(tokens, i - 1)
         or (i < len(tokens) and _ampersand(tokens, i))  # "AT" of "AT&T"
+        or (tokens[i - 1][2] == "and" and _and_in_organization(tokens, i - 1, len(tokens), lex))
     ):
         i -= 1
     while i < len(tokens) and tokens[i][2].lower() in _PARTICLES_OR_DOT:
@@ -317,6 +340,8 @@ def _run_start(tokens: list[Token], i: int, lex: Lexicon, lo: int) -> int:
             and (capitalised(tokens[k - 1][2]) or tokens[k - 1][2].lower() in lex.titles)
         ):
             pass  # "Work and pensions minister Alan Jones": one title in two parts
+        elif low == "and" and lo < k < i and _and_in_organization(tokens, k, i + 1, lex):
+            pass  # "the Securities and Exchange Commission"
         elif (k < i and _ampersand(tokens, k)) or (k + 1 < i and _ampersand(tokens, k + 1)):
             pass  # "AT&T", "Marks & Spencer": the ampersand and the word before it
         elif (
@@ -595,7 +620,10 @@ def _forward_end(tokens: list[Token], j: int, hi: int, lex: Lexicon) -> int:
                 k += 1  # "Sen." or an initial: the name goes on
                 continue
             break
-        if low in lex.forward_stops and not (low == "of" or low == "for"):
+        linked = low in {"of", "for"} or (
+            low == "and" and k > j and _and_in_organization(tokens, k, hi, lex)
+        )
+        if low in lex.forward_stops and not linked:
             break
         if word == "," and k + 1 < hi and tokens[k + 1][2].lower() in lex.forward_stops:
             break
@@ -639,6 +667,7 @@ def _last_name(window: list[Token], lex: Lexicon) -> tuple[int, int] | None:
             is_name_word(window[i - 1][2], lex)
             or (window[i - 1][2] == "." and i > 1 and len(window[i - 2][2]) == 1)
             or _ampersand(window, i - 1)
+            or (window[i - 1][2] == "and" and _and_in_organization(window, i - 1, len(window), lex))
         ):
             i -= 1
         if e - i >= 1 and any(capitalised(t[2]) for t in window[i:e]):
