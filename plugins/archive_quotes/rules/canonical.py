@@ -812,6 +812,8 @@ def _roles(doc: Doc, drafts: list[Draft], lex: Lexicon, orgs: set[str]) -> None:
         kind = _kind(name, [d.kind for d in group], best, lex, name in orgs)
         if kind == "organization" and " " not in name and _addressed(doc, name, lex):
             kind = "person"  # "Mr Peskov" somewhere in the article: a lone surname
+        if kind == "organization" and _person_by_pronoun(name, best, group, lex):
+            kind = "person"  # "Broadcaster Chris Evans … He added": "he" is said of a person
         if kind != "person" and best and not _organization_role(best, lex):
             best = None  # a job is a person's role, not an organization's
         for d in group:
@@ -833,6 +835,19 @@ def _organization_role(role: str, lex: Lexicon) -> bool:
     head = words[cut - 1]
     plural = head.endswith("s") and not head.endswith("ss") and head[:-1] in lex.role_nouns
     return head in lex.org_nouns or plural
+
+
+def _person_by_pronoun(name: str, role: str | None, group: list[Draft], lex: Lexicon) -> bool:
+    """'Broadcaster Chris Evans': a role that may name a business made a two-word name an
+    organization; "he" or "she" said of it shows a person. Only a name like a person's
+    (two or three words, none an organization's) and only against its role."""
+    words = name.split()
+    if not (role and 2 <= len(words) <= 3 and _person_name(name, lex)):
+        return False
+    last = role.lower().split()[-1]
+    if last.endswith("s") or not _role_word(last, lex) or last in lex.org_heads:
+        return False  # "researchers", "Iraqi activist group", "party": not one person's job
+    return any(d.pronoun and lex.pronouns.get(d.pronoun) == "person" for d in group)
 
 
 def _kind(
