@@ -121,6 +121,7 @@ class Lexicon:
     origin_prepositions: frozenset[str]  # "a farmer from Monsey, New York": a place follows
     surname_titles: frozenset[str]  # "Kelli White", "Mr King": a title word as a surname
     generic_org_heads: frozenset[str]  # "Party", "Office" alone: no organization's name
+    writer_pronouns: frozenset[str]  # "“…?” I asked": the writer, whom no article names
     document_links: frozenset[str]  # German "heißt es in dem Schreiben": words before the text
     object_pronouns: frozenset[str]  # "told him that": the verb's object, never a clause
     clause_subjects: frozenset[str]  # "said he would": a pronoun that opens a reported clause

@@ -204,6 +204,12 @@ def _resolve(doc: Doc, d: Draft, name: str, kind: str, rule: str | None) -> None
 def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | None) -> None:
     refers = doc.lex.pronouns.get(d.pronoun or "", "any")
     target = None
+    if d.pronoun in doc.lex.writer_pronouns:
+        # '“Is it fine?” I asked': outside the quotation marks "I" is the writer, whom the
+        # article does not name; no one quoted before
+        doc.log("entities", "unknown", f"pronoun {d.pronoun!r} is the writer")
+        d.speaker = None
+        return
     if refers == "person":
         target = last_person
         # "Lopez disagreed. “…,” she said": the sentence before names the speaker
