@@ -455,7 +455,7 @@ def content(doc: Doc, a: int, b: int, min_words: int) -> tuple[int, int] | None:
     text = doc.text
     while a < b and not (text[a].isalnum() or text[a] in _CURRENCY):
         a += 1
-    while b > a and not text[b - 1].isalnum():
+    while b > a and not (text[b - 1].isalnum() or text[b - 1] == "%"):
         b -= 1
     # "dismissed the latest claims, saying “…”": the participle leads into a quotation
     m = _TRAILING_PARTICIPLE.search(text, a, b)
