@@ -122,6 +122,7 @@ class Lexicon:
     surname_titles: frozenset[str]  # "Kelli White", "Mr King": a title word as a surname
     generic_org_heads: frozenset[str]  # "Party", "Office" alone: no organization's name
     writer_pronouns: frozenset[str]  # "“…?” I asked": the writer, whom no article names
+    countries: frozenset[str]  # "Japan said": a government speaks, an organization
     document_links: frozenset[str]  # German "heißt es in dem Schreiben": words before the text
     object_pronouns: frozenset[str]  # "told him that": the verb's object, never a clause
     clause_subjects: frozenset[str]  # "said he would": a pronoun that opens a reported clause

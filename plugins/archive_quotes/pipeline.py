@@ -23,7 +23,7 @@ from .rules import (
 from .state import Doc
 
 #: Bump whenever the output for some text can change: caches are keyed on it.
-ENGINE_VERSION = "0.8.0.dev16"
+ENGINE_VERSION = "0.8.0.dev17"
 
 
 def _paragraphs(doc: Doc) -> None:

@@ -854,8 +854,8 @@ def _kind(
     name: str, kinds: list[str | None], role: str | None, lex: Lexicon, called_org: bool
 ) -> str:
     """One kind per entity of the article: its name, its role, what the text calls it."""
-    if _is_org(name.split(), lex):
-        return "organization"
+    if _is_org(name.split(), lex) or name.lower() in lex.countries:
+        return "organization"  # "Japan said": its government
     if role:
         return "organization" if _organization_role(role, lex) else "person"
     if called_org or ("organization" in kinds and len(name.split()) == 1):

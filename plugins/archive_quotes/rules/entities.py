@@ -204,53 +204,12 @@ def _resolve(doc: Doc, d: Draft, name: str, kind: str, rule: str | None) -> None
 def _pronoun(doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | None) -> None:
     refers = doc.lex.pronouns.get(d.pronoun or "", "any")
     target = None
-    if d.pronoun in doc.lex.writer_pronouns:
-        # '“Is it fine?” I asked': outside the quotation marks "I" is the writer, whom the
-        # article does not name; no one quoted before
-        doc.log("entities", "unknown", f"pronoun {d.pronoun!r} is the writer")
-        d.speaker = None
+    if _writer(doc, d):
         return
     if refers == "person":
-        target = last_person
-        # "Lopez disagreed. “…,” she said": the sentence before names the speaker
-        from .continuation import previous_sentence_speaker  # noqa: PLC0415
-
-        previous = previous_sentence_speaker(doc, d)
-        if (
-            previous is not None
-            and not previous.pronoun
-            and (target is None or previous.speaker != target.speaker)
-        ):
-            name = _clean(previous.speaker, doc)
-            name = doc.names.get(name, name) if " " not in name else name
-            d.speaker, d.kind, d.role = name, "person", previous.role
-            d.speaker_rule = f"{d.speaker_rule}+pronoun-previous-sentence"
-            doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {name!r} (sentence before)")
+        resolved, target = _person_pronoun(doc, d, last_person, last_any)
+        if resolved:
             return
-        subject = _subject_before(doc, d)
-        if subject and (target is None or _clean(target.speaker or "", doc) not in subject):
-            # "Sir Bernard Ingham condemned … “…,” he said": the person the sentence
-            # before is about, not the one quoted last
-            d.speaker, d.kind = subject, "person"
-            d.speaker_rule = f"{d.speaker_rule}+pronoun-subject"
-            doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {subject!r} (a subject)")
-            return
-        if target is not None and not _named(doc, target.speaker):
-            target = None  # "the nominee … he said": a name beats a description
-        if target is None and _guessed_organization(doc, last_any):
-            # "Reilly said it twice. “…,” he added": "he" shows the lone name is a person
-            last_any.kind = "person"
-            target = last_any
-        if target is None:
-            # the person a sentence before is about, else the nearest name
-            from .canonical import last_subject  # noqa: PLC0415
-
-            name = last_subject(doc, d.spans[0][0], doc.lex) or _nearest_name(doc, d.spans[0][0])
-            if name:
-                d.speaker, d.kind = name, "person"
-                d.speaker_rule = f"{d.speaker_rule}+pronoun-name"
-                doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {name!r} (nearest name)")
-                return
     elif refers == "organization":
         # "Kiev which, for its part, it claims": the nearest capitalised word before
         s = d.mention[0] if d.mention else d.spans[0][0]
@@ -295,6 +254,70 @@ def _organization_run(m: re.Match, lex: Lexicon) -> str:
     return " ".join(words)
 
 
+def _person_pronoun(
+    doc: Doc, d: Draft, last_person: Draft | None, last_any: Draft | None
+) -> tuple[bool, Draft | None]:
+    """Resolve "he", "she": (True, None) when d now has its speaker, else (False, the
+    quote whose speaker it takes, if any)."""
+    target = last_person
+    if target is not None and (target.speaker or "").lower() in doc.lex.countries:
+        target = None  # "Japan said …. “…,” he told": no country is "he"
+    # "Lopez disagreed. “…,” she said": the sentence before names the speaker
+    from .continuation import previous_sentence_speaker  # noqa: PLC0415
+
+    previous = previous_sentence_speaker(doc, d)
+    if (
+        previous is not None
+        and not previous.pronoun
+        and (target is None or previous.speaker != target.speaker)
+    ):
+        name = _clean(previous.speaker, doc)
+        name = doc.names.get(name, name) if " " not in name else name
+        d.speaker, d.kind, d.role = name, "person", previous.role
+        d.speaker_rule = f"{d.speaker_rule}+pronoun-previous-sentence"
+        doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {name!r} (sentence before)")
+        return True, None
+    subject = _subject_before(doc, d)
+    if subject and subject.lower() in doc.lex.countries:
+        subject = None  # "Turkey wants …. “…,” he said": no country is "he"
+    if subject and (target is None or _clean(target.speaker or "", doc) not in subject):
+        # "Sir Bernard Ingham condemned … “…,” he said": the person the sentence
+        # before is about, not the one quoted last
+        d.speaker, d.kind = subject, "person"
+        d.speaker_rule = f"{d.speaker_rule}+pronoun-subject"
+        doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {subject!r} (a subject)")
+        return True, None
+    if target is not None and not _named(doc, target.speaker):
+        target = None  # "the nominee … he said": a name beats a description
+    if target is None and _guessed_organization(doc, last_any):
+        # "Reilly said it twice. “…,” he added": "he" shows the lone name is a person
+        last_any.kind = "person"
+        target = last_any
+    if target is None:
+        # the person a sentence before is about, else the nearest name
+        from .canonical import last_subject  # noqa: PLC0415
+
+        name = last_subject(doc, d.spans[0][0], doc.lex) or _nearest_name(doc, d.spans[0][0])
+        if name and name.lower() in doc.lex.countries:
+            name = None  # no country is "he"
+        if name:
+            d.speaker, d.kind = name, "person"
+            d.speaker_rule = f"{d.speaker_rule}+pronoun-name"
+            doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {name!r} (nearest name)")
+            return True, None
+    return False, target
+
+
+def _writer(doc: Doc, d: Draft) -> bool:
+    """'“Is it fine?” I asked': outside the quotation marks "I" is the writer, whom the
+    article does not name; no one quoted before. Leaves the quote with no speaker."""
+    if d.pronoun not in doc.lex.writer_pronouns:
+        return False
+    doc.log("entities", "unknown", f"pronoun {d.pronoun!r} is the writer")
+    d.speaker = None
+    return True
+
+
 def _impersonal(doc: Doc, d: Draft) -> bool:
     """German "…, heißt es", "es wird befürchtet": "es" as a cue's subject says who
     speaks only through a word of its own clause ("Aus Paris hieß es"), else nobody."""
@@ -306,7 +329,13 @@ def _guessed_organization(doc: Doc, d: Draft | None) -> bool:
     if d is None or d.kind != "organization" or not d.speaker or " " in d.speaker:
         return False
     word = d.speaker
-    return word[:1].isupper() and not word.isupper() and word.lower() not in doc.lex.organizations
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and low not in doc.lex.organizations
+        and low not in doc.lex.countries
+    )
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
