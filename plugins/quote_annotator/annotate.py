@@ -15,6 +15,7 @@ from html import escape
 from archive_quotes import Quote, extract_quotes
 from archive_site import markup
 
+from . import leads
 from .htmltext import HtmlText
 
 #: Colour slots a speaker can get; the colour never carries meaning alone (names are text).
@@ -42,9 +43,10 @@ class QuoteView:
     start: int  # offsets into the article's plain text (headline first)
     end: int
     speaker_url: str | None = None  # set once the archive's speakers are known
-    # the words before reported speech: "said that" a clause, or the verb itself for an
-    # infinitive or an object ("plans" to send a nominee, "endorsed" Mr Cruz)
-    lead: str = "said that"
+    # the words before reported speech: "said that" or its own verb and "that" before a
+    # clause ("predicted that"), the verb itself before an infinitive or an object ("plans"
+    # to send a nominee, "endorsed" Mr Cruz): see leads.py
+    lead: str = leads.SAID_THAT
     # a mixed quote's reported clause, its quoted words included ("he would be remembered
     # with “affection and respect”"): a fragment alone says little on a speaker's page
     context: str | None = None
@@ -92,7 +94,7 @@ def extract(title: str, html: str, lang: str = "en") -> Extracted:
     offset = len(head) + 2
     text = f"{head}\n\n{body.text}"
     result = extract_quotes(text, lang)
-    views = [_view(q, n, offset, text) for n, q in enumerate(result.quotes, 1)]
+    views = [_view(q, n, offset, text, lang) for n, q in enumerate(result.quotes, 1)]
     spans = [[(s.start, s.end) for s in q.spans] for q in result.quotes]
     if body.corrections:
         views, spans = _correct(views, spans, body.corrections, text, offset)
@@ -264,7 +266,7 @@ def _context(q: Quote, text: str) -> str | None:
     return " ".join(text[q.clause.start : end].split())
 
 
-def _view(q: Quote, n: int, offset: int, text: str) -> QuoteView:
+def _view(q: Quote, n: int, offset: int, text: str, lang: str) -> QuoteView:
     return QuoteView(
         id=f"q-{n}",
         number=n,
@@ -282,6 +284,6 @@ def _view(q: Quote, n: int, offset: int, text: str) -> QuoteView:
         in_title=q.end <= offset,
         start=q.start,
         end=q.end,
-        lead=q.cue.text.lower() if q.report and q.cue else "said that",
+        lead=leads.lead(q, text, lang),
         context=_context(q, text),
     )

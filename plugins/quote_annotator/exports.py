@@ -17,6 +17,8 @@ from bisect import bisect_right
 
 from jinja2.utils import htmlsafe_json_dumps
 
+from .leads import SAID_THAT
+
 FIELDS = [
     "id",
     "url",
@@ -179,7 +181,8 @@ def search_meta(quotes, text: str) -> str:
         first = max(bisect_right(starts, q.start) - 1, 0)
         last = max(bisect_right(starts, max(q.end - 1, q.start)) - 1, first)
         # reported speech not read as "said that …" carries its verb: "indirect plans"
-        kind = q.type if q.lead == "said that" else f"{q.type} {q.lead}"
+        led = q.type == "indirect" and q.lead != SAID_THAT
+        kind = f"{q.type} {q.lead}" if led else q.type
         rows.append([q.id, q.speaker or "", kind, first, last - first + 1])
     return json.dumps(rows, ensure_ascii=False)
 

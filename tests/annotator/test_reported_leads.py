@@ -21,6 +21,14 @@ BODY = (
 )
 
 
+VERBS = (
+    "Opposition leader Michael Howard predicted the Budget would do nothing for families. "
+    "Howard asked whether the plan would work at all. "
+    "Howard told reporters that the plan would fail within a year. "
+    "Howard said according to his figures taxes would rise."
+)
+
+
 TRIBUTE = (
     "The former prime minister died on Sunday. Tory leader Michael Howard said he would be "
     "remembered with “affection and respect”. Others sent flowers."
@@ -32,6 +40,7 @@ def site(tmp_path_factory):
     articles = {
         "court.md": ARTICLE.format(title="Court", date="2024-03-01", body=BODY),
         "tribute.md": ARTICLE.format(title="Tribute", date="2024-03-02", body=TRIBUTE),
+        "verbs.md": ARTICLE.format(title="Verbs", date="2024-03-03", body=VERBS),
     }
     out, _ = build_articles(tmp_path_factory.mktemp("leads"), articles)
     return out
@@ -62,3 +71,16 @@ def test_speaker_page_shows_a_mixed_quote_in_its_reported_clause(site):
     html = (site / "speakers/michael-howard.html").read_text(encoding="utf-8")
     shown = re.findall(r'<span class="speaker-quote__said">([^<]*)</span>\s*([^<]*)</p>', html)
     assert ("Said that", "he would be remembered with “affection and respect”") in shown
+
+
+def test_a_clause_is_led_by_its_own_verb_where_one_reads_well(site):
+    """'Predicted that …' (not 'Said that …'), 'Asked whether …'; a verb that wants its
+    listener first ('told reporters …') keeps 'Said that'."""
+    html = (site / "speakers/michael-howard.html").read_text(encoding="utf-8")
+    leads = re.findall(r'<span class="speaker-quote__said">([^<]*)</span>\s*([^<]{0,20})', html)
+    assert ("Predicted that", "the Budget would do ") in leads
+    assert ("Asked", "whether the plan wou") in leads
+    assert ("Said that", "the plan would fail ") in leads
+    meta = (site / "articles/2024/03/verbs.html").read_text(encoding="utf-8")
+    rows = json.loads(unescape(re.search(r'data-pagefind-meta="quotes"[^>]*>([^<]*)<', meta)[1]))
+    assert "indirect predicted that" in {row[2] for row in rows}
