@@ -4,7 +4,8 @@
 that the Budget would …", "Warned that …", "Plans to send a nominee …", "Endorsed Mr
 Cruz". Only in English (the site's own words are English) and only a one-word verb of
 the engine's lexicon that takes a clause with no listener first ("told" would want its
-listener: "said that"); "according to", a noun or a phrase keep "said that". A clause
+listener: "said that"), past or third person ("Say that …", "Saying that …" would read
+as an order or a fragment); "according to", a noun or a phrase keep "said that". A clause
 that opens with its question word is led by the verb alone ("Asked whether …").
 """
 
@@ -35,4 +36,6 @@ def lead(q: Quote, text: str, lang: str) -> str:
         return cue  # "asked whether he would run": never "said that whether"
     if "addressee" in verb.kinds or not verb.kinds & {"say", "clause"}:
         return SAID_THAT
+    if cue == verb.lemma or cue.endswith("ing"):
+        return SAID_THAT  # "Say that …", "Saying that …" read as orders or fragments
     return f"{cue} that"

@@ -25,7 +25,8 @@ VERBS = (
     "Opposition leader Michael Howard predicted the Budget would do nothing for families. "
     "Howard asked whether the plan would work at all. "
     "Howard told reporters that the plan would fail within a year. "
-    "Howard said according to his figures taxes would rise."
+    "Howard said according to his figures taxes would rise. "
+    "Howard attacked the plan on Monday, saying the costs would soar."
 )
 
 
@@ -81,6 +82,7 @@ def test_a_clause_is_led_by_its_own_verb_where_one_reads_well(site):
     assert ("Predicted that", "the Budget would do ") in leads
     assert ("Asked", "whether the plan wou") in leads
     assert ("Said that", "the plan would fail ") in leads
+    assert ("Said that", "the costs would soar") in leads  # not "Saying that …"
     meta = (site / "articles/2024/03/verbs.html").read_text(encoding="utf-8")
     rows = json.loads(unescape(re.search(r'data-pagefind-meta="quotes"[^>]*>([^<]*)<', meta)[1]))
     assert "indirect predicted that" in {row[2] for row in rows}
