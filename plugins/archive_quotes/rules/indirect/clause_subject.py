@@ -131,7 +131,8 @@ def _inner_word(doc: Doc, toks: list[Token], k: int, a: int) -> bool:
         return False  # "Recent years have seen …": a clause
     if low == "to" and k + 1 < len(toks):
         after = toks[k + 1][2]
-        if after.islower() and after.lower() not in lex.noun_phrase_starts | lex.possessives:
+        opens = after in lex.noun_phrase_starts or after in lex.possessives
+        if after.islower() and not opens:
             return False  # "plead for their son to let them": an infinitive
     if k > a and low in lex.reporting:
         return False  # another verb of speech
