@@ -22,7 +22,6 @@ _NAME = re.compile(  # words of a name stand on one line: a paragraph break ends
     r"[ \t]+)?[A-Z][\w’'\-]+){1,3}"
 )
 _SPACES = re.compile(r"\s+")
-_CAPITALISED = re.compile(r"\b[A-Z][\w\-]+\b")
 _NAME_AT = re.compile(_NAME.pattern.removeprefix(r"\b"))  # for segment.at_word_starts
 _ISSUER = re.compile(  # "a poll by the Harvard University Institute of Politics"
     r"\b(?:from|by|of)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][\w\-]+)*)\s*$"
@@ -260,7 +259,7 @@ def _person_pronoun(
     """Resolve "he", "she": (True, None) when d now has its speaker, else (False, the
     quote whose speaker it takes, if any)."""
     target = last_person
-    if target is not None and (target.speaker or "").lower() in doc.lex.countries:
+    if target is not None and _country(doc, target.speaker):
         target = None  # "Japan said …. “…,” he told": no country is "he"
     # "Lopez disagreed. “…,” she said": the sentence before names the speaker
     from .continuation import previous_sentence_speaker  # noqa: PLC0415
@@ -278,7 +277,7 @@ def _person_pronoun(
         doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {name!r} (sentence before)")
         return True, None
     subject = _subject_before(doc, d)
-    if subject and subject.lower() in doc.lex.countries:
+    if subject and _country(doc, subject):
         subject = None  # "Turkey wants …. “…,” he said": no country is "he"
     if subject and (target is None or _clean(target.speaker or "", doc) not in subject):
         # "Sir Bernard Ingham condemned … “…,” he said": the person the sentence
@@ -298,7 +297,7 @@ def _person_pronoun(
         from .canonical import last_subject  # noqa: PLC0415
 
         name = last_subject(doc, d.spans[0][0], doc.lex) or _nearest_name(doc, d.spans[0][0])
-        if name and name.lower() in doc.lex.countries:
+        if name and _country(doc, name):
             name = None  # no country is "he"
         if name:
             d.speaker, d.kind = name, "person"
@@ -306,6 +305,11 @@ def _person_pronoun(
             doc.log("entities", "resolved", f"pronoun {d.pronoun!r} -> {name!r} (nearest name)")
             return True, None
     return False, target
+
+
+def _country(doc: Doc, name: str | None) -> bool:
+    """Is the name a country's ("Japan", "North Korea")? A government, never "he"."""
+    return bool(name) and name.lower() in doc.lex.countries
 
 
 def _writer(doc: Doc, d: Draft) -> bool:
@@ -334,7 +338,7 @@ def _guessed_organization(doc: Doc, d: Draft | None) -> bool:
         word[:1].isupper()
         and not word.isupper()
         and low not in doc.lex.organizations
-        and low not in doc.lex.countries
+        and not _country(doc, word)
     )
 
 
