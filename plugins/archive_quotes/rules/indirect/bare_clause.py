@@ -59,10 +59,16 @@ def _verbal(toks: list[Token], j: int, verb: ReportingVerb) -> bool:
     form = toks[j][2]
     if "say" in verb.kinds:
         return True
-    if form == verb.lemma or form.endswith(("s", "ing")):
+    if not past_form(form, verb):
         return False
     before = toks[j - 1][2].lower() if j else ""
     return before not in _ADJECTIVAL and not before.endswith(("’s", "'s"))
+
+
+def past_form(form: str, verb: ReportingVerb) -> bool:
+    """Is the form neither the verb's lemma, a third person nor a participle in -ing
+    ("found", "showed", not "show", "shows", "showing"): a form no noun shares?"""
+    return form != verb.lemma and not form.endswith(("s", "ing"))
 
 
 _ADJECTIVAL = {"’s", "'s", "than", "as", "s", "’", "'"}

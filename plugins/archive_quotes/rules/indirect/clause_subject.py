@@ -17,8 +17,10 @@ speaks, phrases.backward reads it), nor "The game also inspired thousands" (a ve
 
 from __future__ import annotations
 
+from ...lexicon import ReportingVerb
 from ...state import Doc
 from ..phrases import Phrase, Token, adverb
+from . import bare_clause
 
 _LONGEST = 12  # tokens of the whole phrase
 _BREAKS = {";", ":", "—", "–", "--"}
@@ -30,12 +32,10 @@ _NUMBERS = {"million", "billion", "thousand", "hundred", "m", "bn"}
 _VERBS = {"have", "has", "had", "do", "does", "did", "be", "been", "being"}
 
 
-def _past_or_say(form: str, verb) -> bool:
+def _past_or_say(form: str, verb: ReportingVerb) -> bool:
     """'said', 'told', 'found', 'says': a present form of another verb is as often a
     noun ("BBC One shows", "insurance claims were", "sustainability reports")."""
-    if verb.lemma == "say":
-        return True
-    return form != verb.lemma and not form.endswith(("s", "ing"))
+    return verb.lemma == "say" or bare_clause.past_form(form, verb)
 
 
 def subject(doc: Doc, toks: list[Token], lo: int, i: int, j: int) -> Phrase | None:
