@@ -93,6 +93,20 @@ def _and_in_organization(tokens: list[Token], k: int, hi: int, lex: Lexicon) -> 
     return False
 
 
+def _in_name(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Is tokens[k] part of the capitalised name that runs on after it: a name word, an
+    initial's full stop, an ampersand and the word before it ("AT&T"), or an 'and'
+    inside an organization's name? Read backward by split_name and _last_name."""
+    word = tokens[k][2]
+    return (
+        is_name_word(word, lex)
+        or (word == "." and k > 0 and len(tokens[k - 1][2]) == 1)
+        or _ampersand(tokens, k)
+        or (k + 1 < len(tokens) and _ampersand(tokens, k + 1))  # "AT" of "AT&T"
+        or (word == "and" and _and_in_organization(tokens, k, len(tokens), lex))
+    )
+
+
 def _ampersand(tokens: list[Token], k: int) -> bool:
     """Is tokens[k] an '&' inside a name ("M&S", "Marks & Spencer", "AT&T")?"""
     return (
@@ -114,13 +128,7 @@ def split_name(tokens: list[Token], lex: Lexicon, text: str) -> Phrase | None:
     if not tokens:
         return None
     i = len(tokens)
-    while i > 0 and (
-        is_name_word(tokens[i - 1][2], lex)
-        or (tokens[i - 1][2] == "." and i > 1 and len(tokens[i - 2][2]) == 1)
-        or _ampersand(tokens, i - 1)
-        or (i < len(tokens) and _ampersand(tokens, i))  # "AT" of "AT&T"
-        or (tokens[i - 1][2] == "and" and _and_in_organization(tokens, i - 1, len(tokens), lex))
-    ):
+    while i > 0 and _in_name(tokens, i - 1, lex):
         i -= 1
     while i < len(tokens) and tokens[i][2].lower() in _PARTICLES_OR_DOT:
         i += 1
@@ -663,12 +671,7 @@ def _last_name(window: list[Token], lex: Lexicon) -> tuple[int, int] | None:
     i = len(window)
     while i > 0:
         e = i
-        while i > 0 and (
-            is_name_word(window[i - 1][2], lex)
-            or (window[i - 1][2] == "." and i > 1 and len(window[i - 2][2]) == 1)
-            or _ampersand(window, i - 1)
-            or (window[i - 1][2] == "and" and _and_in_organization(window, i - 1, len(window), lex))
-        ):
+        while i > 0 and _in_name(window, i - 1, lex):
             i -= 1
         if e - i >= 1 and any(capitalised(t[2]) for t in window[i:e]):
             seg = window[i:e]
